@@ -1,0 +1,20 @@
+# EventPen. Fresh machine: `make serve` to build and run the app, `make test` to run every check.
+SHELL := /bin/bash
+BOOTSTRAP := . scripts/bootstrap.sh
+
+.PHONY: serve test dist bootstrap bench
+
+serve: ## Install what is missing, build, and serve at http://127.0.0.1:8080 with live reload
+	$(BOOTSTRAP) && trunk serve --address 127.0.0.1 --port 8080
+
+test: ## Every check and test: fmt, clippy (host + wasm32), native, browser, end-to-end
+	$(BOOTSTRAP) && scripts/test.sh
+
+dist: ## Release build of the static site into dist/
+	$(BOOTSTRAP) && trunk build --release
+
+bootstrap:
+	$(BOOTSTRAP)
+
+bench: ## Criterion benchmarks of the pattern engine
+	cargo bench -p eventpen-pattern

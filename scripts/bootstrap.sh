@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs, only when missing, everything EventPen needs to build, serve and test, on a machine
+# that starts with rustup, Node/npm, Python and apt. Idempotent: a second run does nothing slow.
+# Source it (`. scripts/bootstrap.sh`) to also get the PATH it sets up.
+#
+# Versions: trunk 0.21.14 (0.22 needs rustc >= 1.96.1); wasm-bindgen-cli = the wasm-bindgen crate
+# version in Cargo.lock (Cargo.toml pins it with `=`); wasm-opt 132 from npm `binaryen` (Debian's
+# is too old to read wasm-bindgen's output); Debian's chromium + chromium-driver.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION=0.21.14
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3; exit}' "$ROOT/Cargo.lock")
+# node_modules/.bin FIRST: its wasm-opt 132 must shadow any older wasm-opt elsewhere on PATH.
+export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+say() { echo "bootstrap: $*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "installing Debian chromium and chromium-driver"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+fi
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+if ! rustup component list --installed 2>/dev/null | grep -q '^clippy'; then rustup component add clippy; fi
+if ! rustup component list --installed 2>/dev/null | grep -q '^rustfmt'; then rustup component add rustfmt; fi
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "building trunk $TRUNK_VERSION (about 6 minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --no-default-features
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]; then
+  say "building wasm-bindgen-cli $WB_VERSION (about 2 minutes, once)"
+  # Not --locked: its packaged lockfile pins a crate version the registry index lacks.
+  cargo install wasm-bindgen-cli --version "$WB_VERSION"
+fi
+if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] \
+   || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+  say "installing npm dev dependencies (binaryen, playwright-core)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+# Trunk runs cargo offline: make sure every crate is in the local registry first.
+(cd "$ROOT" && cargo fetch --locked --quiet)
