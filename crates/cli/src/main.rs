@@ -1,10 +1,17 @@
 //! `eventpen`: the EventPen engine from a terminal — the same crates the browser app uses.
+//!
+//! Each subcommand lives in its own module with its clap `Args` and a `run` returning the exit code.
 #![forbid(unsafe_code)]
+
+mod events;
+mod export;
+mod match_cmd;
+mod test_event_pattern;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-/// EventBridge event patterns, offline: test, convert CloudTrail, export rules.
+/// EventBridge event patterns, offline: test patterns, convert CloudTrail, export rules.
 #[derive(Parser)]
 #[command(name = "eventpen", version, about)]
 struct Cli {
@@ -14,19 +21,21 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print the EventBridge `source` a CloudTrail `eventSource` becomes.
-    Source {
-        /// A CloudTrail eventSource, e.g. ec2.amazonaws.com
-        event_source: String,
-    },
+    /// Offline twin of `aws events test-event-pattern`.
+    TestEventPattern(test_event_pattern::Args),
+    /// Match a pattern against events and explain every non-match.
+    Match(match_cmd::Args),
+    /// Convert CloudTrail / EventBridge inputs of any shape to EventBridge events (JSON Lines).
+    Events(events::Args),
+    /// Render the rule as AWS CLI commands or infrastructure as code.
+    Export(export::Args),
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Source { event_source } => {
-            println!("{}", eventpen_ingest::mapping::source_for(&event_source));
-            ExitCode::SUCCESS
-        }
+    match Cli::parse().command {
+        Command::TestEventPattern(args) => test_event_pattern::run(args),
+        Command::Match(args) => match_cmd::run(args),
+        Command::Events(args) => events::run(args),
+        Command::Export(args) => export::run(args),
     }
 }
