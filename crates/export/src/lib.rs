@@ -1,12 +1,76 @@
 //! An EventBridge rule rendered as AWS CLI commands and infrastructure as code.
 //!
-//! Pure: no I/O, no web dependencies.
+//! Pure: no I/O, no web dependencies; the app and the CLI show what these functions return.
+//! The pattern arrives as a `serde_json::Value` already validated by the pattern engine; key
+//! order and number text are kept as the user wrote them.
 //!
 //! ```
-//! use eventpen_export::quote::bash_single_quote;
-//! assert_eq!(bash_single_quote("it's"), r#"'it'\''s'"#);
+//! use eventpen_export::{Format, RuleSettings, render};
+//! let pattern = serde_json::json!({"source": ["aws.ec2"]});
+//! let rendered = render(Format::CliBash, &pattern, &RuleSettings::default());
+//! let commands = &rendered.blocks.last().unwrap().text;
+//! assert!(commands.contains(r#"--event-pattern '{"source": ["aws.ec2"]}'"#));
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod cli;
+mod format;
+pub mod json_text;
 pub mod quote;
+mod rendered;
+mod settings;
+pub mod shell_emulation;
+pub mod sns;
+
+pub use format::Format;
+pub use rendered::{Block, Rendered, comment_prefix};
+pub use settings::{
+    BusArn, MAX_DESCRIPTION_LEN, MAX_RULE_NAME_LEN, RuleSettings, RuleState, SnsTarget, bus_name,
+    parse_event_bus_arn, validate_description, validate_event_bus_name, validate_rule_name,
+    validate_sns_topic,
+};
+
+use cli::Shell;
+use serde_json::Value;
+
+/// Renders the rule (`pattern` + `settings`) in `format`.
+///
+/// Settings are expected to be valid (see [`RuleSettings::validate`]); if they are not, the
+/// problem is the first warning and the output is still rendered, so the user sees both.
+pub fn render(format: Format, pattern: &Value, settings: &RuleSettings) -> Rendered {
+    let mut rendered = match format {
+        Format::CliBash => cli::render_put_rule(Shell::Bash, pattern, settings),
+        Format::CliPowershell => cli::render_put_rule(Shell::PowerShell, pattern, settings),
+        Format::CliCmd => cli::render_put_rule(Shell::Cmd, pattern, settings),
+        Format::CliFile => cli::render_put_rule(Shell::Portable, pattern, settings),
+        _ => {
+            let mut pending = Rendered::default();
+            pending.warn(format!("{} export is not built yet", format.label()));
+            pending
+        }
+    };
+    if let Err(problem) = settings.validate() {
+        rendered.warnings.insert(0, problem);
+    }
+    rendered
+}
+
+/// Renders `aws events test-event-pattern` for `pattern` and one `event` (an EventBridge
+/// envelope). `format` picks the shell; a non-CLI format gives the `file://` form.
+pub fn test_event_pattern_command(format: Format, pattern: &Value, event: &Value) -> Rendered {
+    let shell = match format {
+        Format::CliBash => Shell::Bash,
+        Format::CliPowershell => Shell::PowerShell,
+        Format::CliCmd => Shell::Cmd,
+        _ => Shell::Portable,
+    };
+    let mut rendered = cli::render_test_event(shell, pattern, event);
+    if !format.is_cli() {
+        rendered.warn(format!(
+            "test-event-pattern is an AWS CLI command; {} has none, so the pattern.json + CLI form is shown",
+            format.label()
+        ));
+    }
+    rendered
+}
