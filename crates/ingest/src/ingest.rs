@@ -1,0 +1,220 @@
+//! The driver: inputs → text → documents → events, under the size and count caps.
+
+use crate::decode::{gunzip, is_gzip, utf8_text};
+use crate::json_reader::{JsonError, Piece, read_documents};
+use crate::limits::{MAX_EVENT_BYTES, MAX_EVENTS, MAX_INPUT_BYTES};
+use crate::model::{
+    DeliveryNote, Ingested, IngestedEvent, Input, Origin, Problem, Severity, Shape,
+};
+use crate::positions::PositionCursor;
+use crate::shapes::At;
+use serde_json::Value;
+
+/// Reads every input, in order, into EventBridge events and problems.
+///
+/// Each input may hold any mix of shapes (see [`Shape`]); one bad record never drops the good
+/// ones. Reading stops at [`MAX_INPUT_BYTES`] of input or [`MAX_EVENTS`] events, with an
+/// Error problem saying what was not read.
+pub fn ingest(inputs: &[Input]) -> Ingested {
+    let mut collector = Collector::default();
+    for input in inputs {
+        if collector.stopped {
+            break;
+        }
+        collector.read_input(input);
+    }
+    collector.out
+}
+
+/// [`ingest`] for one text, e.g. what the user pasted (`name` is usually `"pasted text"`).
+pub fn ingest_text(name: &str, text: &str) -> Ingested {
+    ingest(&[Input {
+        name,
+        bytes: text.as_bytes(),
+    }])
+}
+
+/// What has been read so far, across inputs.
+#[derive(Default)]
+struct Collector {
+    out: Ingested,
+    bytes_read: usize,
+    /// Set once the event cap is reached: nothing more is read.
+    stopped: bool,
+}
+
+impl Collector {
+    fn read_input(&mut self, input: &Input) {
+        let remaining = MAX_INPUT_BYTES.saturating_sub(self.bytes_read);
+        let gunzipped;
+        let bytes = if is_gzip(input.bytes) {
+            match gunzip(input.bytes, remaining) {
+                Ok(bytes) => {
+                    gunzipped = bytes;
+                    gunzipped.as_slice()
+                }
+                Err(error) => {
+                    self.input_problem(input.name, error.position, error.message);
+                    return;
+                }
+            }
+        } else {
+            input.bytes
+        };
+        if bytes.len() > remaining {
+            let message = format!(
+                "this input is {:.1} MiB and EventPen reads at most {} MiB in total at once; it was not read",
+                bytes.len() as f64 / (1024.0 * 1024.0),
+                MAX_INPUT_BYTES / (1024 * 1024)
+            );
+            self.input_problem(input.name, None, message);
+            return;
+        }
+        self.bytes_read += bytes.len();
+        let text = match utf8_text(bytes) {
+            Ok(text) => text,
+            Err(error) => {
+                self.input_problem(input.name, error.position, error.message);
+                return;
+            }
+        };
+        if text.trim().is_empty() {
+            self.input_problem(input.name, None, "the input is empty".to_string());
+            return;
+        }
+        let problems_before = self.out.problems.len();
+        let mut reader = Reader {
+            collector: self,
+            name: input.name,
+            text,
+            cursor: PositionCursor::new(text),
+            index: 0,
+        };
+        for piece in read_documents(text) {
+            if reader.collector.stopped {
+                break;
+            }
+            match piece {
+                Piece::Document(document) => reader.document(document),
+                Piece::Error(error) => reader.json_error(error),
+            }
+        }
+        if reader.index == 0 && reader.collector.out.problems.len() == problems_before {
+            let problem = Problem {
+                input: input.name.to_string(),
+                position: None,
+                path: None,
+                severity: Severity::Warning,
+                message: "no events in this input".to_string(),
+            };
+            self.out.problems.push(problem);
+        }
+    }
+
+    fn input_problem(
+        &mut self,
+        input: &str,
+        position: Option<eventpen_pattern::position::LineColumn>,
+        message: String,
+    ) {
+        self.out.problems.push(Problem {
+            input: input.to_string(),
+            position,
+            path: None,
+            severity: Severity::Error,
+            message,
+        });
+    }
+}
+
+/// Reads the documents of one input text.
+pub(crate) struct Reader<'c, 't> {
+    collector: &'c mut Collector,
+    name: &'t str,
+    pub(crate) text: &'t str,
+    cursor: PositionCursor<'t>,
+    /// How many events this input produced so far.
+    index: usize,
+}
+
+/// An event ready to be recorded, with its provenance.
+pub(crate) struct Emitted {
+    pub event: Value,
+    pub shape: Shape,
+    pub notes: Vec<DeliveryNote>,
+    pub derived: Vec<&'static str>,
+}
+
+impl<'t> Reader<'_, 't> {
+    /// Whether reading must stop (event cap reached).
+    pub(crate) fn stopped(&self) -> bool {
+        self.collector.stopped
+    }
+
+    fn json_error(&mut self, error: JsonError) {
+        let position = Some(self.cursor.at(error.offset));
+        self.collector.out.problems.push(Problem {
+            input: self.name.to_string(),
+            position,
+            path: None,
+            severity: Severity::Error,
+            message: error.message,
+        });
+    }
+
+    /// Records a problem at `at`.
+    pub(crate) fn problem(&mut self, at: &At<'_>, severity: Severity, message: String) {
+        let position = at.offset.map(|offset| self.cursor.at(offset));
+        self.collector.out.problems.push(Problem {
+            input: self.name.to_string(),
+            position,
+            path: (!at.path.is_empty()).then(|| at.path.clone()),
+            severity,
+            message,
+        });
+    }
+
+    /// Records an event read at `at`; `original` is used when `at` has no text of its own.
+    pub(crate) fn emit(
+        &mut self,
+        emitted: Emitted,
+        at: &At<'_>,
+        original: impl FnOnce() -> String,
+    ) {
+        if self.collector.out.events.len() >= MAX_EVENTS {
+            let message = format!(
+                "EventPen reads at most {MAX_EVENTS} events at once: the rest of this input, and any \
+                 inputs after it, were not read"
+            );
+            self.problem(at, Severity::Error, message);
+            self.collector.stopped = true;
+            return;
+        }
+        let original = at.original.map_or_else(original, str::to_string);
+        if original.len() > MAX_EVENT_BYTES / 2 {
+            let size = serde_json::to_string(&emitted.event).map_or(0, |s| s.len());
+            if size > MAX_EVENT_BYTES {
+                let message = format!(
+                    "this event is {} KB; EventBridge accepts events up to 256 KB, so AWS would reject \
+                     or drop it",
+                    size / 1024
+                );
+                self.problem(at, Severity::Warning, message);
+            }
+        }
+        let position = at.offset.map(|offset| self.cursor.at(offset));
+        self.collector.out.events.push(IngestedEvent {
+            event: emitted.event,
+            original,
+            origin: Origin {
+                input: self.name.to_string(),
+                index: self.index,
+                position,
+            },
+            shape: emitted.shape,
+            notes: emitted.notes,
+            derived: emitted.derived,
+        });
+        self.index += 1;
+    }
+}

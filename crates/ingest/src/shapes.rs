@@ -1,0 +1,427 @@
+//! Which shape is this JSON value? Detection and unwrapping, recursively: arrays and containers
+//! (`Records`, `Events`, `Messages`, `Entries`, `QueryResultRows`) are walked, JSON held in
+//! strings (`CloudTrailEvent`, SQS `Body`, SNS `Message`) is parsed and read again.
+
+use crate::cloudtrail::{Completeness, convert_record, is_cloudtrail_record};
+use crate::delivery::notes_for_record;
+use crate::ingest::{Emitted, Reader};
+use crate::json_reader::{Document, ItemSpans, from_serde};
+use crate::lake::record_from_row;
+use crate::limits::MAX_UNWRAP_DEPTH;
+use crate::model::{Severity, Shape};
+use crate::put_events::{convert_entry, is_put_events_entry};
+use eventpen_pattern::position::LineColumn;
+use serde_json::{Map, Value};
+use std::ops::Range;
+
+/// Where a value sits, and what wraps it.
+#[derive(Debug, Clone)]
+pub(crate) struct At<'a> {
+    /// JSON path inside the input (`Records[3]`, `Messages[0].Body`); empty at a document.
+    pub path: String,
+    /// Byte offset in the input text of the value, or of the nearest enclosing value that has one.
+    pub offset: Option<usize>,
+    /// The value's own text (a slice of the input, or the string it was unwrapped from).
+    pub original: Option<&'a str>,
+    /// The outermost meaningful wrapper (SQS message, lookup-events output, …).
+    pub wrapper: Option<Shape>,
+    /// The shape for CloudTrail records found here (a log file's `Records`).
+    pub record_shape: Option<Shape>,
+    /// How many strings were unwrapped to get here.
+    pub depth: usize,
+    /// Spans of array items, only for the top level of a document.
+    pub item_spans: Option<&'a ItemSpans>,
+}
+
+impl<'a> At<'a> {
+    /// A child of this value at `segment` (`[3]` or `.Body`-style key), without its own text.
+    fn child(&self, segment: &str) -> At<'a> {
+        At {
+            path: join(&self.path, segment),
+            original: None,
+            item_spans: None,
+            ..self.clone()
+        }
+    }
+
+    fn spans_of(&self, key: Option<&str>) -> Option<&'a [Range<usize>]> {
+        self.item_spans?
+            .iter()
+            .find(|(k, _)| k.as_deref() == key)
+            .map(|(_, spans)| spans.as_slice())
+    }
+
+    fn wrapped_in(mut self, shape: Shape) -> Self {
+        self.wrapper = self.wrapper.or(Some(shape));
+        self
+    }
+}
+
+fn join(path: &str, segment: &str) -> String {
+    if path.is_empty() {
+        segment.trim_start_matches('.').to_string()
+    } else {
+        format!("{path}{segment}")
+    }
+}
+
+impl<'t> Reader<'_, 't> {
+    /// Reads one top-level document.
+    pub(crate) fn document(&mut self, document: Document) {
+        let Document {
+            value,
+            span,
+            item_spans,
+        } = document;
+        let text: &'t str = self.text;
+        let at = At {
+            path: String::new(),
+            offset: Some(span.start),
+            original: text.get(span),
+            wrapper: None,
+            record_shape: None,
+            depth: 0,
+            item_spans: Some(&item_spans),
+        };
+        self.value(value, at);
+    }
+
+    fn value<'a>(&mut self, value: Value, at: At<'a>)
+    where
+        't: 'a,
+    {
+        match value {
+            Value::Object(map) => self.object(map, at),
+            Value::Array(items) => self.array(None, items, at),
+            Value::String(text) => self.embedded(&text, at, None, None),
+            other => {
+                let found = match other {
+                    Value::Null => "null",
+                    Value::Bool(_) => "a boolean",
+                    _ => "a number",
+                };
+                let message = format!(
+                    "expected a JSON object (a CloudTrail record, an EventBridge event, …), found {found}"
+                );
+                self.problem(&at, Severity::Error, message);
+            }
+        }
+    }
+
+    /// The items of an array: the top-level array (`key` None) or the member `key` of an object.
+    fn array<'a>(&mut self, key: Option<&str>, items: Vec<Value>, at: At<'a>)
+    where
+        't: 'a,
+    {
+        let spans = at.spans_of(key);
+        let text: &'t str = self.text;
+        for (i, item) in items.into_iter().enumerate() {
+            if self.stopped() {
+                return;
+            }
+            let segment = match key {
+                Some(key) => format!(".{key}[{i}]"),
+                None => format!("[{i}]"),
+            };
+            let mut child = at.child(&segment);
+            if let Some(span) = spans.and_then(|spans| spans.get(i)) {
+                child.offset = Some(span.start);
+                child.original = text.get(span.clone());
+            }
+            self.value(item, child);
+        }
+    }
+
+    fn object<'a>(&mut self, mut map: Map<String, Value>, at: At<'a>)
+    where
+        't: 'a,
+    {
+        if is_cloudtrail_record(&map) {
+            return self.record(map, at, Completeness::Required);
+        }
+        if is_eventbridge_event(&map) {
+            return self.eventbridge_event(map, at);
+        }
+        for (key, record_shape, wrapper) in CONTAINERS {
+            if let Some(Value::Array(_)) = map.get(*key)
+                && let Some(Value::Array(items)) = map.remove(*key)
+            {
+                let mut at = at;
+                at.record_shape = at.record_shape.or(*record_shape);
+                at.wrapper = at.wrapper.or(*wrapper);
+                if *key == "QueryResultRows" {
+                    return self.lake_rows(items, at);
+                }
+                return self.array(Some(key), items, at);
+            }
+        }
+        if let Some(event) = map.get("CloudTrailEvent") {
+            let at = at.wrapped_in(Shape::LookupEvents);
+            return match event {
+                Value::String(text) => self.embedded(text, at, Some("CloudTrailEvent"), None),
+                _ => self.problem(
+                    &at,
+                    Severity::Error,
+                    "CloudTrailEvent must be a string".into(),
+                ),
+            };
+        }
+        if let Some(Value::String(body)) = map.get("Body").or_else(|| map.get("body")) {
+            return self.embedded(body, at, Some(sqs_body_key(&map)), Some(Shape::SqsMessage));
+        }
+        if let Some(Value::String(message)) = map.get("Message")
+            && (map.get("Type").and_then(Value::as_str) == Some("Notification")
+                || map.contains_key("TopicArn"))
+        {
+            return self.embedded(message, at, Some("Message"), Some(Shape::SnsNotification));
+        }
+        if let Some(Value::Object(_)) = map.get("Sns")
+            && let Some(Value::Object(sns)) = map.remove("Sns")
+        {
+            let child = at.child(".Sns");
+            return self.object(sns, child);
+        }
+        if is_put_events_entry(&map) {
+            return self.put_events_entry(map, at);
+        }
+        let message = unrecognised(&map);
+        let severity = if map.contains_key("digestStartTime") {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        self.problem(&at, severity, message);
+    }
+
+    /// JSON held in a string: parse it and read it again, with the string as the original.
+    fn embedded<'a>(&mut self, text: &str, at: At<'a>, field: Option<&str>, wrapper: Option<Shape>)
+    where
+        't: 'a,
+    {
+        let mut at = match field {
+            Some(field) => at.child(&format!(".{field}")),
+            None => at,
+        };
+        if let Some(wrapper) = wrapper {
+            at = at.wrapped_in(wrapper);
+        }
+        if at.depth >= MAX_UNWRAP_DEPTH {
+            let message =
+                format!("JSON nested in strings more than {MAX_UNWRAP_DEPTH} levels deep");
+            return self.problem(&at, Severity::Error, message);
+        }
+        match serde_json::from_str::<Value>(text) {
+            Ok(value) => {
+                let inner = At {
+                    original: Some(text),
+                    depth: at.depth + 1,
+                    item_spans: None,
+                    ..at
+                };
+                self.value(value, inner);
+            }
+            Err(error) => {
+                let what = field.map_or("this string".to_string(), |f| f.to_string());
+                let message = if text.trim_start().starts_with(['{', '[']) {
+                    let json = from_serde(text, 0, &error);
+                    let position = LineColumn::of(text, json.offset);
+                    format!(
+                        "{what} is not valid JSON: {} (at {position} of the string)",
+                        json.message
+                    )
+                } else {
+                    format!("{what} is not JSON, so it holds no event")
+                };
+                self.problem(&at, Severity::Error, message);
+            }
+        }
+    }
+
+    fn record<'a>(&mut self, record: Map<String, Value>, at: At<'a>, completeness: Completeness)
+    where
+        't: 'a,
+    {
+        let shape = at
+            .wrapper
+            .or(at.record_shape)
+            .unwrap_or(Shape::CloudTrailRecord);
+        let fallback = original_of(&record, at.original.is_none());
+        match convert_record(record, completeness) {
+            Ok(converted) => {
+                if !converted.missing.is_empty() {
+                    let message = format!(
+                        "a CloudTrail Lake row holds only the selected columns: this one has no {}, \
+                         so the event lacks what they give (select them, or SELECT *, for complete events)",
+                        converted.missing.join(", ")
+                    );
+                    self.problem(&at, Severity::Warning, message);
+                }
+                let emitted = Emitted {
+                    event: converted.event,
+                    shape,
+                    notes: converted.notes,
+                    derived: converted.derived,
+                };
+                self.emit(emitted, &at, || fallback);
+            }
+            Err(message) => self.problem(&at, Severity::Error, message),
+        }
+    }
+
+    fn lake_rows<'a>(&mut self, rows: Vec<Value>, at: At<'a>)
+    where
+        't: 'a,
+    {
+        let spans = at.spans_of(Some("QueryResultRows"));
+        let text: &'t str = self.text;
+        for (i, row) in rows.into_iter().enumerate() {
+            if self.stopped() {
+                return;
+            }
+            let mut child = at.child(&format!(".QueryResultRows[{i}]"));
+            child.wrapper = child.wrapper.or(Some(Shape::CloudTrailLake));
+            if let Some(span) = spans.and_then(|spans| spans.get(i)) {
+                child.offset = Some(span.start);
+                child.original = text.get(span.clone());
+            }
+            let fallback = if child.original.is_none() {
+                serde_json::to_string_pretty(&row).unwrap_or_default()
+            } else {
+                String::new()
+            };
+            match record_from_row(row) {
+                Ok(record) => {
+                    let child = At {
+                        original: child.original.or(Some(&fallback)),
+                        ..child
+                    };
+                    self.record(record, child, Completeness::BestEffort);
+                }
+                Err(message) => self.problem(&child, Severity::Error, message),
+            }
+        }
+    }
+
+    fn eventbridge_event<'a>(&mut self, event: Map<String, Value>, at: At<'a>)
+    where
+        't: 'a,
+    {
+        let missing: Vec<&str> = REQUIRED_ENVELOPE
+            .iter()
+            .copied()
+            .filter(|key| !event.contains_key(*key))
+            .collect();
+        if !missing.is_empty() {
+            let message = format!(
+                "this EventBridge event has no {}: AWS's test-event-pattern would reject it",
+                missing.join(", ")
+            );
+            self.problem(&at, Severity::Warning, message);
+        }
+        let delivered_via_cloudtrail = event
+            .get("detail-type")
+            .and_then(Value::as_str)
+            .is_some_and(|t| t.ends_with("via CloudTrail"));
+        let notes = match event.get("detail") {
+            Some(Value::Object(detail)) if delivered_via_cloudtrail => notes_for_record(detail),
+            _ => Vec::new(),
+        };
+        let fallback = original_of(&event, at.original.is_none());
+        let emitted = Emitted {
+            event: Value::Object(event),
+            shape: at.wrapper.unwrap_or(Shape::EventBridgeEvent),
+            notes,
+            derived: Vec::new(),
+        };
+        self.emit(emitted, &at, || fallback);
+    }
+
+    fn put_events_entry<'a>(&mut self, entry: Map<String, Value>, at: At<'a>)
+    where
+        't: 'a,
+    {
+        match convert_entry(&entry) {
+            Ok(converted) => {
+                for warning in converted.warnings {
+                    self.problem(&at, Severity::Warning, warning);
+                }
+                let fallback = original_of(&entry, at.original.is_none());
+                let emitted = Emitted {
+                    event: converted.event,
+                    shape: at.wrapper.unwrap_or(Shape::PutEventsEntry),
+                    notes: Vec::new(),
+                    derived: converted.derived,
+                };
+                self.emit(emitted, &at, || fallback);
+            }
+            Err(message) => self.problem(&at, Severity::Error, message),
+        }
+    }
+}
+
+/// Containers of events, tried in this order: key, shape for CloudTrail records inside, wrapper.
+const CONTAINERS: &[(&str, Option<Shape>, Option<Shape>)] = &[
+    ("Records", Some(Shape::CloudTrailLogFile), None),
+    ("Events", None, Some(Shape::LookupEvents)),
+    ("QueryResultRows", None, Some(Shape::CloudTrailLake)),
+    ("Messages", None, None),
+    ("Entries", None, None),
+];
+
+/// The envelope fields AWS's TestEventPattern requires.
+const REQUIRED_ENVELOPE: &[&str] = &[
+    "id",
+    "detail-type",
+    "source",
+    "account",
+    "time",
+    "region",
+    "resources",
+];
+
+/// Whether an object is an EventBridge event (envelope + detail).
+fn is_eventbridge_event(map: &Map<String, Value>) -> bool {
+    map.contains_key("detail-type") || (map.contains_key("source") && map.contains_key("detail"))
+}
+
+/// SQS `receive-message` says `Body`; a Lambda SQS event record says `body`.
+fn sqs_body_key(map: &Map<String, Value>) -> &'static str {
+    if map.contains_key("Body") {
+        "Body"
+    } else {
+        "body"
+    }
+}
+
+/// The object as pretty JSON, computed only when it has no text of its own.
+fn original_of(map: &Map<String, Value>, needed: bool) -> String {
+    if needed {
+        serde_json::to_string_pretty(map).unwrap_or_default()
+    } else {
+        String::new()
+    }
+}
+
+/// Why an object was not read, naming what it looks like when we can tell.
+fn unrecognised(map: &Map<String, Value>) -> String {
+    let text = |key: &str| map.get(key).and_then(Value::as_str);
+    if map.contains_key("digestStartTime") {
+        return "a CloudTrail digest file holds no events; skipped".to_string();
+    }
+    if text("eventSource") == Some("aws:s3") {
+        return "an S3 event notification, not an EventBridge event: S3 sends \"Object Created\" \
+                events to EventBridge only when EventBridge notifications are on for the bucket"
+            .to_string();
+    }
+    let keys: Vec<&str> = map.keys().take(6).map(String::as_str).collect();
+    let more = if map.len() > keys.len() { ", …" } else { "" };
+    format!(
+        "not a CloudTrail record, CloudTrail log file, lookup-events or Lake output, EventBridge \
+         event, PutEvents entry, SQS message or SNS notification (keys: {}{more})",
+        if keys.is_empty() {
+            "none".to_string()
+        } else {
+            keys.join(", ")
+        }
+    )
+}
