@@ -1,12 +1,123 @@
-//! `eventpen` subcommand (being built).
+//! `eventpen events FILE…|-`: CloudTrail and EventBridge inputs of any shape → the EventBridge
+//! events a rule sees, as JSON Lines on stdout; problems (and, on request, delivery notes) on
+//! stderr, so stdout stays a clean stream for `jq` or `eventpen match`.
+use eventpen_ingest::{Ingested, IngestedEvent, Input, ingest};
+use std::io::{self, BufWriter, Read, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Arguments.
+/// Arguments of `eventpen events`; the help text is [`AFTER_HELP`] plus the field docs.
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(after_help = AFTER_HELP)]
+pub struct Args {
+    /// Files to read; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Also print each event's delivery notes on stderr, after the problems, as
+    /// `note: FILE event N: [code] message` (e.g. read-only events need rule state
+    /// ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS). Stdout is unchanged.
+    #[arg(long)]
+    notes: bool,
+    /// Print each event as indented JSON instead of one line (still concatenated JSON that
+    /// `eventpen events -` reads back).
+    #[arg(long)]
+    pretty: bool,
+}
+
+/// What the subcommand reads, where it writes, and what its exit status means.
+const AFTER_HELP: &str = "\
+Reads CloudTrail records, CloudTrail log files (also gzipped), `aws cloudtrail lookup-events`
+output, CloudTrail Lake query results, EventBridge events, PutEvents entries, SQS messages and SNS
+notifications: mixed, as JSON, JSON arrays, JSON Lines or concatenated JSON.
+
+Stdout: one EventBridge event per line (compact JSON), in input order.
+Stderr: problems as `FILE LINE:COLUMN: message`, then delivery notes with --notes.
+
+Exit status: 0 every input was read; 1 some input had errors but events came out;
+2 no event could be read.";
+
+/// The name stdin gets in problems.
+const STDIN_NAME: &str = "<stdin>";
 
 /// Run the subcommand.
-pub fn run(_args: Args) -> ExitCode {
-    eprintln!("not built yet");
-    ExitCode::FAILURE
+pub fn run(args: Args) -> ExitCode {
+    let mut unreadable = Vec::new();
+    let mut loaded: Vec<(String, Vec<u8>)> = Vec::new();
+    for file in &args.files {
+        let (name, bytes) = if file.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            (
+                STDIN_NAME.to_string(),
+                io::stdin().read_to_end(&mut bytes).map(|_| bytes),
+            )
+        } else {
+            (file.display().to_string(), std::fs::read(file))
+        };
+        match bytes {
+            Ok(bytes) => loaded.push((name, bytes)),
+            Err(error) => unreadable.push(format!("{name}: cannot read: {error}")),
+        }
+    }
+    let inputs: Vec<Input> = loaded
+        .iter()
+        .map(|(name, bytes)| Input { name, bytes })
+        .collect();
+    let ingested = ingest(&inputs);
+
+    let written = write_events(&ingested.events, args.pretty);
+    let mut stderr = io::stderr().lock();
+    for line in &unreadable {
+        let _ = writeln!(stderr, "{line}");
+    }
+    for problem in &ingested.problems {
+        let _ = writeln!(stderr, "{problem}");
+    }
+    if args.notes {
+        write_notes(&mut stderr, &ingested);
+    }
+    if let Err(error) = written
+        && error.kind() != io::ErrorKind::BrokenPipe
+    {
+        let _ = writeln!(stderr, "cannot write the events: {error}");
+        return ExitCode::from(2);
+    }
+    exit_code(&ingested, !unreadable.is_empty())
+}
+
+fn write_events(events: &[IngestedEvent], pretty: bool) -> io::Result<()> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    for event in events {
+        if pretty {
+            serde_json::to_writer_pretty(&mut out, &event.event)?;
+        } else {
+            serde_json::to_writer(&mut out, &event.event)?;
+        }
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
+fn write_notes(out: &mut impl Write, ingested: &Ingested) {
+    for event in &ingested.events {
+        for note in &event.notes {
+            let _ = writeln!(
+                out,
+                "note: {} event {}: [{}] {}",
+                event.origin.input,
+                event.origin.index + 1,
+                note.code,
+                note.message
+            );
+        }
+    }
+}
+
+/// 0: all read; 1: errors, but events came out; 2: nothing could be read.
+fn exit_code(ingested: &Ingested, unreadable_files: bool) -> ExitCode {
+    let errors = unreadable_files || ingested.has_errors();
+    match (errors, ingested.events.is_empty()) {
+        (false, _) => ExitCode::SUCCESS,
+        (true, false) => ExitCode::from(1),
+        (true, true) => ExitCode::from(2),
+    }
 }

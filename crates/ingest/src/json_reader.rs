@@ -55,8 +55,18 @@ pub(crate) fn read_documents(text: &str) -> Vec<Piece> {
                 pos = document.span.end;
                 pieces.push(Piece::Document(document));
             }
-            Err((partial, error)) => {
+            Err((partial, mut error)) => {
                 let resume = resume_after(text, pos, error.offset);
+                let kept: usize = partial
+                    .iter()
+                    .flat_map(|d| &d.item_spans)
+                    .map(|(_, s)| s.len())
+                    .sum();
+                if kept > 0 {
+                    let items = if kept == 1 { "item was" } else { "items were" };
+                    error.message =
+                        format!("{} ({kept} complete {items} read before it)", error.message);
+                }
                 if let Some(document) = partial {
                     pieces.push(Piece::Document(*document));
                 }

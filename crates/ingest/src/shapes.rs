@@ -221,16 +221,15 @@ impl<'t> Reader<'_, 't> {
                 self.value(value, inner);
             }
             Err(error) => {
-                let what = field.map_or("this string".to_string(), |f| f.to_string());
                 let message = if text.trim_start().starts_with(['{', '[']) {
                     let json = from_serde(text, 0, &error);
                     let position = LineColumn::of(text, json.offset);
                     format!(
-                        "{what} is not valid JSON: {} (at {position} of the string)",
+                        "the JSON in this string is not valid: {} (at {position} of the string)",
                         json.message
                     )
                 } else {
-                    format!("{what} is not JSON, so it holds no event")
+                    "this string is not JSON, so it holds no event".to_string()
                 };
                 self.problem(&at, Severity::Error, message);
             }
