@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod components;
+pub mod redact;
 pub mod share;
 
 pub use app::App;
