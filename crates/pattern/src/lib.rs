@@ -1,15 +1,207 @@
 //! The Amazon EventBridge event-pattern language, as EventBridge implements it.
 //!
+//! - [`check`] reads a pattern (keeping byte spans), validates it as AWS does — same
+//!   rules, same error texts (event-ruler's, which AWS returns) — compiles it, and lints it.
+//! - [`Pattern::matches`] is the fast path: no allocation per clause for ordinary events.
+//! - [`Pattern::explain`] says, clause by clause, why an event matched or not.
+//!
 //! This crate is pure: no I/O, no web dependencies. It builds for the host and for
 //! `wasm32-unknown-unknown`, so the browser app and the CLI share one matcher and can never
 //! disagree.
 //!
 //! ```
-//! use eventpen_pattern::position::LineColumn;
-//! let text = "{\n  \"source\": 1\n}";
-//! assert_eq!(LineColumn::of(text, 14), LineColumn { line: 2, column: 13 });
+//! use eventpen_pattern::{check, Found};
+//! use serde_json::json;
+//!
+//! let checked = check(r#"{"source": ["aws.ec2"], "detail": {"state": [{"prefix": "run"}]}}"#);
+//! assert!(checked.errors.is_empty());
+//! let pattern = checked.pattern.expect("valid");
+//!
+//! let event = json!({"source": "aws.ec2", "detail": {"state": "stopped"}});
+//! assert!(!pattern.matches(&event));
+//!
+//! let why = pattern.explain(&event);
+//! assert!(!why.matched);
+//! assert_eq!(why.clauses[1].found, Found::Values(vec![json!("stopped")]));
+//! assert_eq!(why.clauses[1].to_string(), r#"detail.state is "stopped"; pattern wants prefix "run""#);
+//!
+//! let bad = check(r#"{"source": "aws.ec2"}"#);
+//! assert_eq!(bad.errors[0].aws_message(),
+//!     r#"Event pattern is not valid. Reason: "source" must be an object or an array"#);
+//! assert_eq!(bad.errors[0].to_string(), r#"1:12 at source: "source" must be an object or an array"#);
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod compile;
+mod diagnostic;
+mod event;
+mod explain;
+mod lints;
+mod matching;
+mod number;
+mod operators;
 pub mod position;
+mod reader;
+mod test_event;
+#[cfg(test)]
+mod testing;
+
+use std::sync::Arc;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use explain::{Clause, Explanation, Found};
+pub use position::LineColumn;
+pub use test_event::{INVALID_EVENT_MESSAGE, REQUIRED_ENVELOPE_FIELDS, check_test_event};
+
+use compile::{Compiled, Stop, compile_root};
+
+/// The longest pattern `TestEventPattern` and `PutRule` accept, in characters.
+pub const MAX_PATTERN_LENGTH: usize = 4096;
+
+/// The result of [`check`]: the compiled pattern (when valid), errors and warnings.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The compiled pattern; `Some` exactly when `errors` is empty.
+    pub pattern: Option<Pattern>,
+    /// Why AWS would reject the pattern; the first is the one AWS reports.
+    pub errors: Vec<Diagnostic>,
+    /// Advice about a pattern AWS accepts.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A compiled, immutable pattern. Cloning is cheap (shared).
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    inner: Arc<Compiled>,
+}
+
+impl Pattern {
+    /// Whether the event matches — the fast path.
+    pub fn matches(&self, event: &serde_json::Value) -> bool {
+        matching::matches(&self.inner, event)
+    }
+
+    /// Why the event matches or not, clause by clause. `explain(e).matched == matches(e)`.
+    pub fn explain(&self, event: &serde_json::Value) -> Explanation {
+        explain::explain(&self.inner, event)
+    }
+
+    /// Every field path the pattern reads, as key segments, in pattern order, without repeats.
+    pub fn fields(&self) -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = Vec::new();
+        for field in &self.inner.fields {
+            if !out.contains(&field.segments) {
+                out.push(field.segments.clone());
+            }
+        }
+        out
+    }
+
+    /// Parses the event from JSON bytes and matches it.
+    pub fn matches_json(&self, event_json: &[u8]) -> Result<bool, serde_json::Error> {
+        let event: serde_json::Value = serde_json::from_slice(event_json)?;
+        Ok(self.matches(&event))
+    }
+}
+
+/// Reads, validates, compiles and lints a pattern.
+pub fn check(text: &str) -> Checked {
+    let length = text.chars().count();
+    if length > MAX_PATTERN_LENGTH {
+        let error = Diagnostic::new(
+            text,
+            Severity::Error,
+            "too-long",
+            format!(
+                "Value at 'eventPattern' failed to satisfy constraint: Member must have length less than or equal to {MAX_PATTERN_LENGTH} (this pattern has {length} characters)"
+            ),
+            0..text.len(),
+            "",
+        );
+        return Checked {
+            pattern: None,
+            errors: vec![error],
+            warnings: Vec::new(),
+        };
+    }
+    let document = reader::read(text);
+    let syntax_error = |document: &reader::Document| {
+        document.error.as_ref().map(|e| {
+            let end = text[e.offset.min(text.len())..]
+                .chars()
+                .next()
+                .map_or(e.offset, |c| e.offset + c.len_utf8());
+            Diagnostic::new(
+                text,
+                Severity::Error,
+                "json-syntax",
+                e.message.clone(),
+                e.offset..end,
+                "",
+            )
+        })
+    };
+    let compiled = match compile_root(document.root.as_ref()) {
+        Ok(compiled) if document.error.is_none() => compiled,
+        Ok(_) | Err(Stop::Syntax) => {
+            let errors = syntax_error(&document).into_iter().collect();
+            return Checked {
+                pattern: None,
+                errors,
+                warnings: Vec::new(),
+            };
+        }
+        Err(Stop::Problem(problem)) => {
+            let error = Diagnostic::new(
+                text,
+                Severity::Error,
+                problem.code,
+                problem.message,
+                problem.span,
+                problem.path,
+            );
+            return Checked {
+                pattern: None,
+                errors: vec![error],
+                warnings: Vec::new(),
+            };
+        }
+    };
+    let mut warnings = lints::lint(text, &compiled);
+    if let Some(offset) = document.trailing {
+        warnings.push(Diagnostic::new(
+            text,
+            Severity::Warning,
+            "trailing-text",
+            "AWS ignores everything after the pattern's closing brace",
+            offset..text.len(),
+            "",
+        ));
+    }
+    Checked {
+        pattern: Some(Pattern {
+            inner: Arc::new(compiled),
+        }),
+        errors: Vec::new(),
+        warnings,
+    }
+}
+
+/// Compiles a pattern, or returns the error AWS would report.
+pub fn compile(text: &str) -> Result<Pattern, Diagnostic> {
+    let checked = check(text);
+    match checked.pattern {
+        Some(pattern) => Ok(pattern),
+        None => Err(checked.errors.into_iter().next().unwrap_or_else(|| {
+            Diagnostic::new(
+                text,
+                Severity::Error,
+                "invalid",
+                "Invalid pattern",
+                0..0,
+                "",
+            )
+        })),
+    }
+}

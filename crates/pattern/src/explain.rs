@@ -1,0 +1,165 @@
+//! Why an event matched or not: one [`Clause`] per field of the pattern, computed on demand.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde_json::Value;
+
+use crate::compile::Compiled;
+use crate::event::values_of;
+use crate::matching::{evaluate, matches, rule_matches};
+
+/// The outcome of matching one event, clause by clause.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// Whether the pattern matches the event (always equal to [`crate::Pattern::matches`]).
+    pub matched: bool,
+    /// One clause per field of the pattern (a field inside `$or` branches once per branch
+    /// it is written in), plus, when only array consistency failed, a clause saying so.
+    pub clauses: Vec<Clause>,
+}
+
+/// One field of the pattern checked against the event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    /// The keys of the field, outermost first (`{"a.b": …}` is the one segment `a.b`).
+    pub path: Vec<String>,
+    /// What the event has at that path.
+    pub found: Found,
+    /// What the pattern wants, in words: `"RunInstances"`, `prefix "Create"`, `to exist`, …
+    pub condition: String,
+    /// Whether the field's condition holds on its own.
+    pub passed: bool,
+    /// Position inside nested `$or`s (branch indexes, outermost first); empty outside `$or`.
+    pub or_branch: Vec<usize>,
+    /// Span of this field's value list in the pattern text.
+    pub pattern_span: Range<usize>,
+}
+
+/// The values an event has at a path.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    /// No value at that path (objects are not values).
+    Missing,
+    /// All values at the path, arrays flattened.
+    Values(Vec<Value>),
+}
+
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Found::Missing => write!(f, "missing"),
+            Found::Values(values) if values.len() == 1 => write!(f, "{}", values[0]),
+            Found::Values(values) => {
+                let shown: Vec<String> = values.iter().map(Value::to_string).collect();
+                write!(f, "[{}]", shown.join(", "))
+            }
+        }
+    }
+}
+
+impl fmt::Display for Clause {
+    /// `detail.eventName is "TerminateInstances"; pattern wants "RunInstances"`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} is {}; pattern wants {}",
+            self.path.join("."),
+            self.found,
+            self.condition
+        )
+    }
+}
+
+/// Builds the explanation of one event.
+pub(crate) fn explain(compiled: &Compiled, event: &Value) -> Explanation {
+    let matched = matches(compiled, event);
+    let mut clauses = Vec::new();
+    let mut seen = Vec::new();
+    for rule in &compiled.rules {
+        for &index in rule {
+            if seen.contains(&index) {
+                continue;
+            }
+            seen.push(index);
+            let field = &compiled.fields[index];
+            let values = values_of(event, &field.name);
+            let found = if values.is_empty() {
+                Found::Missing
+            } else {
+                Found::Values(values)
+            };
+            clauses.push(Clause {
+                path: field.segments.clone(),
+                found,
+                condition: field.describe(),
+                passed: evaluate(field, event).passed(field),
+                or_branch: field.origin.clone(),
+                pattern_span: field.span.clone(),
+            });
+        }
+    }
+    if !matched && let Some(clause) = consistency_clause(compiled, event) {
+        clauses.push(clause);
+    }
+    Explanation { matched, clauses }
+}
+
+/// When a sub-rule has every field passing on its own but still fails, the values come from
+/// different elements of an array: say so, naming the fields and their common path.
+fn consistency_clause(compiled: &Compiled, event: &Value) -> Option<Clause> {
+    let rule = compiled.rules.iter().find(|rule| {
+        rule.iter().all(|&i| {
+            let field = &compiled.fields[i];
+            let outcome = evaluate(field, event);
+            outcome.passed(field) || (field.accepts_absence && outcome.in_array)
+        }) && !rule_matches(compiled, rule, event)
+    })?;
+    let fields: Vec<_> = rule
+        .iter()
+        .map(|&i| &compiled.fields[i])
+        .filter(|f| evaluate(f, event).in_array)
+        .collect();
+    let first = fields.first()?;
+    let mut common: Vec<String> = first.segments.clone();
+    for field in &fields[1..] {
+        let shared = common
+            .iter()
+            .zip(&field.segments)
+            .take_while(|(a, b)| a == b)
+            .count();
+        common.truncate(shared);
+    }
+    let names: Vec<String> = fields.iter().map(|f| f.segments.join(".")).collect();
+    let container = if common.is_empty() {
+        "an array".to_string()
+    } else {
+        common.join(".")
+    };
+    let values = match raw_at(event, &common) {
+        Some(raw) => vec![raw.clone()],
+        None => Vec::new(),
+    };
+    let start = fields.iter().map(|f| f.span.start).min().unwrap_or(0);
+    let end = fields.iter().map(|f| f.span.end).max().unwrap_or(0);
+    Some(Clause {
+        path: common,
+        found: if values.is_empty() {
+            Found::Missing
+        } else {
+            Found::Values(values)
+        },
+        condition: format!(
+            "{} to come from the same element of {container}",
+            names.join(" and ")
+        ),
+        passed: false,
+        or_branch: Vec::new(),
+        pattern_span: start..end,
+    })
+}
+
+/// The value at a path of keys, without flattening (for showing an array as a whole).
+fn raw_at<'v>(event: &'v Value, path: &[String]) -> Option<&'v Value> {
+    path.iter().try_fold(event, |value, key| value.get(key))
+}
