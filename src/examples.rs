@@ -20,7 +20,12 @@ macro_rules! example_file {
     ($id:literal) => {
         (
             $id,
-            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/www/examples/", $id, ".json")),
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/www/examples/",
+                $id,
+                ".json"
+            )),
         )
     };
 }
@@ -86,7 +91,7 @@ pub struct ExampleEvent {
 }
 
 /// The verdict a correct rule gives an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Expect {
     /// The rule must match this event.
