@@ -110,6 +110,8 @@ pub(crate) struct Field {
     /// The flattened name event-ruler matches on: the segments joined with `.`.
     pub name: String,
     pub matchers: Vec<Matcher>,
+    /// Span of each matcher's item in the leaf array (parallel to `matchers`).
+    pub item_spans: Vec<Range<usize>>,
     /// Whether `{"exists": false}` is among the matchers (absence satisfies the leaf).
     pub accepts_absence: bool,
     /// Span of the leaf's value list.
@@ -300,6 +302,7 @@ impl Compiler {
             segments: segments.to_vec(),
             name: segments.join("."),
             matchers,
+            item_spans: items.iter().map(|item| item.span.clone()).collect(),
             accepts_absence,
             span: node.span.clone(),
             key_span: member.key_span.clone(),

@@ -168,7 +168,7 @@ pub fn check(text: &str) -> Checked {
             };
         }
     };
-    let mut warnings = lints::lint(text, &compiled);
+    let mut warnings = lints::lint(text, document.root.as_ref(), &compiled);
     if let Some(offset) = document.trailing {
         warnings.push(Diagnostic::new(
             text,

@@ -112,6 +112,7 @@ fn conformance_corpus() {
         return;
     }
     let mut failures = Vec::new();
+    let mut warning_counts: std::collections::BTreeMap<&'static str, usize> = Default::default();
     for file in ["aws-verified.jsonl", "event-ruler.jsonl", "docs.jsonl"] {
         let text = match std::fs::read_to_string(dir.join(file)) {
             Ok(text) => text,
@@ -126,6 +127,9 @@ fn conformance_corpus() {
             let line: Value =
                 serde_json::from_str(raw).unwrap_or_else(|e| panic!("{file}:{}: {e}", number + 1));
             let id = line["id"].as_str().unwrap_or_default().to_string();
+            for warning in check(&text_of(&line["pattern"])).warnings {
+                *warning_counts.entry(warning.code).or_default() += 1;
+            }
             match run_line(file, &line) {
                 Ok(()) => agreed += 1,
                 Err(why) => match EXCEPTIONS.iter().find(|(e, _)| *e == id) {
@@ -142,6 +146,7 @@ fn conformance_corpus() {
         }
         println!("{file}: {agreed} agree, {excepted} listed exceptions, {disagreed} disagree");
     }
+    println!("warnings over the corpus's patterns: {warning_counts:?}");
     if !failures.is_empty() {
         panic!("{} disagreements:\n{}", failures.len(), failures.join("\n"));
     }
