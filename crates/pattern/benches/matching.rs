@@ -1,11 +1,110 @@
-//! Criterion benchmarks of the matcher (filled in by the benchmark work).
-use criterion::{Criterion, criterion_group, criterion_main};
+//! Matching throughput on citylots-like events (~900-byte GeoJSON features), in events/s.
+//!
+//! One group per operator family, each measured two ways:
+//! - `parse+match`: `Pattern::matches_json` on the event's bytes, what a service sees;
+//! - `match-only`: `Pattern::matches` on events parsed beforehand, the matcher alone.
+//!
+//! Run with `cargo bench -p eventpen-pattern` (a few minutes on 2 cores); see README.md.
 
-fn placeholder(c: &mut Criterion) {
-    c.bench_function("line_column", |b| {
-        b.iter(|| eventpen_pattern::position::LineColumn::of("{\n\"a\":1}", 5))
-    });
+mod citylots;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use eventpen_pattern::Pattern;
+use serde_json::Value;
+use std::hint::black_box;
+use std::time::Duration;
+
+/// Events per measured iteration: enough to average over the generated variety.
+const EVENTS: usize = 1000;
+
+/// The patterns, one per group, written like the rules people put on citylots benchmarks.
+const GROUPS: &[(&str, &str)] = &[
+    (
+        "EXACT",
+        r#"{"properties": {"STREET": ["FOLSOM", "CLEMENTINA", "MISSION"]}, "geometry": {"type": ["Polygon"]}}"#,
+    ),
+    (
+        "PREFIX",
+        r#"{"properties": {"STREET": [{"prefix": "FOL"}, {"prefix": "MO"}]}}"#,
+    ),
+    (
+        "SUFFIX",
+        r#"{"properties": {"STREET": [{"suffix": "ON"}], "ST_TYPE": [{"suffix": "E"}]}}"#,
+    ),
+    (
+        "EQUALS_IGNORE_CASE",
+        r#"{"properties": {"STREET": [{"equals-ignore-case": "folsom"}, {"equals-ignore-case": "Mission"}]}}"#,
+    ),
+    (
+        "WILDCARD",
+        r#"{"properties": {"STREET": [{"wildcard": "*O*A"}], "MAPBLKLOT": [{"wildcard": "1*0"}]}}"#,
+    ),
+    (
+        "NUMERIC",
+        r#"{"geometry": {"type": ["Polygon"], "coordinates": [{"numeric": [">", -122.4]}]}}"#,
+    ),
+    (
+        "ANYTHING_BUT",
+        r#"{"properties": {"STREET": [{"anything-but": ["FOLSOM", "MISSION", "UNKNOWN"]}], "ST_TYPE": [{"anything-but": {"prefix": "A"}}]}}"#,
+    ),
+    (
+        "COMPLEX_ARRAYS",
+        r#"{"properties": {"ODD_EVEN": ["E"]}, "geometry": {"coordinates": [{"numeric": [">", -122.45, "<=", -122.44]}, {"numeric": [">", 37.8]}]}}"#,
+    ),
+    (
+        "OR",
+        r#"{"$or": [{"properties": {"STREET": ["FOLSOM"]}}, {"properties": {"BLOCK_NUM": [{"prefix": "37"}]}}, {"geometry": {"coordinates": [{"numeric": ["<", -122.5]}]}}]}"#,
+    ),
+];
+
+fn compile(name: &str, text: &str) -> Pattern {
+    match eventpen_pattern::compile(text) {
+        Ok(pattern) => pattern,
+        Err(diagnostic) => panic!("benchmark pattern {name} is invalid: {diagnostic}"),
+    }
 }
 
-criterion_group!(benches, placeholder);
+fn matching(c: &mut Criterion) {
+    let texts = citylots::features(EVENTS);
+    let bytes: Vec<&[u8]> = texts.iter().map(|t| t.as_bytes()).collect();
+    let parsed: Vec<Value> = texts
+        .iter()
+        .map(|t| serde_json::from_str(t).expect("generated events are JSON"))
+        .collect();
+    let average = texts.iter().map(String::len).sum::<usize>() / texts.len();
+    println!("{EVENTS} citylots-like events, {average} bytes on average");
+    for (name, text) in GROUPS {
+        let pattern = compile(name, text);
+        let matched = parsed.iter().filter(|event| pattern.matches(event)).count();
+        println!("{name}: {matched} of {EVENTS} events match");
+        let mut group = c.benchmark_group(*name);
+        group.throughput(Throughput::Elements(EVENTS as u64));
+        group.bench_function("parse+match", |b| {
+            b.iter(|| {
+                bytes
+                    .iter()
+                    .filter(|event| matches!(pattern.matches_json(black_box(event)), Ok(true)))
+                    .count()
+            })
+        });
+        group.bench_function("match-only", |b| {
+            b.iter(|| {
+                parsed
+                    .iter()
+                    .filter(|event| pattern.matches(black_box(event)))
+                    .count()
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    targets = matching
+}
 criterion_main!(benches);

@@ -1,0 +1,126 @@
+//! `test-event-pattern --batch`: many `TestEventPattern` calls in one process.
+//!
+//! JSON Lines in, JSON Lines out, one answer per input line and in the same order, so a caller
+//! can `paste` or `zip` the two streams. A bad line is answered with an error line instead of
+//! stopping the batch: one broken case must not hide the answers to all the others.
+//!
+//! Input line: `{"pattern": P, "event": E}` plus an optional `"require_envelope": false`.
+//! P and E are JSON values, or JSON strings holding the exact text to send (so malformed JSON,
+//! duplicate keys and number spellings like `3.018e2` can be tested).
+//! Output line: `{"Result": true}` or `{"Error": {"Code": "…", "Message": "…"}}`.
+
+use super::aws::ServiceError;
+use super::service::{Envelope, test_event_pattern};
+use serde_json::Value;
+use std::io::{self, BufRead, Write};
+
+/// Answer every line of `input` on `output`. Only a failure to read or write stops the batch;
+/// a line that is not UTF-8 is answered with an error like any other bad line.
+pub fn run_batch(mut input: impl BufRead, mut output: impl Write) -> io::Result<()> {
+    let mut raw = Vec::new();
+    let mut number = 0;
+    loop {
+        raw.clear();
+        if input.read_until(b'\n', &mut raw)? == 0 {
+            break;
+        }
+        number += 1;
+        let answer = match std::str::from_utf8(&raw) {
+            Ok(line) => answer_line(line.trim_end_matches(['\n', '\r']), number),
+            Err(_) => Err(ServiceError::validation(format!(
+                "Batch line {number} is not valid: not UTF-8 text"
+            ))),
+        };
+        writeln!(output, "{}", render_answer(&answer))?;
+    }
+    output.flush()
+}
+
+/// The answer to one input line (`number` is 1-based, for messages).
+pub fn answer_line(line: &str, number: usize) -> Result<bool, ServiceError> {
+    let request = parse_request(line).map_err(|reason| {
+        ServiceError::validation(format!("Batch line {number} is not valid: {reason}"))
+    })?;
+    test_event_pattern(&request.pattern, &request.event, request.envelope)
+}
+
+/// One `TestEventPattern` call read from a batch line.
+struct Request {
+    pattern: String,
+    event: String,
+    envelope: Envelope,
+}
+
+fn parse_request(line: &str) -> Result<Request, String> {
+    let value: Value = serde_json::from_str(line).map_err(|error| error.to_string())?;
+    let Value::Object(fields) = value else {
+        return Err(String::from("expected a JSON object"));
+    };
+    let text_of = |key: &str| match fields.get(key) {
+        None => Err(format!("missing \"{key}\"")),
+        Some(Value::String(text)) => Ok(text.clone()),
+        Some(other) => Ok(other.to_string()),
+    };
+    let envelope = match fields.get("require_envelope") {
+        None | Some(Value::Bool(true)) => Envelope::Required,
+        Some(Value::Bool(false)) => Envelope::Optional,
+        Some(_) => return Err(String::from("\"require_envelope\" must be true or false")),
+    };
+    Ok(Request {
+        pattern: text_of("pattern")?,
+        event: text_of("event")?,
+        envelope,
+    })
+}
+
+/// One output line, in the same `{"Key": value}` spacing as the AWS CLI's JSON.
+pub fn render_answer(answer: &Result<bool, ServiceError>) -> String {
+    match answer {
+        Ok(matched) => format!("{{\"Result\": {matched}}}"),
+        Err(error) => format!(
+            "{{\"Error\": {{\"Code\": {}, \"Message\": {}}}}}",
+            Value::from(error.code),
+            Value::from(error.message.as_str())
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_answer_per_line_in_order() {
+        let input = concat!(
+            r#"{"pattern":{"detail":{"n":[5]}},"event":{"detail":{"n":5.0}},"require_envelope":false}"#,
+            "\n",
+            r#"{"pattern":"{\"a\": 1}","event":{},"require_envelope":false}"#,
+            "\n",
+            "not json\r\n",
+            "\n",
+            r#"{"pattern":{"a":["x"]}}"#,
+            "\n",
+            r#"{"pattern":{"a":["x"]},"event":{"a":"y"}}"#,
+            "\n",
+        );
+        let mut output = Vec::new();
+        assert!(run_batch(input.as_bytes(), &mut output).is_ok());
+        let lines: Vec<String> = String::from_utf8_lossy(&output)
+            .lines()
+            .map(String::from)
+            .collect();
+        assert_eq!(lines.len(), 6);
+        assert_eq!(lines[0], r#"{"Result": true}"#);
+        assert!(lines[1].starts_with(r#"{"Error": {"Code": "InvalidEventPatternException", "Message": "Event pattern is not valid. Reason: "#), "{}", lines[1]);
+        assert!(lines[2].starts_with(r#"{"Error": {"Code": "ValidationException", "Message": "Batch line 3 is not valid: expected"#), "{}", lines[2]);
+        assert!(lines[3].starts_with(r#"{"Error": {"Code": "ValidationException", "Message": "Batch line 4 is not valid: EOF"#), "{}", lines[3]);
+        assert_eq!(
+            lines[4],
+            r#"{"Error": {"Code": "ValidationException", "Message": "Batch line 5 is not valid: missing \"event\""}}"#
+        );
+        assert_eq!(
+            lines[5],
+            r#"{"Error": {"Code": "ValidationException", "Message": "Parameter Event is not valid."}}"#
+        );
+    }
+}

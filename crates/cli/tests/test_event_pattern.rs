@@ -1,0 +1,258 @@
+//! Golden tests of `eventpen test-event-pattern`: the built binary on fixture files, output
+//! compared exactly with what the AWS CLI prints; and the whole conformance corpus through
+//! `--batch` in one process.
+
+use serde_json::{Value, json};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pattern");
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/conformance");
+
+/// What a run printed and returned.
+#[derive(Debug, PartialEq)]
+struct Outcome {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Run `eventpen test-event-pattern ARGS` in the fixture directory, feeding `stdin`.
+fn run(args: &[&str], stdin: &str) -> Outcome {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eventpen"))
+        .arg("test-event-pattern")
+        .args(args)
+        .current_dir(FIXTURES)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the eventpen binary runs");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let feeder = {
+        let stdin = stdin.to_owned();
+        std::thread::spawn(move || input.write_all(stdin.as_bytes()))
+    };
+    let output = child
+        .wait_with_output()
+        .expect("the eventpen binary finishes");
+    let _ = feeder.join();
+    Outcome {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+const MATCHED: &str = "{\n    \"Result\": true\n}\n";
+const NOT_MATCHED: &str = "{\n    \"Result\": false\n}\n";
+const PREFIX: &str = "\nAn error occurred (InvalidEventPatternException) when calling the TestEventPattern operation: Event pattern is not valid. Reason: ";
+const BAD_EVENT: &str = "\nAn error occurred (ValidationException) when calling the TestEventPattern operation: Parameter Event is not valid.\n";
+
+#[test]
+fn single_calls_print_what_the_aws_cli_prints() {
+    let inline_event =
+        r#"{"id":"1","account":"1","source":"aws.ec2","time":"t","region":"r","detail-type":"d"}"#;
+    #[rustfmt::skip]
+    let cases: &[(&[&str], i32, &str, &str)] = &[
+        (&["--event-pattern", "file://run-instances.pattern.json", "--event", "file://run-instances.event.json"], 0, MATCHED, ""),
+        (&["--event-pattern", "file://run-instances.pattern.json", "--event", "file://terminate-instances.event.json"], 0, NOT_MATCHED, ""),
+        (&["--event-pattern", r#"{"source":["aws.ec2"]}"#, "--event", inline_event], 0, MATCHED, ""),
+        (&["--event-pattern", r#"{"source":["aws.s3"]}"#, "--event", inline_event], 0, NOT_MATCHED, ""),
+        (&["--event-pattern", "file://run-instances.pattern.json", "--event", "file://bare-detail.event.json"], 254, "", BAD_EVENT),
+        (&["--event-pattern", r#"{"source":["aws.ec2"]}"#, "--event", "[1, 2]"], 254, "", BAD_EVENT),
+        (&["--event-pattern", r#"{"source":["aws.ec2"]}"#, "--event", "not json"], 254, "", BAD_EVENT),
+        (&["--event-pattern", "file://missing.json", "--event", inline_event], 252, "", "\nError parsing parameter '--event-pattern': Unable to load paramfile file://missing.json: [Errno 2] No such file or directory: 'missing.json'\n"),
+        (&["--event-pattern", r#"{"source":["aws.ec2"]}"#, "--event", "file://nope/event.json"], 252, "", "\nError parsing parameter '--event': Unable to load paramfile file://nope/event.json: [Errno 2] No such file or directory: 'nope/event.json'\n"),
+    ];
+    for (args, code, stdout, stderr) in cases {
+        let expected = Outcome {
+            code: *code,
+            stdout: stdout.to_string(),
+            stderr: stderr.to_string(),
+        };
+        assert_eq!(run(args, ""), expected, "{args:?}");
+    }
+}
+
+#[test]
+fn invalid_patterns_give_aws_reason_and_exit_254() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &str)] = &[
+        ("file://scalar-leaf.pattern.json", "\"source\" must be an object or an array"),
+        ("file://not-an-object.pattern.json", "Filter is not an object"),
+        (r#"{"detail":{"state":[{"prefix":123}]}}"#, "prefix match pattern must be a string"),
+        (r#"{"detail":{"state":[{"EXISTS":true}]}}"#, "Unrecognized match type EXISTS"),
+        (r#"{"resources":[]}"#, "Empty arrays are not allowed"),
+    ];
+    for (pattern, reason) in cases {
+        let outcome = run(
+            &[
+                "--event-pattern",
+                pattern,
+                "--event",
+                "file://run-instances.event.json",
+            ],
+            "",
+        );
+        let expected = Outcome {
+            code: 254,
+            stdout: String::new(),
+            stderr: format!("{PREFIX}{reason}\n"),
+        };
+        assert_eq!(outcome, expected, "{pattern}");
+    }
+    let truncated = run(
+        &[
+            "--event-pattern",
+            "file://truncated.pattern.json",
+            "--event",
+            "file://run-instances.event.json",
+        ],
+        "",
+    );
+    assert_eq!((truncated.code, truncated.stdout.as_str()), (254, ""));
+    assert!(truncated.stderr.starts_with(PREFIX), "{}", truncated.stderr);
+}
+
+#[test]
+fn batch_answers_each_line_in_order() {
+    let input = std::fs::read_to_string(Path::new(FIXTURES).join("batch.jsonl")).expect("fixture");
+    let golden = Path::new(FIXTURES).join("batch.expected.jsonl");
+    let from_file = run(&["--batch", "batch.jsonl"], "");
+    let from_stdin = run(&["--batch", "-"], &input);
+    assert_eq!((from_file.code, from_file.stderr.as_str()), (0, ""));
+    assert_eq!(from_file, from_stdin);
+    assert_eq!(input.lines().count(), from_file.stdout.lines().count());
+    assert_golden(&golden, &from_file.stdout);
+}
+
+#[test]
+fn batch_cannot_be_mixed_with_a_single_call() {
+    let outcome = run(&["--batch", "-", "--event", "{}"], "");
+    assert_eq!(outcome.code, 2, "{outcome:?}");
+    assert_eq!(run(&["--batch", "no-such.jsonl"], "").code, 252);
+}
+
+/// Compare with a golden file; `EVENTPEN_BLESS=1` rewrites it instead (review the diff!).
+fn assert_golden(path: &PathBuf, actual: &str) {
+    if std::env::var_os("EVENTPEN_BLESS").is_some() {
+        std::fs::write(path, actual).expect("golden file is writable");
+        return;
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    assert_eq!(
+        actual,
+        expected,
+        "golden {} differs (EVENTPEN_BLESS=1 rewrites it)",
+        path.display()
+    );
+}
+
+/// One corpus line, as a batch request and what the answer must be.
+struct CorpusCase {
+    id: String,
+    request: Value,
+    expect: String,
+    aws_code: Option<String>,
+    aws_message: Option<String>,
+}
+
+/// Lines whose `expect` AWS (or the corpus builder) says is not to be trusted: the same
+/// exceptions as the engine's own conformance test.
+fn flagged(line: &Value) -> bool {
+    [
+        "contradicted_by_aws",
+        "unsure",
+        "engine_only",
+        "engine_only_unsure",
+    ]
+    .iter()
+    .any(|flag| {
+        line.get(*flag)
+            .is_some_and(|v| !v.is_null() && v != &Value::Bool(false))
+    })
+}
+
+fn corpus_cases(file: &str) -> Vec<CorpusCase> {
+    let text =
+        std::fs::read_to_string(Path::new(CORPUS).join(file)).expect("corpus file is readable");
+    let aws_verified = file == "aws-verified.jsonl";
+    text.lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| serde_json::from_str::<Value>(line).expect("corpus lines are JSON"))
+        .filter(|line| !flagged(line))
+        .map(|line| {
+            let text = |key: &str| line.get(key).and_then(Value::as_str).map(String::from);
+            CorpusCase {
+                id: text("id").unwrap_or_default(),
+                // Envelope validation is TestEventPattern's: only AWS's own cases went through it.
+                request: json!({"pattern": line["pattern"], "event": line["event"], "require_envelope": aws_verified}),
+                expect: text("expect").unwrap_or_default(),
+                aws_code: text("aws_error_code"),
+                aws_message: text("aws_error"),
+            }
+        })
+        .collect()
+}
+
+/// Every line of the conformance corpus through `--batch`, in one process.
+#[test]
+fn conformance_corpus_through_batch() {
+    if !Path::new(CORPUS).is_dir() {
+        println!("conformance corpus not found: skipped");
+        return;
+    }
+    let mut failures = Vec::new();
+    for file in ["aws-verified.jsonl", "event-ruler.jsonl", "docs.jsonl"] {
+        let cases = corpus_cases(file);
+        let input: String = cases.iter().map(|c| format!("{}\n", c.request)).collect();
+        let outcome = run(&["--batch", "-"], &input);
+        assert_eq!((outcome.code, outcome.stderr.as_str()), (0, ""), "{file}");
+        let answers: Vec<&str> = outcome.stdout.lines().collect();
+        assert_eq!(answers.len(), cases.len(), "{file}: one answer per line");
+        let mut agreed = 0;
+        for (case, answer) in cases.iter().zip(answers) {
+            match disagreement(case, answer) {
+                None => agreed += 1,
+                Some(why) => failures.push(format!("{file} {}: {why}", case.id)),
+            }
+        }
+        println!("{file}: {agreed}/{} agree", cases.len());
+    }
+    assert!(
+        failures.is_empty(),
+        "{} disagreements:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Why `answer` does not agree with the case, or `None`.
+fn disagreement(case: &CorpusCase, answer: &str) -> Option<String> {
+    let Ok(answer) = serde_json::from_str::<Value>(answer) else {
+        return Some(format!("answer is not JSON: {answer}"));
+    };
+    let result = answer.get("Result").and_then(Value::as_bool);
+    let error = answer.get("Error");
+    let ok = match (case.expect.as_str(), result) {
+        ("match", Some(true)) | ("no-match", Some(false)) => true,
+        ("invalid", None) => {
+            let code = error.and_then(|e| e.get("Code")).and_then(Value::as_str);
+            let message = error.and_then(|e| e.get("Message")).and_then(Value::as_str);
+            case.aws_code.as_deref().is_none_or(|c| Some(c) == code)
+                && case
+                    .aws_message
+                    .as_deref()
+                    .is_none_or(|m| Some(m) == message)
+        }
+        _ => false,
+    };
+    (!ok).then(|| {
+        format!(
+            "expected {} {:?}, got {answer}",
+            case.expect, case.aws_message
+        )
+    })
+}
