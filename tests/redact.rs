@@ -310,6 +310,42 @@ fn the_realistic_event_keeps_no_secret_and_every_placeholder_is_valid() {
     );
 }
 
+#[test]
+fn wildcards_in_patterns_are_kept() {
+    let pattern = r#"{"detail":{"userIdentity":{"arn":[{"wildcard":"arn:aws:iam::123456789012:user/*"}],"userName":[{"wildcard":"ali*"}]}}}"#;
+    let r = redact(&[], pattern);
+    assert_eq!(
+        r.pattern,
+        r#"{"detail":{"userIdentity":{"arn":[{"wildcard":"arn:aws:iam::111111111111:user/*"}],"userName":[{"wildcard":"ali*"}]}}}"#
+    );
+}
+
+#[test]
+fn hostile_text_is_scanned_in_linear_time() {
+    // Quadratic scanning would take minutes here; linear takes well under a second.
+    let size = 100_000;
+    let hostile = [
+        "a.".repeat(size / 2),
+        "1".repeat(size),
+        "arn:".repeat(size / 4),
+        "1.".repeat(size / 2),
+        "a:".repeat(size / 2),
+        "x@".repeat(size / 2),
+        "AKIA".repeat(size / 4),
+        "é".repeat(size),
+    ];
+    let started = std::time::Instant::now();
+    for text in &hostile {
+        let r = redact(&inputs(&[text]), text);
+        assert_eq!(r.events.len(), 1);
+    }
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod generated {
     use super::*;

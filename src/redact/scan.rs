@@ -5,6 +5,11 @@
 use super::mapper::{Kind, Mapper};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
+/// The longest ARN AWS allows.
+const MAX_ARN: usize = 2048;
+/// The longest IPv6 text (`ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255`).
+const MAX_IPV6: usize = 45;
+
 /// How much the text around a value tells us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Context {
@@ -12,6 +17,8 @@ pub(crate) enum Context {
     JsonString,
     /// Raw text that did not parse: any standalone 12-digit run is taken for an account.
     RawText,
+    /// The resource part of an ARN (like a JSON string, but an ARN cannot nest there).
+    ArnResource,
 }
 
 /// Replace every sensitive value in `text`, noting or mapping through `mapper`.
@@ -44,7 +51,9 @@ fn match_at(
 ) -> Option<(usize, String)> {
     let after_word = prev.is_some_and(|p| p.is_alphanumeric() || p == '_');
     if !after_word {
-        if let Some(found) = arn(rest, mapper, names) {
+        if context != Context::ArnResource
+            && let Some(found) = arn(rest, mapper, names)
+        {
             return Some(found);
         }
         if let Some(len) = uuid(rest) {
@@ -91,9 +100,15 @@ fn arn(rest: &str, mapper: &mut Mapper, names: &[String]) -> Option<(usize, Stri
     if !rest.starts_with("arn:") {
         return None;
     }
-    let len = rest
-        .find(|c: char| c.is_whitespace() || "\"'`,;()[]{}<>".contains(c))
-        .unwrap_or(rest.len());
+    // ARNs are at most 2048 characters; the bound also keeps `arn:arn:arn:…` linear.
+    let len = run(rest, MAX_ARN, |c| {
+        !(c.is_whitespace() || "\"'`,;()[]{}<>".contains(c))
+    })
+    .unwrap_or_else(|| {
+        rest.char_indices()
+            .nth(MAX_ARN)
+            .map_or(rest.len(), |(i, _)| i)
+    });
     let parts: Vec<&str> = rest[..len].splitn(6, ':').collect();
     if parts.len() < 5 {
         return None;
@@ -111,7 +126,7 @@ fn arn(rest: &str, mapper: &mut Mapper, names: &[String]) -> Option<(usize, Stri
         if service == "iam" || service == "sts" {
             out.push_str(&iam_resource(resource, mapper));
         } else {
-            out.push_str(&scan(resource, Context::JsonString, mapper, names));
+            out.push_str(&scan(resource, Context::ArnResource, mapper, names));
         }
     }
     Some((len, out))
@@ -141,11 +156,29 @@ fn iam_resource(resource: &str, mapper: &mut Mapper) -> String {
         .iter()
         .zip(kinds)
         .map(|(segment, kind)| match kind {
-            Some(kind) => mapper.map(kind, segment),
-            None => (*segment).to_string(),
+            // IAM names cannot hold `*`: such a segment is a pattern's wildcard, kept as is.
+            Some(kind) if !segment.contains('*') => mapper.map(kind, segment),
+            _ => (*segment).to_string(),
         })
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// Byte length of the run of `accepted` characters starting `rest`, or `None` when the run is
+/// longer than `limit` characters (then it is no value of the kind looked for). The bound keeps
+/// scanning linear on hostile input such as a megabyte of `a.a.a.…`.
+fn run(rest: &str, limit: usize, accepted: impl Fn(char) -> bool) -> Option<usize> {
+    let mut len = 0;
+    for (n, c) in rest.chars().enumerate() {
+        if !accepted(c) {
+            return Some(len);
+        }
+        if n == limit {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    Some(len)
 }
 
 pub(crate) fn is_account(text: &str) -> bool {
@@ -154,8 +187,11 @@ pub(crate) fn is_account(text: &str) -> bool {
 
 /// Exactly 12 digits not touching other digits.
 fn account_digits(prev: Option<char>, rest: &str) -> Option<usize> {
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    (digits == 12 && !prev.is_some_and(|p| p.is_ascii_digit())).then_some(12)
+    if prev.is_some_and(|p| p.is_ascii_digit()) {
+        return None;
+    }
+    let digits = rest.bytes().take(13).take_while(u8::is_ascii_digit).count();
+    (digits == 12).then_some(12)
 }
 
 /// `8-4-4-4-12` hexadecimal digits.
@@ -229,9 +265,7 @@ fn ipv4(prev: Option<char>, rest: &str) -> Option<usize> {
     if prev == Some('.') {
         return None;
     }
-    let len = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(rest.len());
+    let len = run(rest, 16, |c| c.is_ascii_digit() || c == '.')?;
     let candidate = rest[..len].trim_end_matches('.');
     if rest[candidate.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_') {
         return None;
@@ -245,9 +279,17 @@ fn ipv6(prev: Option<char>, rest: &str) -> Option<usize> {
     if prev == Some(':') {
         return None;
     }
-    let len = rest
-        .find(|c: char| !(c.is_ascii_hexdigit() || c == ':' || c == '.'))
-        .unwrap_or(rest.len());
+    // Cheap first look: an IPv6 address has a colon within its first five characters.
+    let first_colon = rest.bytes().take(5).position(|b| b == b':')?;
+    if !rest.as_bytes()[..first_colon]
+        .iter()
+        .all(u8::is_ascii_hexdigit)
+    {
+        return None;
+    }
+    let len = run(rest, MAX_IPV6, |c| {
+        c.is_ascii_hexdigit() || c == ':' || c == '.'
+    })?;
     let candidate = rest[..len].trim_end_matches('.');
     if candidate.matches(':').count() < 2
         || rest[candidate.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')

@@ -69,6 +69,10 @@ fn redact_string(text: &str, place: Place<'_>, mapper: &mut Mapper, names: &[Str
 /// What a whole string value is, judging by its key (CloudTrail and EventBridge field names).
 fn kind_by_key(text: &str, place: Place<'_>) -> Option<Kind> {
     let key = place.key?;
+    if text.contains('*') {
+        // A wildcard pattern (`"userName": [{"wildcard": "ali*"}]`) is no value; scan it.
+        return None;
+    }
     let is_id_key = matches!(key, "requestID" | "requestId" | "eventID" | "sharedEventID")
         || (key == "id" && place.depth == 1);
     if is_id_key {
