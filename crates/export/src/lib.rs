@@ -14,16 +14,27 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod cdk;
 pub mod cli;
+mod cloudformation;
+pub mod code_literal;
 mod format;
 pub mod json_text;
+pub mod operators;
+mod pipes;
+mod pulumi;
 pub mod quote;
 mod rendered;
+mod serverless;
 mod settings;
 pub mod shell_emulation;
 pub mod sns;
+mod terraform;
+pub mod yaml;
 
+pub use cdk::helper as cdk_match_helper;
 pub use format::Format;
+pub use pipes::{PipeSupport, pipe_support};
 pub use rendered::{Block, Rendered, comment_prefix};
 pub use settings::{
     BusArn, MAX_DESCRIPTION_LEN, MAX_RULE_NAME_LEN, RuleSettings, RuleState, SnsTarget, bus_name,
@@ -44,11 +55,19 @@ pub fn render(format: Format, pattern: &Value, settings: &RuleSettings) -> Rende
         Format::CliPowershell => cli::render_put_rule(Shell::PowerShell, pattern, settings),
         Format::CliCmd => cli::render_put_rule(Shell::Cmd, pattern, settings),
         Format::CliFile => cli::render_put_rule(Shell::Portable, pattern, settings),
-        _ => {
-            let mut pending = Rendered::default();
-            pending.warn(format!("{} export is not built yet", format.label()));
-            pending
+        Format::CloudFormationYaml => {
+            cloudformation::render_cloudformation(pattern, settings, true)
         }
+        Format::CloudFormationJson => {
+            cloudformation::render_cloudformation(pattern, settings, false)
+        }
+        Format::Sam => cloudformation::render_sam(pattern, settings),
+        Format::Terraform => terraform::render(pattern, settings),
+        Format::CdkTs => cdk::render(pattern, settings, code_literal::Lang::TypeScript),
+        Format::CdkPython => cdk::render(pattern, settings, code_literal::Lang::Python),
+        Format::PulumiTs => pulumi::render(pattern, settings),
+        Format::Serverless => serverless::render(pattern, settings),
+        Format::PipesFilter => pipes::render(pattern),
     };
     if let Err(problem) = settings.validate() {
         rendered.warnings.insert(0, problem);
