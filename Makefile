@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 BOOTSTRAP := . scripts/bootstrap.sh
 
-.PHONY: serve test dist bootstrap bench
+.PHONY: serve test dist bootstrap bench bench-app
 
 serve: ## Install what is missing, build, and serve at http://127.0.0.1:8080 with live reload
 	$(BOOTSTRAP) && trunk serve --address 127.0.0.1 --port 8080
@@ -18,3 +18,6 @@ bootstrap:
 
 bench: ## Criterion benchmarks of the pattern engine
 	cargo bench -p eventpen-pattern
+
+bench-app: ## In-browser keystroke-to-results benchmark (100 / 1,000 / 10,000 events) on dist/
+	$(BOOTSTRAP) && trunk build --release && node tests/e2e/keystroke-bench.mjs

@@ -25,9 +25,7 @@ async fn renders_heading_and_labelled_regions() {
     let heading = root.query_selector("h1").unwrap().expect("an h1");
     assert_eq!(heading.text_content().unwrap(), "EventPen");
     for name in ["Events", "Event pattern", "Results"] {
-        let found = root
-            .query_selector_all("section[aria-labelledby]")
-            .unwrap();
+        let found = root.query_selector_all("section[aria-labelledby]").unwrap();
         let labels: Vec<String> = (0..found.length())
             .filter_map(|i| found.item(i))
             .filter_map(|section| {
@@ -37,7 +35,10 @@ async fn renders_heading_and_labelled_regions() {
                 root.query_selector(&format!("#{id}")).ok()??.text_content()
             })
             .collect();
-        assert!(labels.iter().any(|l| l == name), "no region named {name}: {labels:?}");
+        assert!(
+            labels.iter().any(|l| l == name),
+            "no region named {name}: {labels:?}"
+        );
     }
 }
 

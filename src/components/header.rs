@@ -1,13 +1,34 @@
-//! The page header: the product name and what it does in one line.
+//! The page header: the product name, what it does in one line, and the global actions.
 use yew::prelude::*;
+
+/// Props of [`Header`].
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// Open the share dialog.
+    pub on_share: Callback<()>,
+    /// Whether there is something to undo.
+    pub can_undo: bool,
+    /// Whether there is something to redo.
+    pub can_redo: bool,
+    /// Undo (false) or redo (true) a pattern edit.
+    pub on_history: Callback<bool>,
+}
 
 /// The site header.
 #[component]
-pub fn Header() -> Html {
+pub fn Header(props: &HeaderProps) -> Html {
+    let undo = props.on_history.reform(|_: MouseEvent| false);
+    let redo = props.on_history.reform(|_: MouseEvent| true);
+    let share = props.on_share.reform(|_: MouseEvent| ());
     html! {
         <header class="site-header">
             <h1>{ "EventPen" }</h1>
             <p class="tagline">{ "Test Amazon EventBridge event patterns against your own CloudTrail events." }</p>
+            <nav class="header-actions" aria-label="Actions">
+                <button type="button" onclick={undo} disabled={!props.can_undo} title="Undo (Ctrl+Z)">{ "Undo" }</button>
+                <button type="button" onclick={redo} disabled={!props.can_redo} title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
+                <button type="button" class="primary" onclick={share}>{ "Share" }</button>
+            </nav>
         </header>
     }
 }

@@ -1,2 +1,13 @@
 //! One component per file. Components get data and `on<verb>` callbacks; they hold only view state.
+pub mod builder;
+pub mod editor;
+pub mod event_list;
+pub mod event_tree;
+pub mod events_panel;
+pub mod export_panel;
 pub mod header;
+pub mod hints;
+pub mod notices;
+pub mod results;
+pub mod selected_event;
+pub mod share_dialog;

@@ -1,0 +1,125 @@
+//! The Events region's input side: the paste box, the file picker (drop works anywhere on the
+//! page), the loaded files, and the problems ingest found, each with its position.
+use crate::state::EventFile;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// One problem to show: where (input name, line:column) and what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProblemView {
+    /// An error (the input or a record was dropped) or a warning.
+    pub is_error: bool,
+    /// The full text, position included.
+    pub text: String,
+}
+
+/// Props of [`EventsInput`].
+#[derive(Properties, PartialEq)]
+pub struct EventsInputProps {
+    /// The paste box's text.
+    pub text: Rc<str>,
+    /// Loaded files.
+    pub files: Rc<Vec<EventFile>>,
+    /// Problems found while reading.
+    pub problems: Rc<Vec<ProblemView>>,
+    /// Called with the paste box's new text.
+    pub on_text: Callback<String>,
+    /// Called with picked files.
+    pub on_files: Callback<Vec<web_sys::File>>,
+    /// Called to remove file `n`.
+    pub on_remove: Callback<usize>,
+    /// Called to remove every event.
+    pub on_clear: Callback<()>,
+}
+
+/// Paste box, file picker, loaded files and problems.
+#[component]
+pub fn EventsInput(props: &EventsInputProps) -> Html {
+    let oninput = {
+        let on_text = props.on_text.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            on_text.emit(area.value());
+        })
+    };
+    let onchange = {
+        let on_files = props.on_files.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let mut picked = Vec::new();
+            if let Some(list) = input.files() {
+                for i in 0..list.length() {
+                    if let Some(file) = list.get(i) {
+                        picked.push(file);
+                    }
+                }
+            }
+            input.set_value("");
+            on_files.emit(picked);
+        })
+    };
+    let onclear = props.on_clear.reform(|_: MouseEvent| ());
+    let has_events = !props.text.trim().is_empty() || !props.files.is_empty();
+    html! {
+        <div class="events-input">
+            <h2 id="events-heading"><label for="events-text">{ "Events" }</label></h2>
+            <p class="hint" id="events-help">
+                { "Paste CloudTrail records, a CloudTrail log file, " }
+                <code>{ "lookup-events" }</code>
+                { " output, EventBridge events or JSON Lines — or drop files (.json, .json.gz, .jsonl) anywhere." }
+            </p>
+            <textarea id="events-text" class="events-text" spellcheck="false" autocomplete="off"
+                aria-describedby="events-help" placeholder="{ \"eventVersion\": \"1.09\", \"eventSource\": \"ec2.amazonaws.com\", … }"
+                value={props.text.to_string()} {oninput} />
+            <div class="row">
+                <label class="button file-button">
+                    { "Add files…" }
+                    <input type="file" class="visually-hidden" multiple=true
+                        accept=".json,.gz,.jsonl,.ndjson,.txt,application/json,application/gzip"
+                        aria-label="Add event files" {onchange} />
+                </label>
+                if has_events {
+                    <button type="button" onclick={onclear}>{ "Clear events" }</button>
+                }
+            </div>
+            if !props.files.is_empty() {
+                <ul class="file-list" aria-label="Loaded files">
+                    { for props.files.iter().enumerate().map(|(i, file)| {
+                        let remove = props.on_remove.reform(move |_: MouseEvent| i);
+                        html! {
+                            <li class="file-chip">
+                                <span class="mono">{ file.name.clone() }</span>
+                                <span class="muted">{ format!(" {}", size_label(file.text.len())) }</span>
+                                <button type="button" class="icon" aria-label={format!("Remove {}", file.name)}
+                                    onclick={remove}>{ "×" }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            if !props.problems.is_empty() {
+                <div class="notice warn" role="status" aria-label="Problems reading events">
+                    <strong>{ format!("{} problem{} reading events", props.problems.len(), if props.problems.len() == 1 { "" } else { "s" }) }</strong>
+                    <ul class="diag-list">
+                        { for props.problems.iter().take(50).map(|p| html! {
+                            <li class={if p.is_error { "diag error" } else { "diag warning" }}>{ p.text.clone() }</li>
+                        }) }
+                    </ul>
+                    if props.problems.len() > 50 {
+                        <p class="hint">{ format!("… and {} more.", props.problems.len() - 50) }</p>
+                    }
+                </div>
+            }
+        </div>
+    }
+}
+
+/// "12 KB" for people.
+pub fn size_label(bytes: usize) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.0} KB", b as f64 / 1024.0),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+    }
+}

@@ -1,0 +1,152 @@
+//! The Results region: "3 of 120 events match", a filter, and one row per event that reads
+//! Matched or Not matched — each non-match says why, clause by clause, from the engine's
+//! explanation (computed only for the rows on screen).
+use crate::derived::{ByPtr, EventRow, Matching};
+use crate::state::Filter;
+use yew::prelude::*;
+
+/// Rows rendered at first; "Show more" adds this many again.
+const PAGE: usize = 100;
+
+/// Props of [`Results`].
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    /// The loaded events.
+    pub events: ByPtr<Vec<EventRow>>,
+    /// Which of them the pattern matches (None while no pattern was ever valid).
+    pub matching: Option<ByPtr<Matching>>,
+    /// The filter.
+    pub filter: Filter,
+    /// Called to change the filter.
+    pub on_filter: Callback<Filter>,
+    /// The selected event.
+    pub selected: Option<usize>,
+    /// Called to select an event.
+    pub on_select: Callback<Option<usize>>,
+}
+
+/// Summary, filter and result rows.
+#[component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let shown = use_state(|| PAGE);
+    let total = props.events.len();
+    let Some(matching) = &props.matching else {
+        return html! { <p class="empty">{ "Write a valid event pattern to see which events match." }</p> };
+    };
+    if total == 0 {
+        return html! { <p class="empty">{ "No events loaded yet. Paste or drop CloudTrail records or EventBridge events in Events." }</p> };
+    }
+    let matched_count = matching.matched.iter().filter(|m| **m).count();
+    let indexes: Vec<usize> = (0..total)
+        .filter(|&i| match props.filter {
+            Filter::All => true,
+            Filter::Matched => matching.matched.get(i).copied().unwrap_or(false),
+            Filter::NotMatched => !matching.matched.get(i).copied().unwrap_or(false),
+        })
+        .collect();
+    let filter_button = |filter: Filter, label: String| {
+        let on_filter = props.on_filter.clone();
+        html! {
+            <button type="button" aria-pressed={(props.filter == filter).to_string()}
+                onclick={Callback::from(move |_: MouseEvent| on_filter.emit(filter))}>{ label }</button>
+        }
+    };
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
+    html! {
+        <>
+            <p class="summary" role="status" aria-live="polite">
+                <strong>{ format!("{matched_count} of {total} event{} match", if total == 1 { "" } else { "s" }) }</strong>
+                if matching.stale {
+                    <span class="badge warn">{ "results of the last valid pattern" }</span>
+                }
+            </p>
+            <div class="segmented" role="group" aria-label="Show">
+                { filter_button(Filter::All, format!("All ({total})")) }
+                { filter_button(Filter::Matched, format!("Matched ({matched_count})")) }
+                { filter_button(Filter::NotMatched, format!("Not matched ({})", total - matched_count)) }
+            </div>
+            if indexes.is_empty() {
+                <p class="empty">{ match props.filter {
+                    Filter::Matched => "No event matches this pattern.",
+                    _ => "Every event matches this pattern.",
+                } }</p>
+            }
+            <ul class="result-list" aria-label="Result list">
+                { for indexes.iter().take(*shown).map(|&i| row(props, matching, i)) }
+            </ul>
+            if indexes.len() > *shown {
+                <button type="button" onclick={more}>{ format!("Show more ({} not shown)", indexes.len() - *shown) }</button>
+            }
+        </>
+    }
+}
+
+fn row(props: &ResultsProps, matching: &Matching, index: usize) -> Html {
+    let event = &props.events[index];
+    let matched = matching.matched.get(index).copied().unwrap_or(false);
+    let selected = props.selected == Some(index);
+    let reasons: Vec<String> = if matched {
+        Vec::new()
+    } else {
+        match &matching.pattern {
+            Some(pattern) => failed_reasons(pattern, &event.event),
+            None => Vec::new(),
+        }
+    };
+    let onclick = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_select.emit(if selected { None } else { Some(index) })
+        })
+    };
+    let status = if matched { "Matched" } else { "Not matched" };
+    html! {
+        <li class={classes!("result", if matched { "is-match" } else { "is-miss" }, selected.then_some("selected"))}>
+            <button type="button" class="result-head" aria-pressed={selected.to_string()}
+                aria-label={format!("Event {}: {}, {}", index + 1, event.summary.title, status)} {onclick}>
+                <span class={classes!("badge", if matched { "ok" } else { "bad" })}>{ status }</span>
+                <span class="result-title">{ format!("#{} {}", index + 1, event.summary.title) }</span>
+                <span class="muted result-meta">{ [&event.summary.source, &event.summary.time].iter().filter(|s| !s.is_empty()).map(|s| s.as_str()).collect::<Vec<_>>().join(" · ") }</span>
+            </button>
+            if !reasons.is_empty() {
+                <ul class="reasons">
+                    { for reasons.into_iter().map(|r| html! { <li>{ r }</li> }) }
+                </ul>
+            }
+            if !event.notes.is_empty() {
+                <ul class="notes">
+                    { for event.notes.iter().map(|n| html! { <li class="badge warn note">{ n.clone() }</li> }) }
+                </ul>
+            }
+        </li>
+    }
+}
+
+/// The failed clauses of a non-match, in words; inside `$or` each says which branch it is in.
+pub fn failed_reasons(
+    pattern: &eventpen_pattern::Pattern,
+    event: &serde_json::Value,
+) -> Vec<String> {
+    let explanation = pattern.explain(event);
+    let reasons: Vec<String> = explanation
+        .clauses
+        .iter()
+        .filter(|c| !c.passed)
+        .map(|c| {
+            if c.or_branch.is_empty() {
+                c.to_string()
+            } else {
+                let branch: Vec<String> = c.or_branch.iter().map(|b| (b + 1).to_string()).collect();
+                format!("($or branch {}) {c}", branch.join("."))
+            }
+        })
+        .collect();
+    if reasons.is_empty() {
+        vec!["Every field passes on its own, but not from the same array element.".to_string()]
+    } else {
+        reasons
+    }
+}

@@ -1,0 +1,126 @@
+//! The Share dialog: "pattern only" (the default) or "pattern + events", optional redaction of
+//! the events, the link's length with a warning above ~8 KB and a refusal above the hard cap,
+//! and Copy — which also puts the link in the address bar.
+use crate::clipboard::copy_text;
+use crate::persist;
+use crate::redact::{Redaction, redact};
+use crate::share::{self, MAX_LINK_BYTES, Snapshot, WARN_LINK_BYTES};
+use crate::state::State;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`ShareDialog`].
+#[derive(Properties, PartialEq)]
+pub struct ShareDialogProps {
+    /// The workspace to share.
+    pub state: State,
+    /// Close the dialog.
+    pub on_close: Callback<()>,
+}
+
+/// What the link will carry.
+#[derive(Clone, Copy, PartialEq)]
+enum Scope {
+    PatternOnly,
+    WithEvents,
+}
+
+/// The share dialog.
+#[component]
+pub fn ShareDialog(props: &ShareDialogProps) -> Html {
+    let scope = use_state(|| Scope::PatternOnly);
+    let redacting = use_state(|| true);
+    let copied = use_state(|| false);
+    let full = props.state.to_snapshot();
+    let redaction: Option<Rc<Redaction>> = (*scope == Scope::WithEvents && *redacting)
+        .then(|| Rc::new(redact(&full.events, &full.pattern)));
+    let snapshot = match (*scope, &redaction) {
+        (Scope::PatternOnly, _) => share::pattern_only(&full),
+        (Scope::WithEvents, None) => full.clone(),
+        (Scope::WithEvents, Some(r)) => Snapshot {
+            pattern: r.pattern.clone(),
+            events: r.events.clone(),
+            ..full.clone()
+        },
+    };
+    let fragment = share::encode(&snapshot);
+    let link = persist::link_for(&fragment);
+    let too_long = link.len() > MAX_LINK_BYTES;
+    let changes_results = redaction
+        .as_ref()
+        .is_some_and(|r| crate::view_model::redaction_changes_results(&full, r));
+    let set_scope = |value: Scope| {
+        let scope = scope.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: Event| {
+            scope.set(value);
+            copied.set(false);
+        })
+    };
+    let toggle_redact = {
+        let redacting = redacting.clone();
+        Callback::from(move |_: Event| redacting.set(!*redacting))
+    };
+    let copy = {
+        let (link, fragment, copied) = (link.clone(), fragment.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            persist::replace_fragment(&fragment);
+            copy_text(&link);
+            copied.set(true);
+        })
+    };
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                on_close.emit(());
+            }
+        })
+    };
+    html! {
+        <div class="dialog-backdrop">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="share-heading" {onkeydown}>
+                <h2 id="share-heading">{ "Share this playground" }</h2>
+                <fieldset>
+                    <legend>{ "The link carries" }</legend>
+                    <label class="choice"><input type="radio" name="share-scope" checked={*scope == Scope::PatternOnly}
+                        onchange={set_scope(Scope::PatternOnly)} />{ " Pattern only (and rule settings)" }</label>
+                    <label class="choice"><input type="radio" name="share-scope" checked={*scope == Scope::WithEvents}
+                        onchange={set_scope(Scope::WithEvents)} />{ format!(" Pattern + events ({} input{})", full.events.len(), if full.events.len() == 1 { "" } else { "s" }) }</label>
+                    if *scope == Scope::WithEvents {
+                        <label class="choice"><input type="checkbox" checked={*redacting} onchange={toggle_redact} />
+                            { " Redact account IDs, IP addresses, access keys, user and role names, e-mails and request IDs" }</label>
+                    }
+                </fieldset>
+                if let Some(r) = &redaction {
+                    <details class="redactions">
+                        <summary>{ format!("{} value{} redacted", r.changes.len(), if r.changes.len() == 1 { "" } else { "s" }) }</summary>
+                        <ul class="mono small">{ for r.changes.iter().take(100).map(|c| html! {
+                            <li>{ format!("{}: {} → {} ({}×)", c.kind, c.original, c.replacement, c.count) }</li>
+                        }) }</ul>
+                    </details>
+                    if changes_results {
+                        <p class="notice warn" role="alert">{ "Redaction changes which events match: the pattern names a value that redaction replaced in only some places. Check the link's results, or share without redaction." }</p>
+                    }
+                }
+                <p class="link-size">{ format!("Link length: {} characters", link.len()) }</p>
+                if too_long {
+                    <p class="notice error" role="alert">{ format!("This link is too long to share ({} KB; the limit is {} KB). Choose \"Pattern only\", or share fewer events.", link.len() / 1024, MAX_LINK_BYTES / 1024) }</p>
+                } else if link.len() > WARN_LINK_BYTES {
+                    <p class="notice warn" role="status">{ "Over 8 KB: chat tools and some browsers cut long links. \"Pattern only\" is safer." }</p>
+                }
+                <label for="share-link">{ "Link" }</label>
+                <textarea id="share-link" class="share-link" readonly=true value={if too_long { String::new() } else { link.clone() }} />
+                <div class="row">
+                    <button type="button" class="primary" disabled={too_long} onclick={copy}>{ "Copy link" }</button>
+                    <button type="button" onclick={close}>{ "Close" }</button>
+                    if *copied {
+                        <span class="badge ok" role="status">{ "Copied — the address bar has it too" }</span>
+                    }
+                </div>
+                <p class="hint">{ "The link keeps everything after the #, which browsers never send to a server." }</p>
+            </div>
+        </div>
+    }
+}

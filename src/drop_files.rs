@@ -1,0 +1,78 @@
+//! Files in: dropped anywhere on the page or picked with the file button, read as bytes, gzip
+//! inflated, and added to the workspace — or refused with a notice that says why.
+use crate::files::file_text;
+use crate::state::{Action, EventFile, Notice, NoticeKind, State};
+use gloo::events::{EventListener, EventListenerOptions};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Read `files` and add them (in the order given) once all are read.
+pub fn read_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<State>) {
+    if files.is_empty() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut loaded = Vec::new();
+        for file in files {
+            let name = file.name();
+            let blob = gloo::file::Blob::from(file);
+            match gloo::file::futures::read_as_bytes(&blob).await {
+                Ok(bytes) => match file_text(&name, &bytes) {
+                    Ok(text) => loaded.push(EventFile {
+                        name,
+                        text: Rc::from(text),
+                    }),
+                    Err(error) => dispatch.dispatch(Action::Notify(Notice::new(
+                        NoticeKind::Error,
+                        format!("Could not load {error}"),
+                    ))),
+                },
+                Err(error) => dispatch.dispatch(Action::Notify(Notice::new(
+                    NoticeKind::Error,
+                    format!("Could not read {name}: {error}"),
+                ))),
+            }
+        }
+        dispatch.dispatch(Action::AddFiles(loaded));
+    });
+}
+
+/// Accept files dropped anywhere on the page; the body shows a drop hint while dragging.
+#[hook]
+pub fn use_drop_anywhere(dispatch: UseReducerDispatcher<State>) {
+    use_effect_with((), move |_| {
+        let document = gloo::utils::document();
+        let options = EventListenerOptions::enable_prevent_default();
+        let body = gloo::utils::body();
+        let over = {
+            let body = body.clone();
+            EventListener::new_with_options(&document, "dragover", options, move |event| {
+                event.prevent_default();
+                let _ = body.class_list().add_1("dragging");
+            })
+        };
+        let leave = {
+            let body = body.clone();
+            EventListener::new(&document, "dragleave", move |event| {
+                let event: &web_sys::DragEvent = event.unchecked_ref();
+                if event.related_target().is_none() {
+                    let _ = body.class_list().remove_1("dragging");
+                }
+            })
+        };
+        let drop = EventListener::new_with_options(&document, "drop", options, move |event| {
+            event.prevent_default();
+            let _ = body.class_list().remove_1("dragging");
+            let event: &web_sys::DragEvent = event.unchecked_ref();
+            let Some(list) = event.data_transfer().and_then(|d| d.files()) else {
+                return;
+            };
+            let files = (0..list.length()).filter_map(|i| list.get(i)).collect();
+            read_files(files, dispatch.clone());
+        });
+        move || drop_all((over, leave, drop))
+    });
+}
+
+fn drop_all(_listeners: (EventListener, EventListener, EventListener)) {}

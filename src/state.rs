@@ -1,0 +1,386 @@
+//! The playground's state: only what the user supplied, and the one reducer that changes it.
+//!
+//! Pure (no web APIs) so it is tested natively. Everything derived from it — parsed events, the
+//! compiled pattern, match results, explanations, exports — is computed in the view with
+//! `use_memo`, never stored here, so it can never go stale.
+use crate::share::{SharedInput, SharedRule, Snapshot};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// The name of the pasted-text input, as problems and the share link call it.
+pub const PASTED: &str = "pasted text";
+
+/// How many pattern versions undo remembers.
+const UNDO_DEPTH: usize = 200;
+
+/// One loaded file of events (gzip already inflated to text when it was loaded).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventFile {
+    /// The file name as the user picked or dropped it.
+    pub name: String,
+    /// Its text.
+    pub text: Rc<str>,
+}
+
+/// Which results the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    /// Every event.
+    #[default]
+    All,
+    /// Only events the pattern matches.
+    Matched,
+    /// Only events it does not match.
+    NotMatched,
+}
+
+impl Filter {
+    /// The id used in links and storage.
+    pub fn id(self) -> &'static str {
+        match self {
+            Filter::All => "all",
+            Filter::Matched => "matched",
+            Filter::NotMatched => "not-matched",
+        }
+    }
+
+    /// The filter an id names (unknown ids mean "all").
+    pub fn from_id(id: &str) -> Filter {
+        match id {
+            "matched" => Filter::Matched,
+            "not-matched" => Filter::NotMatched,
+            _ => Filter::All,
+        }
+    }
+}
+
+/// How serious a notice is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// Good to know.
+    Info,
+    /// Something was not as expected but work goes on.
+    Warning,
+    /// Something failed.
+    Error,
+}
+
+/// A message at the top of the page (a broken link, a file too large, …).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// How serious.
+    pub kind: NoticeKind,
+    /// What to tell the user.
+    pub text: String,
+    /// A workspace the notice offers to load, with the button's label ("Restore my work").
+    pub offer: Option<(String, Box<Snapshot>)>,
+}
+
+impl Notice {
+    /// A plain notice.
+    pub fn new(kind: NoticeKind, text: impl Into<String>) -> Notice {
+        Notice {
+            kind,
+            text: text.into(),
+            offer: None,
+        }
+    }
+
+    /// A notice with a button that loads `snapshot`.
+    pub fn with_offer(
+        kind: NoticeKind,
+        text: impl Into<String>,
+        label: impl Into<String>,
+        snapshot: Snapshot,
+    ) -> Notice {
+        Notice {
+            kind,
+            text: text.into(),
+            offer: Some((label.into(), Box::new(snapshot))),
+        }
+    }
+}
+
+/// Everything the user supplied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// The event pattern text, exactly as typed.
+    pub pattern: String,
+    /// The text in the Events box (shared: it can be megabytes, and renders compare it).
+    pub events_text: Rc<str>,
+    /// Files picked or dropped.
+    pub files: Vec<EventFile>,
+    /// The selected event (index into the ingested events).
+    pub selected: Option<usize>,
+    /// Which results are listed.
+    pub filter: Filter,
+    /// Rule settings for export.
+    pub rule: SharedRule,
+    /// The export format id shown.
+    pub export_format: String,
+    /// Messages for the user.
+    pub notices: Vec<Notice>,
+    /// Earlier pattern texts, newest last.
+    pub undo: Vec<String>,
+    /// Pattern texts undone, newest last.
+    pub redo: Vec<String>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            pattern: String::new(),
+            events_text: Rc::from(""),
+            files: Vec::new(),
+            selected: None,
+            filter: Filter::All,
+            rule: SharedRule::default(),
+            export_format: String::new(),
+            notices: Vec::new(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+}
+
+/// Everything that changes the state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The user typed in the pattern editor (runs of typing share one undo step).
+    TypePattern(String),
+    /// A visual edit replaced the pattern (always its own undo step).
+    ReplacePattern(String),
+    /// Back to the previous pattern.
+    Undo,
+    /// Forward again.
+    Redo,
+    /// The Events box changed.
+    SetEventsText(String),
+    /// Files were picked or dropped.
+    AddFiles(Vec<EventFile>),
+    /// Remove one file.
+    RemoveFile(usize),
+    /// Remove every event: the box and the files.
+    ClearEvents,
+    /// Select an event (or none).
+    Select(Option<usize>),
+    /// Change the results filter.
+    SetFilter(Filter),
+    /// Change the rule settings.
+    SetRule(SharedRule),
+    /// Change the export format.
+    SetExportFormat(String),
+    /// Replace the whole workspace (a link, an example, local storage).
+    Load(Box<Snapshot>),
+    /// Show a notice.
+    Notify(Notice),
+    /// Hide notice number `n`.
+    Dismiss(usize),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::TypePattern(text) => {
+                if text == self.pattern {
+                    return self;
+                }
+                if starts_new_undo_step(&self.pattern, &text) {
+                    next.push_undo();
+                }
+                next.redo.clear();
+                next.pattern = text;
+            }
+            Action::ReplacePattern(text) => {
+                if text == self.pattern {
+                    return self;
+                }
+                next.push_undo();
+                next.redo.clear();
+                next.pattern = text;
+            }
+            Action::Undo => {
+                let Some(previous) = next.undo.pop() else {
+                    return self;
+                };
+                let current = std::mem::replace(&mut next.pattern, previous);
+                next.redo.push(current);
+            }
+            Action::Redo => {
+                let Some(again) = next.redo.pop() else {
+                    return self;
+                };
+                let current = std::mem::replace(&mut next.pattern, again);
+                next.undo.push(current);
+            }
+            Action::SetEventsText(text) => {
+                if *text == *self.events_text {
+                    return self;
+                }
+                next.events_text = Rc::from(text);
+            }
+            Action::AddFiles(files) => {
+                if files.is_empty() {
+                    return self;
+                }
+                next.files.extend(files);
+            }
+            Action::RemoveFile(index) => {
+                if index >= next.files.len() {
+                    return self;
+                }
+                next.files.remove(index);
+                next.selected = None;
+            }
+            Action::ClearEvents => {
+                next.events_text = Rc::from("");
+                next.files.clear();
+                next.selected = None;
+            }
+            Action::Select(selected) => {
+                if selected == self.selected {
+                    return self;
+                }
+                next.selected = selected;
+            }
+            Action::SetFilter(filter) => {
+                if filter == self.filter {
+                    return self;
+                }
+                next.filter = filter;
+            }
+            Action::SetRule(rule) => {
+                if rule == self.rule {
+                    return self;
+                }
+                next.rule = rule;
+            }
+            Action::SetExportFormat(format) => {
+                if format == self.export_format {
+                    return self;
+                }
+                next.export_format = format;
+            }
+            Action::Load(snapshot) => {
+                let notices = std::mem::take(&mut next.notices);
+                let previous_pattern = std::mem::take(&mut next.pattern);
+                let undo = std::mem::take(&mut next.undo);
+                next = State::from_snapshot(&snapshot);
+                next.notices = notices;
+                next.undo = undo;
+                if previous_pattern != next.pattern && !previous_pattern.is_empty() {
+                    // Loading is undoable for the pattern: a visitor can step back to their own text.
+                    next.undo.push(previous_pattern);
+                }
+            }
+            Action::Notify(notice) => {
+                if next.notices.contains(&notice) {
+                    return self;
+                }
+                next.notices.push(notice);
+            }
+            Action::Dismiss(index) => {
+                if index >= next.notices.len() {
+                    return self;
+                }
+                next.notices.remove(index);
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+impl State {
+    fn push_undo(&mut self) {
+        self.undo.push(self.pattern.clone());
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+    }
+
+    /// The event inputs in order: the Events box first, then the files.
+    pub fn inputs(&self) -> Vec<SharedInput> {
+        let mut inputs = Vec::with_capacity(self.files.len() + 1);
+        if !self.events_text.trim().is_empty() {
+            inputs.push(SharedInput {
+                name: PASTED.to_string(),
+                text: self.events_text.to_string(),
+            });
+        }
+        inputs.extend(self.files.iter().map(|file| SharedInput {
+            name: file.name.clone(),
+            text: file.text.to_string(),
+        }));
+        inputs
+    }
+
+    /// The workspace as a snapshot (for local storage and share links).
+    pub fn to_snapshot(&self) -> Snapshot {
+        Snapshot {
+            pattern: self.pattern.clone(),
+            events: self.inputs(),
+            selected: self.selected,
+            filter: (self.filter != Filter::All).then(|| self.filter.id().to_string()),
+            rule: self.rule.clone(),
+            export_format: (!self.export_format.is_empty()).then(|| self.export_format.clone()),
+            ..Snapshot::default()
+        }
+    }
+
+    /// A fresh state holding a snapshot's workspace.
+    pub fn from_snapshot(snapshot: &Snapshot) -> State {
+        let mut state = State {
+            pattern: snapshot.pattern.clone(),
+            selected: snapshot.selected,
+            filter: Filter::from_id(snapshot.filter.as_deref().unwrap_or("all")),
+            rule: snapshot.rule.clone(),
+            export_format: snapshot.export_format.clone().unwrap_or_default(),
+            ..State::default()
+        };
+        for input in &snapshot.events {
+            if input.name == PASTED && state.events_text.is_empty() && state.files.is_empty() {
+                state.events_text = Rc::from(input.text.as_str());
+            } else {
+                state.files.push(EventFile {
+                    name: input.name.clone(),
+                    text: Rc::from(input.text.as_str()),
+                });
+            }
+        }
+        state
+    }
+}
+
+/// Whether typing `new` after `old` should start a new undo step. A step is a run of word
+/// characters typed (or deleted) one at a time, so undo goes back a word at a time, as editors do.
+fn starts_new_undo_step(old: &str, new: &str) -> bool {
+    let (longer, shorter) = if new.len() > old.len() {
+        (new, old)
+    } else {
+        (old, new)
+    };
+    let mut prefix = longer
+        .bytes()
+        .zip(shorter.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    // Two different characters can share leading UTF-8 bytes: step back to a boundary.
+    while !longer.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let Some(changed) = longer[prefix..].chars().next() else {
+        return true;
+    };
+    let width = changed.len_utf8();
+    let single_char =
+        longer.len() - shorter.len() == width && longer[prefix + width..] == shorter[prefix..];
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let continues_word = longer[..prefix].chars().next_back().is_some_and(is_word);
+    !(single_char && is_word(changed) && continues_word)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,162 @@
+//! Reducer tests: one line per case where possible.
+use super::*;
+
+fn reduce(state: State, actions: &[Action]) -> Rc<State> {
+    actions
+        .iter()
+        .fold(Rc::new(state), |s, a| s.reduce(a.clone()))
+}
+
+#[test]
+fn no_op_actions_return_the_same_rc() {
+    let state = Rc::new(State {
+        pattern: "{}".into(),
+        ..State::default()
+    });
+    for action in [
+        Action::TypePattern("{}".into()),
+        Action::ReplacePattern("{}".into()),
+        Action::Undo,
+        Action::Redo,
+        Action::SetEventsText(String::new()),
+        Action::AddFiles(vec![]),
+        Action::RemoveFile(3),
+        Action::Select(None),
+        Action::SetFilter(Filter::All),
+        Action::Dismiss(0),
+    ] {
+        let next = state.clone().reduce(action.clone());
+        assert!(Rc::ptr_eq(&state, &next), "{action:?} should be a no-op");
+    }
+}
+
+#[test]
+fn typing_a_word_is_one_undo_step() {
+    let typed = ["{", "{\"", "{\"s", "{\"so", "{\"sou", "{\"sour"];
+    let actions: Vec<Action> = typed
+        .iter()
+        .map(|t| Action::TypePattern(t.to_string()))
+        .collect();
+    let state = reduce(State::default(), &actions);
+    assert_eq!(state.pattern, "{\"sour");
+    let undone = reduce((*state).clone(), &[Action::Undo]);
+    assert_eq!(undone.pattern, "{\"", "back to before the word");
+    let redone = reduce((*undone).clone(), &[Action::Redo]);
+    assert_eq!(redone.pattern, "{\"sour");
+}
+
+#[test]
+fn undo_step_boundaries() {
+    let cases: &[(&str, &str, bool)] = &[
+        ("ab", "abc", false),
+        ("abc", "ab", false),
+        ("ab", "ab ", true),
+        ("ab", "ab,", true),
+        ("", "a", true),
+        ("{\"", "{\"s", true),
+        ("ab", "xyz", true),
+        ("aé", "aè", true),
+        ("a", "aé", false),
+        ("abc", "aXbc", false),
+        ("abc", "abc", true),
+    ];
+    for &(old, new, want) in cases {
+        assert_eq!(starts_new_undo_step(old, new), want, "{old:?} -> {new:?}");
+    }
+}
+
+#[test]
+fn visual_edits_are_undoable_and_clear_redo() {
+    let state = reduce(
+        State::default(),
+        &[
+            Action::ReplacePattern("A".into()),
+            Action::ReplacePattern("B".into()),
+            Action::Undo,
+            Action::ReplacePattern("C".into()),
+        ],
+    );
+    assert_eq!(state.pattern, "C");
+    assert!(state.redo.is_empty());
+    assert_eq!(state.undo, vec!["".to_string(), "A".to_string()]);
+}
+
+#[test]
+fn undo_depth_is_bounded() {
+    let actions: Vec<Action> = (0..(UNDO_DEPTH + 50))
+        .map(|i| Action::ReplacePattern(format!("p{i}")))
+        .collect();
+    let state = reduce(State::default(), &actions);
+    assert_eq!(state.undo.len(), UNDO_DEPTH);
+}
+
+#[test]
+fn files_and_selection() {
+    let file = |n: &str| EventFile {
+        name: n.into(),
+        text: Rc::from("{}"),
+    };
+    let state = reduce(
+        State::default(),
+        &[
+            Action::AddFiles(vec![file("a.json"), file("b.json")]),
+            Action::Select(Some(1)),
+            Action::RemoveFile(0),
+        ],
+    );
+    assert_eq!(state.files.len(), 1);
+    assert_eq!(state.files[0].name, "b.json");
+    assert_eq!(state.selected, None, "indexes shift when a file goes");
+    let cleared = reduce(
+        (*state).clone(),
+        &[Action::SetEventsText("x".into()), Action::ClearEvents],
+    );
+    assert!(cleared.files.is_empty() && cleared.events_text.is_empty());
+}
+
+#[test]
+fn snapshot_round_trip_keeps_the_workspace() {
+    let state = State {
+        pattern: "{\"source\":[\"aws.ec2\"]}".into(),
+        events_text: Rc::from("{\"a\":1}"),
+        files: vec![EventFile {
+            name: "trail.json".into(),
+            text: Rc::from("{\"Records\":[]}"),
+        }],
+        selected: Some(2),
+        filter: Filter::NotMatched,
+        export_format: "terraform".into(),
+        ..State::default()
+    };
+    let back = State::from_snapshot(&state.to_snapshot());
+    assert_eq!(back, state);
+}
+
+#[test]
+fn loading_keeps_notices_and_makes_the_old_pattern_undoable() {
+    let notice = Notice::new(NoticeKind::Warning, "hi");
+    let snapshot = Snapshot {
+        pattern: "{\"new\":[1]}".into(),
+        ..Snapshot::default()
+    };
+    let state = reduce(
+        State::default(),
+        &[
+            Action::ReplacePattern("mine".into()),
+            Action::Notify(notice.clone()),
+            Action::Load(Box::new(snapshot)),
+        ],
+    );
+    assert_eq!(state.pattern, "{\"new\":[1]}");
+    assert_eq!(state.notices, vec![notice]);
+    let undone = reduce((*state).clone(), &[Action::Undo]);
+    assert_eq!(undone.pattern, "mine");
+}
+
+#[test]
+fn filters_have_stable_ids() {
+    for filter in [Filter::All, Filter::Matched, Filter::NotMatched] {
+        assert_eq!(Filter::from_id(filter.id()), filter);
+    }
+    assert_eq!(Filter::from_id("bogus"), Filter::All);
+}
