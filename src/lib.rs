@@ -1,15 +1,27 @@
 //! EventPen, the app: a Yew single-page playground for EventBridge event patterns.
 //!
 //! The logic lives in the pure crates (`eventpen-pattern`, `eventpen-ingest`,
-//! `eventpen-export`); this crate reads input and draws output.
+//! `eventpen-export`); this crate reads input and draws output. Its own pure modules (`state`,
+//! `share`, `redact`, `lint`, `examples`, `challenge`, …) are tested natively.
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod builder;
 pub mod challenge;
+pub mod clipboard;
 pub mod components;
+pub mod derived;
+pub mod drop_files;
 pub mod examples;
+pub mod files;
+pub mod lint;
+pub mod persist;
 pub mod redact;
 pub mod share;
+pub mod startup;
+pub mod state;
+pub mod text_offsets;
+pub mod view_model;
 
 pub use app::App;
 
