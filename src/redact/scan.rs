@@ -49,7 +49,7 @@ fn match_at(
     mapper: &mut Mapper,
     names: &[String],
 ) -> Option<(usize, String)> {
-    let after_word = prev.is_some_and(|p| p.is_alphanumeric() || p == '_');
+    let after_word = prev.is_some_and(is_word_char);
     if !after_word {
         if context != Context::ArnResource
             && let Some(found) = arn(rest, mapper, names)
@@ -78,9 +78,9 @@ fn match_at(
             return Some((len, mapper.map(Kind::Account, digits)));
         }
     }
-    if !prev.is_some_and(is_name_char) {
+    if !after_word {
         for name in names {
-            let ends_word = |after: &str| !after.chars().next().is_some_and(is_name_char);
+            let ends_word = |after: &str| !after.chars().next().is_some_and(is_word_char);
             if rest.strip_prefix(name.as_str()).is_some_and(ends_word) {
                 return Some((name.len(), mapper.map(Kind::User, name)));
             }
@@ -89,9 +89,11 @@ fn match_at(
     None
 }
 
-/// Characters IAM allows in user, role and session names (`+=,.@-_` and alphanumerics).
-fn is_name_char(c: char) -> bool {
-    c.is_alphanumeric() || "+=,.@-_".contains(c)
+/// A known name is replaced where it stands as a word: `alice` in `alice-laptop`, `user/alice`
+/// or `alice.smith`, not in `malice`. Names are tried longest first, so a user `deploy-bot` is
+/// not mistaken for a user `deploy` followed by `-bot`.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
 }
 
 /// `arn:partition:service:region:account:resource`: the account, and for IAM/STS the user,
