@@ -151,6 +151,8 @@ pub(crate) struct Compiled {
     pub fields: Vec<Field>,
     /// Each sub-rule lists indexes into `fields`; the pattern matches when any sub-rule does.
     pub rules: Vec<Vec<usize>>,
+    /// The fields' names, for reading only what matters from event bytes.
+    pub trie: crate::prune::Trie,
 }
 
 /// A sub-rule while compiling: flattened name → field index, in insertion order.
@@ -179,6 +181,8 @@ pub(crate) fn compile_root(root: Option<&Node>) -> Result<Compiled, Stop> {
         .into_iter()
         .map(|rule| rule.into_iter().map(|(_, field)| field).collect())
         .collect();
+    let names = compiler.compiled.fields.iter().map(|f| f.name.as_str());
+    compiler.compiled.trie = crate::prune::Trie::of(names);
     Ok(compiler.compiled)
 }
 

@@ -42,6 +42,7 @@ mod matching;
 mod number;
 mod operators;
 pub mod position;
+mod prune;
 mod reader;
 mod test_event;
 #[cfg(test)]
@@ -98,9 +99,10 @@ impl Pattern {
         out
     }
 
-    /// Parses the event from JSON bytes and matches it.
+    /// Parses the event from JSON bytes and matches it. Only the parts of the event the
+    /// pattern reads are decoded; the rest is checked for JSON syntax and skipped.
     pub fn matches_json(&self, event_json: &[u8]) -> Result<bool, serde_json::Error> {
-        let event: serde_json::Value = serde_json::from_slice(event_json)?;
+        let event = prune::read_pruned(event_json, &self.inner.trie)?;
         Ok(self.matches(&event))
     }
 }

@@ -1,11 +1,20 @@
 //! Numbers as event-ruler compares them.
 //!
 //! event-ruler turns a number into a double only when the double holds it exactly:
-//! `BigDecimal(text)` must equal `BigDecimal.valueOf(double)`. Otherwise a pattern operand is
-//! rejected (`Cannot compare number : 1E309`) and an event value can only match by its exact
-//! text. Numbers that pass compare by value, so `300`, `300.0` and `3e2` are equal.
+//! `BigDecimal(text)` must equal `BigDecimal.valueOf(double)` (the double's shortest
+//! decimal form). Otherwise a pattern operand is rejected (`Cannot compare number : 1E309`)
+//! and an event value can only match by its exact text. Numbers that pass compare by value,
+//! so `300`, `300.0` and `3e2` are equal.
+//!
+//! This runs for every event number a numeric condition looks at, so it allocates nothing.
+
+use std::fmt::Write;
+
+/// The most significant digits a double's shortest form can have.
+const MAX_DIGITS: usize = 17;
 
 /// The value of the JSON number `text` if a double holds it exactly, else `None`.
+#[inline]
 pub(crate) fn comparable(text: &str) -> Option<f64> {
     let value: f64 = text.parse().ok()?;
     if !value.is_finite() {
@@ -13,19 +22,23 @@ pub(crate) fn comparable(text: &str) -> Option<f64> {
     }
     let written = Decimal::parse(text)?;
     // Up to 15 significant digits always survive the trip through a normal double.
-    if written.digits.len() <= 15 && (value == 0.0 || value.is_normal()) {
+    if written.len <= 15 && (value == 0.0 || value.is_normal()) {
         return (value != 0.0 || written.is_zero()).then_some(value);
     }
-    let shortest = Decimal::parse(&format!("{value:e}"))?;
+    let mut shortest = StackText::default();
+    write!(shortest, "{value:e}").ok()?;
+    let shortest = Decimal::parse(shortest.as_str())?;
     (shortest == written).then_some(value)
 }
 
-/// A decimal number as sign, significant digits (no leading or trailing zeros) and the
-/// exponent of the last digit; zero has no digits.
+/// A decimal number reduced to sign, significant digits (no leading or trailing zeros) and
+/// the power of ten of the last digit; zero has no digits. `None` from `parse` when it has
+/// more significant digits than any double's shortest form.
 #[derive(Debug, PartialEq)]
 struct Decimal {
     negative: bool,
-    digits: Vec<u8>,
+    digits: [u8; MAX_DIGITS],
+    len: usize,
     exponent: i64,
 }
 
@@ -40,34 +53,69 @@ impl Decimal {
             None => (rest, 0),
         };
         let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        let mut digits: Vec<u8> = int_part
-            .bytes()
-            .chain(frac_part.bytes())
-            .map(|b| b - b'0')
-            .collect();
-        let mut exponent = exp - frac_part.len() as i64;
-        while digits.last() == Some(&0) {
-            digits.pop();
-            exponent += 1;
-        }
-        let leading = digits.iter().take_while(|&&d| d == 0).count();
-        digits.drain(..leading);
-        if digits.is_empty() {
+        let all = || int_part.bytes().chain(frac_part.bytes());
+        let total = int_part.len() + frac_part.len();
+        let Some(first) = all().position(|b| b != b'0') else {
             return Some(Decimal {
                 negative: false,
-                digits,
+                digits: [0; MAX_DIGITS],
+                len: 0,
                 exponent: 0,
             });
+        };
+        let last = total - 1 - all().rev().position(|b| b != b'0')?;
+        let len = last - first + 1;
+        if len > MAX_DIGITS {
+            return None;
         }
+        let mut digits = [0; MAX_DIGITS];
+        for (slot, b) in digits.iter_mut().zip(all().skip(first).take(len)) {
+            *slot = b - b'0';
+        }
+        let exponent = exp
+            .checked_sub(frac_part.len() as i64)?
+            .checked_add((total - 1 - last) as i64)?;
         Some(Decimal {
             negative,
             digits,
+            len,
             exponent,
         })
     }
 
     fn is_zero(&self) -> bool {
-        self.digits.is_empty()
+        self.len == 0
+    }
+}
+
+/// A small fixed buffer to format a double into without allocating.
+struct StackText {
+    bytes: [u8; 40],
+    len: usize,
+}
+
+impl Default for StackText {
+    fn default() -> Self {
+        StackText {
+            bytes: [0; 40],
+            len: 0,
+        }
+    }
+}
+
+impl StackText {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
+impl Write for StackText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let slot = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 
@@ -83,8 +131,11 @@ mod tests {
             ("3.018e2", Some(301.8)),
             ("-0", Some(0.0)),
             ("0.0", Some(0.0)),
+            ("0e5", Some(0.0)),
             ("123456789012", Some(123456789012.0)),
             ("0.1", Some(0.1)),
+            ("-122.4286089609642", Some(-122.4286089609642)),
+            ("37.795818585593523", None),
             ("5e-324", Some(5e-324)),
             ("1.7976931348623157e308", Some(f64::MAX)),
             ("1E309", None),
@@ -92,6 +143,7 @@ mod tests {
             ("1E-325", None),
             ("9007199254740993", None),
             ("1.00000000000000001", None),
+            ("1.000000000000000000000000000", Some(1.0)),
             ("9007199254740992", Some(9007199254740992.0)),
         ];
         for &(text, expected) in cases {
