@@ -56,7 +56,7 @@ pub(crate) fn utf8_text(bytes: &[u8]) -> Result<&str, DecodeError> {
             Err(DecodeError {
                 position: Some(LineColumn::of(prefix, prefix.len())),
                 message: format!(
-                    "invalid UTF-8 at byte {}: EventPen reads UTF-8 text or gzip; the input was not read",
+                    "invalid UTF-8 at byte offset {}: EventPen reads UTF-8 text or gzip; the input was not read",
                     error.valid_up_to()
                 ),
             })

@@ -256,6 +256,9 @@ fn message_of(error: &serde_json::Error) -> String {
     let message = full
         .rfind(" at line ")
         .map_or(full.as_str(), |i| &full[..i]);
+    if message == "expected ident" {
+        return "invalid literal: expected true, false or null".to_string();
+    }
     match message.strip_prefix("EOF while parsing ") {
         Some(what) => format!("unexpected end of input while reading {what}"),
         None => message.to_string(),

@@ -136,11 +136,13 @@ impl<'t> Reader<'_, 't> {
     where
         't: 'a,
     {
-        if is_cloudtrail_record(&map) {
-            return self.record(map, at, Completeness::Required);
-        }
+        // An envelope first: a CloudTrail record never has `detail-type` or `detail`, while a
+        // hand-written test event may carry CloudTrail-looking keys at the top.
         if is_eventbridge_event(&map) {
             return self.eventbridge_event(map, at);
+        }
+        if is_cloudtrail_record(&map) {
+            return self.record(map, at, Completeness::Required);
         }
         for (key, record_shape, wrapper) in CONTAINERS {
             if let Some(Value::Array(_)) = map.get(*key)

@@ -1,0 +1,175 @@
+//! gzip detection and the caps: input size (also after gunzip), event count, AWS's event size.
+
+use eventpen_ingest::{
+    Input, MAX_EVENTS, MAX_INPUT_BYTES, Severity, Shape, fixtures, ingest, ingest_text,
+};
+use flate2::{Compression, write::GzEncoder};
+use std::io::Write;
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::fast());
+    encoder
+        .write_all(bytes)
+        .expect("writing to a Vec cannot fail");
+    encoder.finish().expect("writing to a Vec cannot fail")
+}
+
+fn problems(inputs: &[Input]) -> Vec<String> {
+    ingest(inputs)
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn gzip_is_detected_by_its_magic_bytes_not_its_name() {
+    let log = format!(
+        "{{\"Records\":[{},{}]}}",
+        fixtures::RUN_INSTANCES,
+        fixtures::KMS_ROTATE_KEY
+    );
+    let compressed = gzip(log.as_bytes());
+    for name in [
+        "111122223333_CloudTrail_eu-west-1_20240501T1200Z_abc.json.gz",
+        "download (3)",
+        "log.json",
+    ] {
+        let ingested = ingest(&[Input {
+            name,
+            bytes: &compressed,
+        }]);
+        assert_eq!(ingested.problems, [], "{name}");
+        let shapes: Vec<Shape> = ingested.events.iter().map(|e| e.shape).collect();
+        assert_eq!(
+            shapes,
+            [Shape::CloudTrailLogFile, Shape::CloudTrailLogFile],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn broken_gzip_is_a_problem() {
+    let mut truncated = gzip(fixtures::RUN_INSTANCES.as_bytes());
+    truncated.truncate(truncated.len() / 2);
+    let cases: &[(&[u8], &str)] = &[
+        (
+            &truncated,
+            "a.gz: this gzip file could not be decompressed: ",
+        ),
+        (
+            &[0x1f, 0x8b, 0, 0],
+            "a.gz: this gzip file could not be decompressed: ",
+        ),
+    ];
+    for &(bytes, want) in cases {
+        let got = problems(&[Input {
+            name: "a.gz",
+            bytes,
+        }]);
+        assert!(got.len() == 1 && got[0].starts_with(want), "{got:?}");
+    }
+}
+
+#[test]
+fn input_size_is_capped_in_total_and_after_gunzip() {
+    let big = vec![b' '; MAX_INPUT_BYTES / 2 + 1];
+    let record = fixtures::RUN_INSTANCES.as_bytes();
+    let ingested = ingest(&[
+        Input {
+            name: "first",
+            bytes: &big,
+        },
+        Input {
+            name: "second",
+            bytes: &big,
+        },
+        Input {
+            name: "small",
+            bytes: record,
+        },
+    ]);
+    let got: Vec<String> = ingested.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        got,
+        [
+            "first: the input is empty",
+            "second: this input is 25.0 MiB and EventPen reads at most 50 MiB in total at once; it was not read",
+        ]
+    );
+    assert_eq!(
+        ingested.events.len(),
+        1,
+        "inputs after an oversize one are still read"
+    );
+
+    // 51 gzip members of 1 MiB each: concatenated members are one valid gzip stream.
+    let bomb = gzip(&[b' '; 1024 * 1024]).repeat(MAX_INPUT_BYTES / (1024 * 1024) + 1);
+    assert!(bomb.len() < 1024 * 1024, "a small file…");
+    assert_eq!(
+        problems(&[Input {
+            name: "bomb.gz",
+            bytes: &bomb
+        }]),
+        [
+            "bomb.gz: this gzip file decompresses to more than the 50 MiB left of the input size limit (50 MiB in total); it was not read"
+        ]
+    );
+}
+
+#[test]
+fn event_count_is_capped() {
+    let line = r#"{"version":"0","id":"1","detail-type":"t","source":"s","account":"1","time":"t","region":"r","resources":[],"detail":{}}"#;
+    let text = format!("{line}\n").repeat(MAX_EVENTS + 5);
+    let ingested = ingest(&[
+        Input {
+            name: "many.jsonl",
+            bytes: text.as_bytes(),
+        },
+        Input {
+            name: "after.json",
+            bytes: line.as_bytes(),
+        },
+    ]);
+    assert_eq!(ingested.events.len(), MAX_EVENTS);
+    let got: Vec<String> = ingested.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        got,
+        [
+            "many.jsonl 20001:1: EventPen reads at most 20000 events at once: the rest of this input, and any inputs after it, were not read"
+        ]
+    );
+}
+
+#[test]
+fn events_over_256_kb_get_a_warning() {
+    let event = |size: usize| {
+        format!(
+            r#"{{"version":"0","id":"1","detail-type":"t","source":"s","account":"1","time":"t","region":"r","resources":[],"detail":{{"blob":"{}"}}}}"#,
+            "x".repeat(size)
+        )
+    };
+    let cases = [
+        (200 * 1024, vec![]),
+        (255 * 1024, vec![]),
+        (
+            300 * 1024,
+            vec![
+                "big.json 1:1: warning: this event is 300 KB; EventBridge accepts events up to 256 KB, so AWS would reject or drop it",
+            ],
+        ),
+    ];
+    for (size, want) in cases {
+        let ingested = ingest_text("big.json", &event(size));
+        let got: Vec<String> = ingested.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(got, want, "{size}");
+        assert_eq!(ingested.events.len(), 1, "still produced");
+        assert!(
+            ingested
+                .problems
+                .iter()
+                .all(|p| p.severity == Severity::Warning)
+        );
+    }
+}
