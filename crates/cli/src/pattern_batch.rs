@@ -89,38 +89,34 @@ pub fn render_answer(answer: &Result<bool, ServiceError>) -> String {
 mod tests {
     use super::*;
 
+    /// Each input line and the start of its answer line.
     #[test]
     fn one_answer_per_line_in_order() {
-        let input = concat!(
-            r#"{"pattern":{"detail":{"n":[5]}},"event":{"detail":{"n":5.0}},"require_envelope":false}"#,
-            "\n",
-            r#"{"pattern":"{\"a\": 1}","event":{},"require_envelope":false}"#,
-            "\n",
-            "not json\r\n",
-            "\n",
-            r#"{"pattern":{"a":["x"]}}"#,
-            "\n",
-            r#"{"pattern":{"a":["x"]},"event":{"a":"y"}}"#,
-            "\n",
-        );
+        #[rustfmt::skip]
+        let cases = [
+            (r#"{"pattern":{"detail":{"n":[5]}},"event":{"detail":{"n":5.0}},"require_envelope":false}"#, r#"{"Result": true}"#),
+            (r#"{"pattern":{"detail":{"n":[6]}},"event":"{\"detail\":{\"n\":5}}","require_envelope":false}"#, r#"{"Result": false}"#),
+            (r#"{"pattern":"{\"a\": 1}","event":{},"require_envelope":false}"#, r#"{"Error": {"Code": "InvalidEventPatternException", "Message": "Event pattern is not valid. Reason: \"a\" must be"#),
+            ("not json\r", r#"{"Error": {"Code": "ValidationException", "Message": "Batch line 4 is not valid: expected"#),
+            ("", r#"{"Error": {"Code": "ValidationException", "Message": "Batch line 5 is not valid: EOF"#),
+            (r#"{"pattern":{"a":["x"]}}"#, r#"{"Error": {"Code": "ValidationException", "Message": "Batch line 6 is not valid: missing \"event\""}}"#),
+            (r#"{"pattern":{"a":["x"]},"event":{"a":"y"}}"#, r#"{"Error": {"Code": "ValidationException", "Message": "Parameter Event is not valid."}}"#),
+        ];
+        let input: String = cases.iter().map(|(line, _)| format!("{line}\n")).collect();
         let mut output = Vec::new();
         assert!(run_batch(input.as_bytes(), &mut output).is_ok());
-        let lines: Vec<String> = String::from_utf8_lossy(&output)
-            .lines()
-            .map(String::from)
-            .collect();
-        assert_eq!(lines.len(), 6);
-        assert_eq!(lines[0], r#"{"Result": true}"#);
-        assert!(lines[1].starts_with(r#"{"Error": {"Code": "InvalidEventPatternException", "Message": "Event pattern is not valid. Reason: "#), "{}", lines[1]);
-        assert!(lines[2].starts_with(r#"{"Error": {"Code": "ValidationException", "Message": "Batch line 3 is not valid: expected"#), "{}", lines[2]);
-        assert!(lines[3].starts_with(r#"{"Error": {"Code": "ValidationException", "Message": "Batch line 4 is not valid: EOF"#), "{}", lines[3]);
-        assert_eq!(
-            lines[4],
-            r#"{"Error": {"Code": "ValidationException", "Message": "Batch line 5 is not valid: missing \"event\""}}"#
-        );
-        assert_eq!(
-            lines[5],
-            r#"{"Error": {"Code": "ValidationException", "Message": "Parameter Event is not valid."}}"#
-        );
+        let output = String::from_utf8_lossy(&output);
+        assert_eq!(output.lines().count(), cases.len());
+        for ((line, expected), answer) in cases.iter().zip(output.lines()) {
+            assert!(answer.starts_with(expected), "{line} gave {answer}");
+        }
+    }
+
+    #[test]
+    fn lines_that_are_not_utf8_get_an_answer_too() {
+        let mut output = Vec::new();
+        assert!(run_batch(&b"\xff\n"[..], &mut output).is_ok());
+        let expected = "{\"Error\": {\"Code\": \"ValidationException\", \"Message\": \"Batch line 1 is not valid: not UTF-8 text\"}}\n";
+        assert_eq!(String::from_utf8_lossy(&output), expected);
     }
 }

@@ -28,8 +28,7 @@ pub fn test_event_pattern(
     event_text: &str,
     envelope: Envelope,
 ) -> Result<bool, ServiceError> {
-    let pattern = eventpen_pattern::compile(pattern_text)
-        .map_err(|diagnostic| ServiceError::invalid_pattern(diagnostic.aws_message()))?;
+    let pattern = eventpen_pattern::compile(pattern_text).map_err(pattern_error)?;
     let event = match envelope {
         Envelope::Required => {
             eventpen_pattern::check_test_event(event_text).map_err(invalid_event)?
@@ -37,6 +36,20 @@ pub fn test_event_pattern(
         Envelope::Optional => serde_json::from_str(event_text).map_err(invalid_event)?,
     };
     Ok(pattern.matches(&event))
+}
+
+/// A rejected pattern as the service reports it. The length limit is checked by the API's
+/// input validation, before the pattern is read, so it is a `ValidationException` in the
+/// service's standard wording rather than an `InvalidEventPatternException`.
+fn pattern_error(diagnostic: eventpen_pattern::Diagnostic) -> ServiceError {
+    if diagnostic.code == "too-long" {
+        let constraint = match diagnostic.message.find(" (") {
+            Some(end) => &diagnostic.message[..end],
+            None => &diagnostic.message,
+        };
+        return ServiceError::validation(format!("1 validation error detected: {constraint}"));
+    }
+    ServiceError::invalid_pattern(diagnostic.aws_message())
 }
 
 /// The `ValidationException` for any rejected event, whatever the reason.
@@ -49,51 +62,43 @@ mod tests {
     use super::*;
 
     const EVENT: &str = r#"{"id":"1","account":"1","source":"s","time":"t","region":"r","detail-type":"d","detail":{"n":5}}"#;
+    const BARE: &str = r#"{"detail":{"n":5}}"#;
 
     #[test]
     fn answers_like_the_service() {
-        let invalid_pattern = ServiceError::invalid_pattern(
+        let not_an_object = Err(ServiceError::invalid_pattern(
             "Event pattern is not valid. Reason: Filter is not an object".into(),
-        );
-        let invalid_event = ServiceError::validation("Parameter Event is not valid.".into());
-        for (pattern, event, envelope, expected) in [
+        ));
+        let invalid_event = Err(ServiceError::validation(
+            "Parameter Event is not valid.".into(),
+        ));
+        let too_long = Err(ServiceError::validation(
+            "1 validation error detected: Value at 'eventPattern' failed to satisfy constraint: \
+             Member must have length less than or equal to 4096"
+                .into(),
+        ));
+        let longest = format!(r#"{{"source":["{}"]}}"#, "s".repeat(4096 - 15));
+        let one_more = format!(r#"{{"source":["{}"]}}"#, "s".repeat(4096 - 14));
+        #[rustfmt::skip]
+        let cases = [
             (r#"{"source":["s"]}"#, EVENT, Envelope::Required, Ok(true)),
             (r#"{"source":["x"]}"#, EVENT, Envelope::Required, Ok(false)),
-            (
-                r#"{"detail":{"n":[5]}}"#,
-                r#"{"detail":{"n":5}}"#,
-                Envelope::Optional,
-                Ok(true),
-            ),
-            (
-                r#"{"detail":{"n":[5]}}"#,
-                r#"{"detail":{"n":5}}"#,
-                Envelope::Required,
-                Err(invalid_event.clone()),
-            ),
-            (
-                r#"{"source":["s"]}"#,
-                "not json",
-                Envelope::Optional,
-                Err(invalid_event),
-            ),
-            (
-                r#"["s"]"#,
-                EVENT,
-                Envelope::Required,
-                Err(invalid_pattern.clone()),
-            ),
-            (
-                r#"["s"]"#,
-                "not json",
-                Envelope::Required,
-                Err(invalid_pattern),
-            ),
-        ] {
+            (r#"{"detail":{"n":[5]}}"#, BARE, Envelope::Optional, Ok(true)),
+            (r#"{"detail":{"n":[5]}}"#, BARE, Envelope::Required, invalid_event.clone()),
+            (r#"{"source":["s"]}"#, "not json", Envelope::Optional, invalid_event),
+            (r#"["s"]"#, EVENT, Envelope::Required, not_an_object.clone()),
+            (r#"["s"]"#, "not json", Envelope::Required, not_an_object),
+            (&longest, EVENT, Envelope::Required, Ok(false)),
+            (&one_more, EVENT, Envelope::Required, too_long),
+        ];
+        for (pattern, event, envelope, expected) in cases {
+            let answer = test_event_pattern(pattern, event, envelope);
+            let shown = &pattern[..pattern.len().min(40)];
             assert_eq!(
-                test_event_pattern(pattern, event, envelope),
+                answer,
                 expected,
-                "{pattern} {event}"
+                "{shown} ({} chars) {event}",
+                pattern.len()
             );
         }
     }

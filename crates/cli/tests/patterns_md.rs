@@ -169,6 +169,16 @@ fn every_example_in_patterns_md_holds() {
     );
 }
 
+/// L4: the 4096-character limit, too long to show as an example.
+#[test]
+fn the_length_limit_of_rule_l4() {
+    let pattern_of = |length: usize| format!(r#"{{"source":["{}"]}}"#, "s".repeat(length - 15));
+    assert!(eventpen_pattern::compile(&pattern_of(4096)).is_ok());
+    let too_long = eventpen_pattern::compile(&pattern_of(4097)).err();
+    assert_eq!(too_long.map(|d| d.code), Some("too-long"));
+    assert!(DOCUMENT.contains("### L4. Patterns MUST be at most 4096 characters"));
+}
+
 #[test]
 fn the_layout_reader_rejects_unlabelled_blocks() {
     #[rustfmt::skip]
