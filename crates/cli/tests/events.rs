@@ -37,6 +37,7 @@ const CASES: &[Case] = &[
     case("put_events",         &["put_events_request.json"], 1),
     case("sqs",                &["sqs_receive_message.json"], 1),
     case("sns",                &["sns_notification.json"], 0),
+    case("cloudwatch_logs",    &["filter_log_events.json"], 0),
     case("concatenated",       &["firehose_concatenated.json"], 0),
     case("records_array",      &["records_array.json"], 1),
     case("broken",             &["broken.json"], 2),

@@ -2,7 +2,7 @@
 
 use crate::decode::{gunzip, is_gzip, utf8_text};
 use crate::json_reader::{JsonError, Piece, read_documents};
-use crate::limits::{MAX_EVENT_BYTES, MAX_EVENTS, MAX_INPUT_BYTES};
+use crate::limits::{MAX_EVENT_BYTES, MAX_EVENTS, MAX_INPUT_BYTES, MAX_PROBLEMS_PER_INPUT};
 use crate::model::{
     DeliveryNote, Ingested, IngestedEvent, Input, Origin, Problem, Severity, Shape,
 };
@@ -89,6 +89,9 @@ impl Collector {
             text,
             cursor: PositionCursor::new(text),
             index: 0,
+            listed: 0,
+            unlisted: 0,
+            unlisted_errors: false,
         };
         for piece in read_documents(text) {
             if reader.collector.stopped {
@@ -98,6 +101,23 @@ impl Collector {
                 Piece::Document(document) => reader.document(document),
                 Piece::Error(error) => reader.json_error(error),
             }
+        }
+        if reader.unlisted > 0 {
+            let problem = Problem {
+                input: input.name.to_string(),
+                position: None,
+                path: None,
+                severity: if reader.unlisted_errors {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
+                message: format!(
+                    "{} more problems in this input were not listed (at most {MAX_PROBLEMS_PER_INPUT} are)",
+                    reader.unlisted
+                ),
+            };
+            reader.collector.out.problems.push(problem);
         }
         if reader.index == 0 && reader.collector.out.problems.len() == problems_before {
             let problem = Problem {
@@ -135,6 +155,12 @@ pub(crate) struct Reader<'c, 't> {
     cursor: PositionCursor<'t>,
     /// How many events this input produced so far.
     index: usize,
+    /// Problems listed for this input so far.
+    listed: usize,
+    /// Problems past [`MAX_PROBLEMS_PER_INPUT`], counted but not listed.
+    unlisted: usize,
+    /// Whether any unlisted problem is an error.
+    unlisted_errors: bool,
 }
 
 /// An event ready to be recorded, with its provenance.
@@ -153,25 +179,42 @@ impl<'t> Reader<'_, 't> {
 
     fn json_error(&mut self, error: JsonError) {
         let position = Some(self.cursor.at(error.offset));
-        self.collector.out.problems.push(Problem {
+        let problem = Problem {
             input: self.name.to_string(),
             position,
             path: None,
             severity: Severity::Error,
             message: error.message,
-        });
+        };
+        self.push(problem, error.stop);
     }
 
     /// Records a problem at `at`.
     pub(crate) fn problem(&mut self, at: &At<'_>, severity: Severity, message: String) {
-        let position = at.offset.map(|offset| self.cursor.at(offset));
-        self.collector.out.problems.push(Problem {
+        let problem = self.problem_at(at, severity, message);
+        self.push(problem, false);
+    }
+
+    fn problem_at(&mut self, at: &At<'_>, severity: Severity, message: String) -> Problem {
+        Problem {
             input: self.name.to_string(),
-            position,
+            position: at.offset.map(|offset| self.cursor.at(offset)),
             path: (!at.path.is_empty()).then(|| at.path.clone()),
             severity,
             message,
-        });
+        }
+    }
+
+    /// Lists a problem, unless this input already listed [`MAX_PROBLEMS_PER_INPUT`]: a file of
+    /// 20,000 bad lines should not bury the app under 20,000 messages. Caps are `always` listed.
+    fn push(&mut self, problem: Problem, always: bool) {
+        if !always && self.listed >= MAX_PROBLEMS_PER_INPUT {
+            self.unlisted += 1;
+            self.unlisted_errors |= problem.severity == Severity::Error;
+            return;
+        }
+        self.listed += 1;
+        self.collector.out.problems.push(problem);
     }
 
     /// Records an event read at `at`; `original` is used when `at` has no text of its own.
@@ -186,7 +229,8 @@ impl<'t> Reader<'_, 't> {
                 "EventPen reads at most {MAX_EVENTS} events at once: the rest of this input, and any \
                  inputs after it, were not read"
             );
-            self.problem(at, Severity::Error, message);
+            let problem = self.problem_at(at, Severity::Error, message);
+            self.push(problem, true);
             self.collector.stopped = true;
             return;
         }

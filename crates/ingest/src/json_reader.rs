@@ -16,6 +16,8 @@ pub(crate) struct JsonError {
     pub offset: usize,
     /// What is wrong, without serde_json's " at line … column …" suffix.
     pub message: String,
+    /// Whether reading this input must stop here (a cap), rather than resume at the next line.
+    pub stop: bool,
 }
 
 /// One top-level JSON value and where its parts are.
@@ -43,20 +45,35 @@ pub(crate) enum Piece {
     Error(JsonError),
 }
 
+/// How many documents, or items of one array, are parsed at most: one more than the event cap,
+/// so the cap still reports itself, while a 50 MB file of tiny values never turns into a
+/// million parsed values in a browser tab.
+const MAX_ITEMS: usize = crate::MAX_EVENTS + 1;
+
 /// Reads every top-level document of `text`. After an error inside a document, reading resumes
 /// at the next line that starts (in column 1) with `{` or `[` — how JSON Lines and concatenated
 /// JSON look — so one bad line never drops the good ones.
 pub(crate) fn read_documents(text: &str) -> Vec<Piece> {
     let mut pieces = Vec::new();
+    let mut documents = 0;
     let mut pos = skip_whitespace(text, 0);
     while pos < text.len() {
+        if documents == MAX_ITEMS {
+            pieces.push(Piece::Error(too_many(pos)));
+            break;
+        }
+        documents += 1;
         match read_document(text, pos) {
             Ok(document) => {
                 pos = document.span.end;
                 pieces.push(Piece::Document(document));
             }
             Err((partial, mut error)) => {
-                let resume = resume_after(text, pos, error.offset);
+                let resume = if error.stop {
+                    None
+                } else {
+                    resume_after(text, pos, error.offset)
+                };
                 let kept: usize = partial
                     .iter()
                     .flat_map(|d| &d.item_spans)
@@ -128,6 +145,9 @@ fn read_array(text: &str, start: usize) -> Result<ArrayRead, ArrayFailed> {
     }
     loop {
         pos = skip_whitespace(text, pos);
+        if items.len() == MAX_ITEMS {
+            return Err((items, spans, too_many(pos)));
+        }
         match read_value(text, pos) {
             Ok((item, end)) => {
                 items.push(item);
@@ -247,6 +267,7 @@ pub(crate) fn from_serde(slice: &str, base: usize, error: &serde_json::Error) ->
     JsonError {
         offset: base + offset,
         message: message_of(error),
+        stop: false,
     }
 }
 
@@ -265,10 +286,20 @@ fn message_of(error: &serde_json::Error) -> String {
     }
 }
 
+fn too_many(offset: usize) -> JsonError {
+    let message = format!("more than {MAX_ITEMS} values: the rest of this input was not read");
+    JsonError {
+        offset,
+        message,
+        stop: true,
+    }
+}
+
 fn error_at(offset: usize, message: &str) -> JsonError {
     JsonError {
         offset,
         message: message.to_string(),
+        stop: false,
     }
 }
 

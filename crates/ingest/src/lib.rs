@@ -21,6 +21,7 @@
 #![warn(missing_docs)]
 
 mod cloudtrail;
+mod converters;
 mod decode;
 mod delivery;
 pub mod fixtures;
@@ -36,6 +37,8 @@ mod shapes;
 
 pub use eventpen_pattern::position::LineColumn;
 pub use ingest::{ingest, ingest_text};
-pub use limits::{MAX_EVENT_BYTES, MAX_EVENTS, MAX_INPUT_BYTES, MAX_UNWRAP_DEPTH};
+pub use limits::{
+    MAX_EVENT_BYTES, MAX_EVENTS, MAX_INPUT_BYTES, MAX_PROBLEMS_PER_INPUT, MAX_UNWRAP_DEPTH,
+};
 pub use model::{DeliveryNote, Ingested, IngestedEvent, Input, Origin, Problem, Severity, Shape};
 pub use put_events::{PLACEHOLDER_ACCOUNT, PLACEHOLDER_REGION, PLACEHOLDER_TIME};

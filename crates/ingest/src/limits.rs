@@ -18,3 +18,6 @@ pub const MAX_EVENT_BYTES: usize = 256 * 1024;
 
 /// How deep JSON-in-a-string wrappers are unwrapped (SQS body → SNS message → event …).
 pub const MAX_UNWRAP_DEPTH: usize = 8;
+
+/// Problems listed per input; past this, one summary problem says how many more there were.
+pub const MAX_PROBLEMS_PER_INPUT: usize = 100;

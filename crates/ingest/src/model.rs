@@ -79,6 +79,9 @@ pub enum Shape {
     SqsMessage,
     /// An SNS notification whose `Message` holds the event.
     SnsNotification,
+    /// A CloudWatch Logs log event whose `message` holds the event (`aws logs get-log-events`
+    /// or `filter-log-events` output, e.g. from a rule's log-group target).
+    CloudWatchLogsEvent,
 }
 
 impl Shape {
@@ -93,6 +96,7 @@ impl Shape {
             Shape::PutEventsEntry => "PutEvents entry",
             Shape::SqsMessage => "SQS message",
             Shape::SnsNotification => "SNS notification",
+            Shape::CloudWatchLogsEvent => "CloudWatch Logs log event",
         }
     }
 

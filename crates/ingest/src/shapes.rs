@@ -2,14 +2,12 @@
 //! (`Records`, `Events`, `Messages`, `Entries`, `QueryResultRows`) are walked, JSON held in
 //! strings (`CloudTrailEvent`, SQS `Body`, SNS `Message`) is parsed and read again.
 
-use crate::cloudtrail::{Completeness, convert_record, is_cloudtrail_record};
-use crate::delivery::notes_for_record;
-use crate::ingest::{Emitted, Reader};
+use crate::cloudtrail::{Completeness, is_cloudtrail_record};
+use crate::ingest::Reader;
 use crate::json_reader::{Document, ItemSpans, from_serde};
-use crate::lake::record_from_row;
 use crate::limits::MAX_UNWRAP_DEPTH;
 use crate::model::{Severity, Shape};
-use crate::put_events::{convert_entry, is_put_events_entry};
+use crate::put_events::is_put_events_entry;
 use eventpen_pattern::position::LineColumn;
 use serde_json::{Map, Value};
 use std::ops::Range;
@@ -35,7 +33,7 @@ pub(crate) struct At<'a> {
 
 impl<'a> At<'a> {
     /// A child of this value at `segment` (`[3]` or `.Body`-style key), without its own text.
-    fn child(&self, segment: &str) -> At<'a> {
+    pub(crate) fn child(&self, segment: &str) -> At<'a> {
         At {
             path: join(&self.path, segment),
             original: None,
@@ -44,7 +42,7 @@ impl<'a> At<'a> {
         }
     }
 
-    fn spans_of(&self, key: Option<&str>) -> Option<&'a [Range<usize>]> {
+    pub(crate) fn spans_of(&self, key: Option<&str>) -> Option<&'a [Range<usize>]> {
         self.item_spans?
             .iter()
             .find(|(k, _)| k.as_deref() == key)
@@ -168,6 +166,14 @@ impl<'t> Reader<'_, 't> {
                 ),
             };
         }
+        if let Some(Value::String(message)) = map.get("message")
+            && ["logStreamName", "ingestionTime", "timestamp", "eventId"]
+                .iter()
+                .any(|key| map.contains_key(*key))
+        {
+            let wrapper = Some(Shape::CloudWatchLogsEvent);
+            return self.embedded(message, at, Some("message"), wrapper);
+        }
         if let Some(Value::String(body)) = map.get("Body").or_else(|| map.get("body")) {
             return self.embedded(body, at, Some(sqs_body_key(&map)), Some(Shape::SqsMessage));
         }
@@ -237,127 +243,6 @@ impl<'t> Reader<'_, 't> {
             }
         }
     }
-
-    fn record<'a>(&mut self, record: Map<String, Value>, at: At<'a>, completeness: Completeness)
-    where
-        't: 'a,
-    {
-        let shape = at
-            .wrapper
-            .or(at.record_shape)
-            .unwrap_or(Shape::CloudTrailRecord);
-        let fallback = original_of(&record, at.original.is_none());
-        match convert_record(record, completeness) {
-            Ok(converted) => {
-                if !converted.missing.is_empty() {
-                    let message = format!(
-                        "a CloudTrail Lake row holds only the selected columns: this one has no {}, \
-                         so the event lacks what they give (select them, or SELECT *, for complete events)",
-                        converted.missing.join(", ")
-                    );
-                    self.problem(&at, Severity::Warning, message);
-                }
-                let emitted = Emitted {
-                    event: converted.event,
-                    shape,
-                    notes: converted.notes,
-                    derived: converted.derived,
-                };
-                self.emit(emitted, &at, || fallback);
-            }
-            Err(message) => self.problem(&at, Severity::Error, message),
-        }
-    }
-
-    fn lake_rows<'a>(&mut self, rows: Vec<Value>, at: At<'a>)
-    where
-        't: 'a,
-    {
-        let spans = at.spans_of(Some("QueryResultRows"));
-        let text: &'t str = self.text;
-        for (i, row) in rows.into_iter().enumerate() {
-            if self.stopped() {
-                return;
-            }
-            let mut child = at.child(&format!(".QueryResultRows[{i}]"));
-            child.wrapper = child.wrapper.or(Some(Shape::CloudTrailLake));
-            if let Some(span) = spans.and_then(|spans| spans.get(i)) {
-                child.offset = Some(span.start);
-                child.original = text.get(span.clone());
-            }
-            let fallback = if child.original.is_none() {
-                serde_json::to_string_pretty(&row).unwrap_or_default()
-            } else {
-                String::new()
-            };
-            match record_from_row(row) {
-                Ok(record) => {
-                    let child = At {
-                        original: child.original.or(Some(&fallback)),
-                        ..child
-                    };
-                    self.record(record, child, Completeness::BestEffort);
-                }
-                Err(message) => self.problem(&child, Severity::Error, message),
-            }
-        }
-    }
-
-    fn eventbridge_event<'a>(&mut self, event: Map<String, Value>, at: At<'a>)
-    where
-        't: 'a,
-    {
-        let missing: Vec<&str> = REQUIRED_ENVELOPE
-            .iter()
-            .copied()
-            .filter(|key| !event.contains_key(*key))
-            .collect();
-        if !missing.is_empty() {
-            let message = format!(
-                "this EventBridge event has no {}: AWS's test-event-pattern would reject it",
-                missing.join(", ")
-            );
-            self.problem(&at, Severity::Warning, message);
-        }
-        let delivered_via_cloudtrail = event
-            .get("detail-type")
-            .and_then(Value::as_str)
-            .is_some_and(|t| t.ends_with("via CloudTrail"));
-        let notes = match event.get("detail") {
-            Some(Value::Object(detail)) if delivered_via_cloudtrail => notes_for_record(detail),
-            _ => Vec::new(),
-        };
-        let fallback = original_of(&event, at.original.is_none());
-        let emitted = Emitted {
-            event: Value::Object(event),
-            shape: at.wrapper.unwrap_or(Shape::EventBridgeEvent),
-            notes,
-            derived: Vec::new(),
-        };
-        self.emit(emitted, &at, || fallback);
-    }
-
-    fn put_events_entry<'a>(&mut self, entry: Map<String, Value>, at: At<'a>)
-    where
-        't: 'a,
-    {
-        match convert_entry(&entry) {
-            Ok(converted) => {
-                for warning in converted.warnings {
-                    self.problem(&at, Severity::Warning, warning);
-                }
-                let fallback = original_of(&entry, at.original.is_none());
-                let emitted = Emitted {
-                    event: converted.event,
-                    shape: at.wrapper.unwrap_or(Shape::PutEventsEntry),
-                    notes: Vec::new(),
-                    derived: converted.derived,
-                };
-                self.emit(emitted, &at, || fallback);
-            }
-            Err(message) => self.problem(&at, Severity::Error, message),
-        }
-    }
 }
 
 /// Containers of events, tried in this order: key, shape for CloudTrail records inside, wrapper.
@@ -367,17 +252,9 @@ const CONTAINERS: &[(&str, Option<Shape>, Option<Shape>)] = &[
     ("QueryResultRows", None, Some(Shape::CloudTrailLake)),
     ("Messages", None, None),
     ("Entries", None, None),
-];
-
-/// The envelope fields AWS's TestEventPattern requires.
-const REQUIRED_ENVELOPE: &[&str] = &[
-    "id",
-    "detail-type",
-    "source",
-    "account",
-    "time",
-    "region",
-    "resources",
+    // `aws logs get-log-events` / `filter-log-events`: a rule's CloudWatch Logs target, or a
+    // trail delivering to CloudWatch Logs, writes each event as a log event's `message`.
+    ("events", None, None),
 ];
 
 /// Whether an object is an EventBridge event (envelope + detail).
@@ -391,15 +268,6 @@ fn sqs_body_key(map: &Map<String, Value>) -> &'static str {
         "Body"
     } else {
         "body"
-    }
-}
-
-/// The object as pretty JSON, computed only when it has no text of its own.
-fn original_of(map: &Map<String, Value>, needed: bool) -> String {
-    if needed {
-        serde_json::to_string_pretty(map).unwrap_or_default()
-    } else {
-        String::new()
     }
 }
 
@@ -417,8 +285,9 @@ fn unrecognised(map: &Map<String, Value>) -> String {
     let keys: Vec<&str> = map.keys().take(6).map(String::as_str).collect();
     let more = if map.len() > keys.len() { ", …" } else { "" };
     format!(
-        "not a CloudTrail record, CloudTrail log file, lookup-events or Lake output, EventBridge \
-         event, PutEvents entry, SQS message or SNS notification (keys: {}{more})",
+        "not a shape EventPen reads (a CloudTrail record or log file, lookup-events, Lake or \
+         CloudWatch Logs output, an EventBridge event, a PutEvents entry, an SQS or SNS message); \
+         keys: {}{more}",
         if keys.is_empty() {
             "none".to_string()
         } else {

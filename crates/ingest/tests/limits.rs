@@ -1,7 +1,8 @@
 //! gzip detection and the caps: input size (also after gunzip), event count, AWS's event size.
 
 use eventpen_ingest::{
-    Input, MAX_EVENTS, MAX_INPUT_BYTES, Severity, Shape, fixtures, ingest, ingest_text,
+    Input, MAX_EVENTS, MAX_INPUT_BYTES, MAX_PROBLEMS_PER_INPUT, Severity, Shape, fixtures, ingest,
+    ingest_text,
 };
 use flate2::{Compression, write::GzEncoder};
 use std::io::Write;
@@ -138,6 +139,28 @@ fn event_count_is_capped() {
         got,
         [
             "many.jsonl 20001:1: EventPen reads at most 20000 events at once: the rest of this input, and any inputs after it, were not read"
+        ]
+    );
+}
+
+#[test]
+fn parsing_stops_past_the_event_cap_and_problems_are_capped_per_input() {
+    let text = format!("[{}{{}}]", "{},".repeat(MAX_EVENTS + 5));
+    let ingested = ingest_text("objects.json", &text);
+    assert_eq!(ingested.events.len(), 0);
+    let last = ingested.problems[MAX_PROBLEMS_PER_INPUT..]
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>();
+    assert_eq!(ingested.problems.len(), MAX_PROBLEMS_PER_INPUT + 2);
+    assert_eq!(
+        last,
+        [
+            &*format!(
+                "objects.json 1:{}: more than 20001 values: the rest of this input was not read (20001 complete items were read before it)",
+                2 + 3 * 20_001
+            ),
+            "objects.json: 19901 more problems in this input were not listed (at most 100 are)",
         ]
     );
 }

@@ -1,0 +1,158 @@
+//! Turning a detected shape into an event: CloudTrail records (complete or Lake rows),
+//! EventBridge events as they are, PutEvents entries. Detection lives in `shapes`.
+
+use crate::cloudtrail::{Completeness, convert_record};
+use crate::delivery::notes_for_record;
+use crate::ingest::{Emitted, Reader};
+use crate::lake::record_from_row;
+use crate::model::{Severity, Shape};
+use crate::put_events::convert_entry;
+use crate::shapes::At;
+use serde_json::{Map, Value};
+
+impl<'t> Reader<'_, 't> {
+    pub(crate) fn record<'a>(
+        &mut self,
+        record: Map<String, Value>,
+        at: At<'a>,
+        completeness: Completeness,
+    ) where
+        't: 'a,
+    {
+        let shape = at
+            .wrapper
+            .or(at.record_shape)
+            .unwrap_or(Shape::CloudTrailRecord);
+        let fallback = original_of(&record, at.original.is_none());
+        match convert_record(record, completeness) {
+            Ok(converted) => {
+                if !converted.missing.is_empty() {
+                    let message = format!(
+                        "a CloudTrail Lake row holds only the selected columns: this one has no {}, \
+                         so the event lacks what they give (select them, or SELECT *, for complete events)",
+                        converted.missing.join(", ")
+                    );
+                    self.problem(&at, Severity::Warning, message);
+                }
+                let emitted = Emitted {
+                    event: converted.event,
+                    shape,
+                    notes: converted.notes,
+                    derived: converted.derived,
+                };
+                self.emit(emitted, &at, || fallback);
+            }
+            Err(message) => self.problem(&at, Severity::Error, message),
+        }
+    }
+
+    pub(crate) fn lake_rows<'a>(&mut self, rows: Vec<Value>, at: At<'a>)
+    where
+        't: 'a,
+    {
+        let spans = at.spans_of(Some("QueryResultRows"));
+        let text: &'t str = self.text;
+        for (i, row) in rows.into_iter().enumerate() {
+            if self.stopped() {
+                return;
+            }
+            let mut child = at.child(&format!(".QueryResultRows[{i}]"));
+            child.wrapper = child.wrapper.or(Some(Shape::CloudTrailLake));
+            if let Some(span) = spans.and_then(|spans| spans.get(i)) {
+                child.offset = Some(span.start);
+                child.original = text.get(span.clone());
+            }
+            let fallback = if child.original.is_none() {
+                serde_json::to_string_pretty(&row).unwrap_or_default()
+            } else {
+                String::new()
+            };
+            match record_from_row(row) {
+                Ok(record) => {
+                    let child = At {
+                        original: child.original.or(Some(&fallback)),
+                        ..child
+                    };
+                    self.record(record, child, Completeness::BestEffort);
+                }
+                Err(message) => self.problem(&child, Severity::Error, message),
+            }
+        }
+    }
+
+    pub(crate) fn eventbridge_event<'a>(&mut self, event: Map<String, Value>, at: At<'a>)
+    where
+        't: 'a,
+    {
+        let missing: Vec<&str> = REQUIRED_ENVELOPE
+            .iter()
+            .copied()
+            .filter(|key| !event.contains_key(*key))
+            .collect();
+        if !missing.is_empty() {
+            let message = format!(
+                "this EventBridge event has no {}: AWS's test-event-pattern would reject it",
+                missing.join(", ")
+            );
+            self.problem(&at, Severity::Warning, message);
+        }
+        let delivered_via_cloudtrail = event
+            .get("detail-type")
+            .and_then(Value::as_str)
+            .is_some_and(|t| t.ends_with("via CloudTrail"));
+        let notes = match event.get("detail") {
+            Some(Value::Object(detail)) if delivered_via_cloudtrail => notes_for_record(detail),
+            _ => Vec::new(),
+        };
+        let fallback = original_of(&event, at.original.is_none());
+        let emitted = Emitted {
+            event: Value::Object(event),
+            shape: at.wrapper.unwrap_or(Shape::EventBridgeEvent),
+            notes,
+            derived: Vec::new(),
+        };
+        self.emit(emitted, &at, || fallback);
+    }
+
+    pub(crate) fn put_events_entry<'a>(&mut self, entry: Map<String, Value>, at: At<'a>)
+    where
+        't: 'a,
+    {
+        match convert_entry(&entry) {
+            Ok(converted) => {
+                for warning in converted.warnings {
+                    self.problem(&at, Severity::Warning, warning);
+                }
+                let fallback = original_of(&entry, at.original.is_none());
+                let emitted = Emitted {
+                    event: converted.event,
+                    shape: at.wrapper.unwrap_or(Shape::PutEventsEntry),
+                    notes: Vec::new(),
+                    derived: converted.derived,
+                };
+                self.emit(emitted, &at, || fallback);
+            }
+            Err(message) => self.problem(&at, Severity::Error, message),
+        }
+    }
+}
+
+/// The envelope fields AWS's TestEventPattern requires.
+const REQUIRED_ENVELOPE: &[&str] = &[
+    "id",
+    "detail-type",
+    "source",
+    "account",
+    "time",
+    "region",
+    "resources",
+];
+
+/// The object as pretty JSON, computed only when it has no text of its own.
+fn original_of(map: &Map<String, Value>, needed: bool) -> String {
+    if needed {
+        serde_json::to_string_pretty(map).unwrap_or_default()
+    } else {
+        String::new()
+    }
+}
