@@ -1,3 +1,5 @@
 //! The visual builder's components: the pattern tree beside the JSON, the facet panel, the
 //! condition menu for a picked event value, and the event view that offers picking. They turn
 //! clicks into calls to the pure `crate::builder` and emit the new pattern text.
+pub mod condition_editor;
+pub mod pattern_tree;

@@ -1,0 +1,119 @@
+//! The pattern text a visual edit writes: 2-space indent, `source` and `detail-type` first (as
+//! every AWS example has them), the other keys where the user put them, and leaf lists on one
+//! line (`"eventName": ["RunInstances", "StopInstances"]`) so a pattern reads like the docs.
+use serde_json::Value;
+
+/// How wide a leaf list may be before it breaks over lines.
+const INLINE_WIDTH: usize = 72;
+
+/// Keys that come first at the top level, in this order.
+const FIRST_KEYS: [&str; 2] = ["source", "detail-type"];
+
+/// Pretty-print a pattern for the editor.
+pub fn pretty(pattern: &Value) -> String {
+    let mut out = String::new();
+    write_value(pattern, 0, true, &mut out);
+    out
+}
+
+fn write_value(value: &Value, depth: usize, top: bool, out: &mut String) {
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            if top {
+                // A stable sort keeps the user's order for everything else.
+                entries.sort_by_key(|(key, _)| {
+                    FIRST_KEYS
+                        .iter()
+                        .position(|k| k == key)
+                        .unwrap_or(FIRST_KEYS.len())
+                });
+            }
+            out.push('{');
+            for (i, (key, child)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(depth + 1, out);
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push_str(": ");
+                write_value(child, depth + 1, false, out);
+            }
+            newline(depth, out);
+            out.push('}');
+        }
+        Value::Array(items) if !items.is_empty() => {
+            let inline = inline(value);
+            if items.iter().all(is_small) && inline.len() + depth * 2 <= INLINE_WIDTH {
+                out.push_str(&inline);
+                return;
+            }
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(depth + 1, out);
+                write_value(item, depth + 1, false, out);
+            }
+            newline(depth, out);
+            out.push(']');
+        }
+        other => out.push_str(&inline(other)),
+    }
+}
+
+/// Operator names: an object with one of these as its only key is a condition, not a sub-pattern.
+const OPERATORS: [&str; 8] = [
+    "prefix",
+    "suffix",
+    "equals-ignore-case",
+    "anything-but",
+    "numeric",
+    "exists",
+    "cidr",
+    "wildcard",
+];
+
+/// A scalar, or an operator object whose operand holds no object (`{"numeric": [">", 0]}`).
+fn is_small(value: &Value) -> bool {
+    match value {
+        Value::Object(map)
+            if map.len() != 1 || !map.keys().all(|k| OPERATORS.contains(&k.as_str())) =>
+        {
+            false
+        }
+        Value::Object(map) => map.values().all(|v| match v {
+            Value::Object(inner) => inner.values().all(|w| !w.is_object() && !w.is_array()),
+            Value::Array(items) => items.iter().all(|w| !w.is_object() && !w.is_array()),
+            _ => true,
+        }),
+        Value::Array(_) => false,
+        _ => true,
+    }
+}
+
+/// One-line JSON with a space after `:` and `,`.
+fn inline(value: &Value) -> String {
+    match value {
+        Value::Object(map) => format!(
+            "{{{}}}",
+            map.iter()
+                .map(|(k, v)| format!("{}: {}", Value::String(k.clone()), inline(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Value::Array(items) => format!(
+            "[{}]",
+            items.iter().map(inline).collect::<Vec<_>>().join(", ")
+        ),
+        other => other.to_string(),
+    }
+}
+
+fn newline(depth: usize, out: &mut String) {
+    out.push('\n');
+    for _ in 0..depth {
+        out.push_str("  ");
+    }
+}
