@@ -65,7 +65,11 @@ pub(crate) fn read_documents(text: &str) -> Vec<Piece> {
         documents += 1;
         match read_document(text, pos) {
             Ok(document) => {
-                pos = document.span.end;
+                pos = skip_whitespace(text, document.span.end);
+                // Records copied out of an array keep their separating commas: accept them.
+                if text.as_bytes().get(pos) == Some(&b',') {
+                    pos += 1;
+                }
                 pieces.push(Piece::Document(document));
             }
             Err((partial, mut error)) => {
@@ -316,11 +320,12 @@ fn skip_whitespace(text: &str, mut pos: usize) -> usize {
 }
 
 /// Where to resume after an error in the document that started at `start`: the first line
-/// after the error that starts with `{` in column 1 (JSON Lines, `}{` per line) — or the error's
-/// own line when the error is that `{` (the line before was left unclosed). A broken top-level
-/// array is not resumed inside: its items are not documents of their own.
+/// after the error that starts with `{` in column 1 (JSON Lines, `}{` per line, records between
+/// log lines that are not JSON) — or the error's own line when the error is that `{` (the line
+/// before was left unclosed). A broken top-level array is not resumed inside: its items are not
+/// documents of their own.
 fn resume_after(text: &str, start: usize, error_offset: usize) -> Option<usize> {
-    if text.as_bytes().get(start) != Some(&b'{') {
+    if text.as_bytes().get(start) == Some(&b'[') {
         return None;
     }
     let error_offset = error_offset.min(text.len());

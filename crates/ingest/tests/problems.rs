@@ -50,6 +50,7 @@ fn malformed_inputs() {
         ("broken array",           format!("[{a},{b},{{\"eventName\" 3}}]"),      &["A", "B"],      v(&[&format!("f.json 1:{}: expected `:` (2 complete items were read before it)", a.len() + b.len() + 17)])),
         ("trailing comma",         format!("[{a},]"),                              &["A"],           v(&[&format!("f.json 1:{}: expected value (1 complete item was read before it)", a.len() + 3)])),
         ("truncated log file",     format!("{{\"Records\":[{a},{b},{{\"eventVer"), &["A", "B"],      v(&[&format!("f.json 1:{}: unexpected end of input while reading a string (2 complete items were read before it)", a.len() + b.len() + 24)])),
+        ("log lines around JSON",  format!("START RequestId: 1\n{a}\nEND RequestId: 1\nREPORT\n{b}\n"), &["A", "B"], v(&["f.json 1:1: expected value", "f.json 3:1: expected value"])),
         ("plain text",             "hello".into(),                                 &[],              v(&["f.json 1:1: expected value"])),
         ("a number",               "42".into(),                                    &[],              v(&["f.json 1:1: expected a JSON object (a CloudTrail record, an EventBridge event, …), found a number"])),
         ("null in an array",       format!("[{a}, null]"),                         &["A"],           v(&[&format!("f.json 1:{}: [1]: expected a JSON object (a CloudTrail record, an EventBridge event, …), found null", a.len() + 4)])),

@@ -107,6 +107,9 @@ fn shapes() {
          v(&["CloudTrail record | AWS API Call via CloudTrail | aws.ec2 | 1:2",
               &*format!("EventBridge event | A | my.app | 1:{}", ec2.len() + 3),
               &*format!("PutEvents entry | P | s | 1:{}", ec2.len() + event("A").len() + 4)])),
+        ("records copied out of an array", format!("{ec2},\n{iam},\n"),
+         v(&["CloudTrail record | AWS API Call via CloudTrail | aws.ec2 | 1:1",
+              "CloudTrail record | AWS API Call via CloudTrail | aws.iam | 2:1"])),
         ("BOM", format!("\u{feff}{ec2}"),
          v(&["CloudTrail record | AWS API Call via CloudTrail | aws.ec2 | 1:1"])),
         ("CRLF lines", format!("{ec2}\r\n{iam}\r\n"),
@@ -118,6 +121,29 @@ fn shapes() {
     for (name, input, want) in cases {
         assert_eq!(summary(&ingest_text("in", &input)), want, "{name}");
     }
+}
+
+#[test]
+fn the_apps_default_example_is_two_pretty_records_one_after_the_other() {
+    use eventpen_ingest::fixtures::{RUN_INSTANCES, TERMINATE_INSTANCES};
+    let text = format!("{}\n{}", RUN_INSTANCES.trim(), TERMINATE_INSTANCES.trim());
+    let ingested = ingest_text("pasted text", &text);
+    assert_eq!(ingested.problems, []);
+    let names: Vec<&str> = ingested
+        .events
+        .iter()
+        .map(|e| e.event["detail"]["eventName"].as_str().unwrap_or("?"))
+        .collect();
+    assert_eq!(names, ["RunInstances", "TerminateInstances"]);
+    let lines: Vec<Option<usize>> = ingested
+        .events
+        .iter()
+        .map(|e| e.origin.position.map(|p| p.line))
+        .collect();
+    assert_eq!(
+        lines,
+        [Some(1), Some(RUN_INSTANCES.trim().lines().count() + 1)]
+    );
 }
 
 #[test]
