@@ -1,0 +1,144 @@
+//! Patterns shared by the export tests: hand-written tricky ones, one per operator, and the
+//! conformance corpus read in place (skipped with a notice when it is not there).
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::path::Path;
+
+/// Hand-written patterns whose values stress quoting: one line each, as JSON text so number
+/// text is kept.
+pub const TRICKY: [(&str, &str); 16] = [
+    (
+        "simple",
+        r##"{"source": ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"]}"##,
+    ),
+    (
+        "single quote",
+        r##"{"detail": {"name": ["it's", "'", "''"]}}"##,
+    ),
+    (
+        "double quote",
+        r##"{"detail": {"name": ["say \"hi\"", "\"", "a\"b\"c\""]}}"##,
+    ),
+    (
+        "dollar and backtick",
+        r##"{"detail": {"cmd": ["$HOME", "${x}", "$(id)", "`id`", "%{ if }"]}}"##,
+    ),
+    (
+        "backslashes",
+        r##"{"detail": {"path": ["C:\\dir\\", "\\\"", "\\\\\"x", "end\\"]}}"##,
+    ),
+    (
+        "bang and percent",
+        r##"{"detail": {"text": ["wow!", "!!", "100%", "%PATH%", "^caret", "a&b|c<d>e", "(x)"]}}"##,
+    ),
+    (
+        "newlines and tabs",
+        r##"{"detail": {"text": ["line1\nline2", "tab\there", "cr\r", "\u0007bell"]}}"##,
+    ),
+    (
+        "non-ascii",
+        r##"{"detail": {"text": ["é", "日本語", "🚀", "smart ‘quotes’ and “double”", "\u2028sep"]}}"##,
+    ),
+    (
+        "yaml specials",
+        r##"{"detail": {"v": ["yes", "No", "on", "OFF", "y", "n", "null", "~", "true", "1.0", "0x1", "0o7", "1e3", "*", ":", "- dash", "? q", "# hash", " lead", "trail ", "", "2024-01-01", "1:30", "@at", "&amp", "!tag", "|", ">", "[", "{"]}}"##,
+    ),
+    (
+        "numbers",
+        r##"{"detail": {"n": [300, 300.0, -0.5, 1e5, 2E-3, 12345678901234567890, 0]}}"##,
+    ),
+    ("scalars", r##"{"detail": {"b": [true, false, null]}}"##),
+    (
+        "keys",
+        r##"{"detail": {"yes": ["k"], "a b": ["k"], "a.b": ["k"], "it's": ["k"], "$or-not": ["k"], "null": ["k"], "1": ["k"], "é": ["k"], "Ref": ["x"]}}"##,
+    ),
+    (
+        "operators",
+        r##"{"source": [{"prefix": "aws."}], "detail": {"a": [{"suffix": ".png"}], "b": [{"equals-ignore-case": "X"}], "c": [{"anything-but": ["x", "y"]}], "d": [{"numeric": [">", 0, "<=", 9.5]}], "e": [{"exists": true}], "f": [{"cidr": "10.0.0.0/24"}], "g": [{"wildcard": "a*b"}]}}"##,
+    ),
+    (
+        "anything-but forms",
+        r##"{"detail": {"a": [{"anything-but": {"prefix": "x"}}], "b": [{"anything-but": {"suffix": ["y"]}}], "c": [{"anything-but": {"equals-ignore-case": ["z"]}}], "d": [{"anything-but": {"wildcard": "*w"}}], "e": [{"anything-but": 5}]}}"##,
+    ),
+    (
+        "or",
+        r##"{"source": ["aws.ec2"], "$or": [{"detail": {"a": [1]}}, {"detail": {"b": [{"exists": false}]}}]}"##,
+    ),
+    (
+        "deep",
+        r##"{"detail": {"a": {"b": {"c": {"d": [{"prefix": {"equals-ignore-case": "P"}}, {"suffix": {"equals-ignore-case": "S"}}]}}}}}"##,
+    ),
+];
+
+/// The tricky patterns, parsed.
+pub fn tricky() -> Vec<(&'static str, Value)> {
+    TRICKY
+        .iter()
+        .map(|(name, text)| {
+            (
+                *name,
+                serde_json::from_str(text).expect("test pattern is JSON"),
+            )
+        })
+        .collect()
+}
+
+/// Object patterns from the shared conformance corpus (all three files), read in place.
+/// Empty, with a printed notice, when the corpus is not there.
+pub fn conformance() -> Vec<(String, Value)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/conformance");
+    let mut patterns = Vec::new();
+    for file in ["aws-verified.jsonl", "event-ruler.jsonl", "docs.jsonl"] {
+        let path = Path::new(dir).join(file);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            println!(
+                "notice: {} not found; conformance patterns skipped",
+                path.display()
+            );
+            continue;
+        };
+        for line in text.lines().filter(|line| !line.trim().is_empty()) {
+            let Ok(case) = serde_json::from_str::<Value>(line) else {
+                continue;
+            };
+            if case["expect"] == "invalid" {
+                continue;
+            }
+            if let (Some(id), Some(pattern)) = (case["id"].as_str(), case.get("pattern"))
+                && pattern.is_object()
+            {
+                patterns.push((id.to_owned(), pattern.clone()));
+            }
+        }
+    }
+    patterns
+}
+
+/// All patterns the round-trip tests use.
+pub fn all_patterns() -> Vec<(String, Value)> {
+    let mut all: Vec<(String, Value)> = tricky()
+        .into_iter()
+        .map(|(name, value)| (name.to_owned(), value))
+        .collect();
+    all.extend(conformance());
+    all
+}
+
+/// `value` with every number replaced by its f64 value, for comparing with parsers that do
+/// not keep number text (YAML, HCL). Text is checked separately where it is kept.
+pub fn numbers_by_value(value: &Value) -> Value {
+    match value {
+        Value::Number(number) => number
+            .as_f64()
+            .and_then(serde_json::Number::from_f64)
+            .map_or(Value::Null, Value::Number),
+        Value::Array(items) => Value::Array(items.iter().map(numbers_by_value).collect()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(key, value)| (key.clone(), numbers_by_value(value)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}

@@ -1,0 +1,312 @@
+//! Infrastructure-as-code exports parse back to the pattern.
+//!
+//! YAML (CloudFormation, SAM, Serverless) is read with saphyr, a YAML 1.2 parser that keeps
+//! custom tags, so `!Ref` / `!GetAtt` are mapped back to their long forms and the whole YAML
+//! template must equal the JSON template. Terraform is read with hcl-rs and the argument of
+//! `jsonencode(...)` evaluated. Numbers are compared by value there (those parsers do not keep
+//! number text); the JSON template keeps the text and is compared exactly.
+mod common;
+
+use common::numbers_by_value;
+use eventpen_export::{Format, RuleSettings, RuleState, SnsTarget, render};
+use saphyr::{LoadableYamlNode, Scalar, Yaml};
+use serde_json::{Map, Value, json};
+
+/// A saphyr node as JSON, with CloudFormation short tags expanded.
+fn yaml_to_json(node: &Yaml) -> Value {
+    match node {
+        Yaml::Value(Scalar::Null) => Value::Null,
+        Yaml::Value(Scalar::Boolean(flag)) => Value::Bool(*flag),
+        Yaml::Value(Scalar::Integer(number)) => json!(number),
+        Yaml::Value(Scalar::FloatingPoint(number)) => {
+            serde_json::Number::from_f64(number.into_inner()).map_or(Value::Null, Value::Number)
+        }
+        Yaml::Value(Scalar::String(text)) => Value::String(text.to_string()),
+        Yaml::Sequence(items) => Value::Array(items.iter().map(yaml_to_json).collect()),
+        Yaml::Mapping(map) => {
+            let mut object = Map::new();
+            for (key, value) in map {
+                let Value::String(key) = yaml_to_json(key) else {
+                    panic!("non-string key {key:?}")
+                };
+                assert!(
+                    object.insert(key, yaml_to_json(value)).is_none(),
+                    "duplicate key"
+                );
+            }
+            Value::Object(object)
+        }
+        Yaml::Tagged(tag, inner) => {
+            let inner = yaml_to_json(inner);
+            match (tag.suffix.as_str(), inner) {
+                ("Ref", inner) => json!({"Ref": inner}),
+                ("Sub", inner) => json!({"Fn::Sub": inner}),
+                ("GetAtt", Value::String(text)) => {
+                    let (resource, attribute) = text.split_once('.').unwrap();
+                    json!({"Fn::GetAtt": [resource, attribute]})
+                }
+                (other, _) => panic!("unexpected tag {other}"),
+            }
+        }
+        other => panic!("unexpected YAML node {other:?}"),
+    }
+}
+
+fn parse_yaml(text: &str) -> Value {
+    let docs = Yaml::load_from_str(text).unwrap_or_else(|error| panic!("{error}\n{text}"));
+    assert_eq!(docs.len(), 1);
+    yaml_to_json(&docs[0])
+}
+
+fn settings_variants() -> Vec<RuleSettings> {
+    vec![
+        RuleSettings::default(),
+        RuleSettings {
+            name: "orders.created_v2".into(),
+            event_bus: "arn:aws:events:eu-west-1:111122223333:event-bus/orders".into(),
+            state: RuleState::EnabledWithAllCloudTrailManagementEvents,
+            description: Some("yes: it's \"quoted\" ${x}".into()),
+            sns: Some(SnsTarget {
+                topic: "alerts".into(),
+                account: None,
+                region: None,
+            }),
+        },
+        RuleSettings {
+            state: RuleState::Disabled,
+            sns: Some(SnsTarget {
+                topic: "arn:aws:sns:us-east-1:111122223333:existing".into(),
+                account: None,
+                region: None,
+            }),
+            ..RuleSettings::default()
+        },
+    ]
+}
+
+fn only_block(format: Format, pattern: &Value, settings: &RuleSettings) -> String {
+    let rendered = render(format, pattern, settings);
+    rendered.blocks[0].text.clone()
+}
+
+fn rule_properties(template: &Value) -> &Map<String, Value> {
+    let resources = template["Resources"].as_object().unwrap();
+    let rule = resources
+        .values()
+        .find(|resource| resource["Type"] == "AWS::Events::Rule")
+        .unwrap();
+    rule["Properties"].as_object().unwrap()
+}
+
+/// The EventPattern as the template gives it (a map, or a JSON string for lookalike keys).
+fn event_pattern(property: &Value) -> Value {
+    match property {
+        Value::String(text) => serde_json::from_str(text).unwrap(),
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn cloudformation_yaml_equals_json_and_the_pattern() {
+    let patterns = common::all_patterns();
+    for settings in settings_variants() {
+        for (name, pattern) in &patterns {
+            let json_text = only_block(Format::CloudFormationJson, pattern, &settings);
+            let from_json: Value = serde_json::from_str(&json_text).unwrap();
+            assert_eq!(
+                &event_pattern(&rule_properties(&from_json)["EventPattern"]),
+                pattern,
+                "{name}"
+            );
+            let yaml_text = only_block(Format::CloudFormationYaml, pattern, &settings);
+            let from_yaml = parse_yaml(&yaml_text);
+            assert_eq!(
+                numbers_by_value(&from_yaml),
+                numbers_by_value(&from_json),
+                "{name}\n{yaml_text}"
+            );
+            let properties = rule_properties(&from_json);
+            assert_eq!(properties["Name"], settings.name.as_str());
+            assert_eq!(properties["State"], settings.state.as_str());
+            assert_eq!(properties["EventBusName"], settings.event_bus.as_str());
+        }
+    }
+    println!("cloudformation: {} patterns x 3 settings", patterns.len());
+}
+
+#[test]
+fn cloudformation_sns_resources_wire_the_rule_arn_into_the_policy() {
+    let pattern = json!({"source": ["aws.ec2"]});
+    let template: Value = serde_json::from_str(&only_block(
+        Format::CloudFormationJson,
+        &pattern,
+        &settings_variants()[1],
+    ))
+    .unwrap();
+    let resources = &template["Resources"];
+    assert_eq!(resources["AlertsTopic"]["Type"], "AWS::SNS::Topic");
+    assert_eq!(
+        resources["OrdersCreatedV2Rule"]["Properties"]["Targets"][0]["Arn"],
+        json!({"Ref": "AlertsTopic"})
+    );
+    let statement = &resources["AlertsTopicPolicy"]["Properties"]["PolicyDocument"]["Statement"][0];
+    assert_eq!(
+        statement["Condition"]["ArnEquals"]["aws:SourceArn"],
+        json!({"Fn::GetAtt": ["OrdersCreatedV2Rule", "Arn"]})
+    );
+    assert_eq!(statement["Principal"]["Service"], "events.amazonaws.com");
+    // An existing topic (ARN): no AWS::SNS::Topic, the ARN used directly.
+    let existing: Value = serde_json::from_str(&only_block(
+        Format::CloudFormationJson,
+        &pattern,
+        &settings_variants()[2],
+    ))
+    .unwrap();
+    let types: Vec<&str> = existing["Resources"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|r| r["Type"].as_str().unwrap())
+        .collect();
+    assert_eq!(types, ["AWS::Events::Rule", "AWS::SNS::TopicPolicy"]);
+}
+
+#[test]
+fn intrinsic_lookalike_keys_become_a_json_string() {
+    let pattern = json!({"detail": {"Ref": ["x"]}});
+    let rendered = render(
+        Format::CloudFormationYaml,
+        &pattern,
+        &RuleSettings::default(),
+    );
+    assert!(rendered.warnings.iter().any(|w| w.contains("JSON string")));
+    let template = parse_yaml(&rendered.blocks[0].text);
+    assert_eq!(
+        event_pattern(&rule_properties(&template)["EventPattern"]),
+        pattern
+    );
+}
+
+#[test]
+fn sam_and_serverless_parse_back_to_the_pattern() {
+    for (name, pattern) in common::all_patterns() {
+        let sam = parse_yaml(&only_block(Format::Sam, &pattern, &RuleSettings::default()));
+        let function = sam["Resources"]
+            .as_object()
+            .unwrap()
+            .values()
+            .next()
+            .unwrap();
+        let event = function["Properties"]["Events"]
+            .as_object()
+            .unwrap()
+            .values()
+            .next()
+            .unwrap();
+        assert_eq!(event["Type"], "EventBridgeRule");
+        assert_eq!(
+            numbers_by_value(&event_pattern(&event["Properties"]["Pattern"])),
+            numbers_by_value(&pattern),
+            "{name}"
+        );
+        let serverless = parse_yaml(&only_block(
+            Format::Serverless,
+            &pattern,
+            &RuleSettings::default(),
+        ));
+        let function = serverless["functions"]
+            .as_object()
+            .unwrap()
+            .values()
+            .next()
+            .unwrap();
+        let bridge = &function["events"][0]["eventBridge"];
+        assert_eq!(
+            numbers_by_value(&bridge["pattern"]),
+            numbers_by_value(&pattern),
+            "{name}"
+        );
+    }
+}
+
+/// The evaluated argument of `jsonencode(...)` in attribute `attribute` of the first
+/// resource of `kind`.
+fn terraform_jsonencode(text: &str, kind: &str, attribute: &str) -> Value {
+    use hcl::eval::{Context, Evaluate};
+    let body = hcl::parse(text).unwrap_or_else(|error| panic!("{error}\n{text}"));
+    let block = body
+        .blocks()
+        .find(|block| block.identifier() == "resource" && block.labels()[0].as_str() == kind)
+        .unwrap_or_else(|| panic!("resource {kind}"));
+    let attr = block
+        .body
+        .attributes()
+        .find(|attr| attr.key() == attribute)
+        .unwrap();
+    let hcl::Expression::FuncCall(call) = attr.expr() else {
+        panic!("{attribute} is not a call")
+    };
+    assert_eq!(call.name.to_string(), "jsonencode");
+    let value = call.args[0]
+        .evaluate(&Context::new())
+        .unwrap_or_else(|error| panic!("{error}\n{text}"));
+    serde_json::to_value(value).unwrap()
+}
+
+#[test]
+fn terraform_jsonencode_argument_is_the_pattern() {
+    for (name, pattern) in common::all_patterns() {
+        let text = only_block(Format::Terraform, &pattern, &RuleSettings::default());
+        let value = terraform_jsonencode(&text, "aws_cloudwatch_event_rule", "event_pattern");
+        assert_eq!(
+            numbers_by_value(&value),
+            numbers_by_value(&pattern),
+            "{name}\n{text}"
+        );
+    }
+}
+
+#[test]
+fn terraform_sns_resources() {
+    let text = only_block(
+        Format::Terraform,
+        &json!({"source": ["a"]}),
+        &settings_variants()[1],
+    );
+    let body = hcl::parse(&text).unwrap();
+    let kinds: Vec<String> = body
+        .blocks()
+        .map(|block| block.labels()[0].as_str().to_owned())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "aws_cloudwatch_event_rule",
+            "aws_sns_topic",
+            "aws_sns_topic_policy",
+            "aws_cloudwatch_event_target"
+        ]
+    );
+    assert!(
+        text.contains("\"aws:SourceArn\" = aws_cloudwatch_event_rule.orders_created_v2.arn"),
+        "{text}"
+    );
+    assert!(
+        text.contains("description    = \"yes: it's \\\"quoted\\\" $${x}\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn pipes_filter_pattern_string_is_the_pattern() {
+    for (name, pattern) in common::all_patterns() {
+        let rendered = render(Format::PipesFilter, &pattern, &RuleSettings::default());
+        let criteria: Value =
+            serde_json::from_str(&rendered.file("filter-criteria.json").unwrap().text).unwrap();
+        let text = criteria["Filters"][0]["Pattern"].as_str().unwrap();
+        assert_eq!(text, pattern.to_string(), "{name}");
+        let source: Value =
+            serde_json::from_str(&rendered.file("source-parameters.json").unwrap().text).unwrap();
+        assert_eq!(source["FilterCriteria"], criteria);
+    }
+}
