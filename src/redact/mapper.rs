@@ -7,6 +7,7 @@
 //! counts. Two passes let a value found in one place (an account in an ARN) be replaced
 //! everywhere else it appears (in a bucket name, an error message), whatever the order.
 
+use super::literals::Literals;
 use std::collections::{HashMap, HashSet};
 
 /// What kind of value a placeholder stands for; decides the placeholder's shape.
@@ -78,13 +79,40 @@ pub(crate) struct Mapper {
     next: HashMap<Kind, u64>,
     /// False in the noting pass, true in the replacing pass.
     replacing: bool,
+    /// Fragments the pattern spells out, kept around name placeholders.
+    literals: Literals,
+    /// Only finds: every value found becomes [`BLANK`] (see `Literals::of_pattern`).
+    blanking: bool,
 }
 
+/// What a blanking mapper writes for every value it is given: not a fragment character.
+pub(crate) const BLANK: &str = "\0";
+
 impl Mapper {
+    /// A mapper that keeps `literals` (from the pattern) around name placeholders.
+    pub(crate) fn new(literals: Literals) -> Mapper {
+        Mapper {
+            literals,
+            ..Mapper::default()
+        }
+    }
+
+    /// A mapper that blanks every value it is given, safe or not, and takes every 12-digit
+    /// run for an account: scanning with it leaves exactly the parts no redaction touches.
+    pub(crate) fn blanking() -> Mapper {
+        Mapper {
+            blanking: true,
+            ..Mapper::default()
+        }
+    }
+
     /// The value to write for `original` seen as `kind`. Keyed by the original text only, so a
     /// session named like a user keeps pointing at the same placeholder.
     pub(crate) fn map(&mut self, kind: Kind, original: &str) -> String {
-        if original.is_empty() || is_placeholder(kind, original) {
+        if self.blanking {
+            return BLANK.to_string();
+        }
+        if original.is_empty() || self.is_safe(kind, original) {
             self.taken.insert(original.to_string());
             return original.to_string();
         }
@@ -116,9 +144,11 @@ impl Mapper {
 
     /// Whether `original` was noted as `kind`-like (used to replace known values in free text).
     pub(crate) fn known(&self, original: &str, is: impl Fn(Kind) -> bool) -> bool {
-        self.by_original
-            .get(original)
-            .is_some_and(|&i| is(self.entries[i].kind))
+        self.blanking
+            || self
+                .by_original
+                .get(original)
+                .is_some_and(|&i| is(self.entries[i].kind))
     }
 
     /// Known names, longest first (so `alice.admin` wins over `alice`).
@@ -141,13 +171,31 @@ impl Mapper {
         self.replacing = true;
     }
 
+    /// Already safe to share (see [`is_placeholder`]); a name may also be a placeholder
+    /// dressed with the pattern's fragments.
+    fn is_safe(&self, kind: Kind, value: &str) -> bool {
+        if kind.is_name() {
+            self.literals
+                .cores(value)
+                .any(|core| is_placeholder(kind, core))
+        } else {
+            is_placeholder(kind, value)
+        }
+    }
+
     fn assign_one(&mut self, index: usize) {
         let kind = self.entries[index].kind;
-        let width = self.entries[index].original.len();
+        let original = &self.entries[index].original;
+        let width = original.len();
         loop {
             let counter = self.next.entry(kind).or_insert(0);
             *counter += 1;
-            let candidate = placeholder(kind, *counter, &self.entries[index].original, width);
+            let base = placeholder(kind, *counter, original, width);
+            let candidate = if kind.is_name() {
+                self.literals.dress(original, &base)
+            } else {
+                base
+            };
             if self.taken.insert(candidate.clone()) {
                 self.entries[index].replacement = candidate;
                 return;
@@ -213,7 +261,7 @@ const ALL_KINDS: [Kind; 11] = [
 ///
 /// A name can hold any placeholder: values are mapped by their text, so a session named
 /// `alice@corp.io` became the e-mail placeholder wherever the address was seen first.
-pub(crate) fn is_placeholder(kind: Kind, value: &str) -> bool {
+fn is_placeholder(kind: Kind, value: &str) -> bool {
     if kind.is_name() {
         ALL_KINDS.iter().any(|&k| is_placeholder_of(k, value))
     } else {

@@ -21,11 +21,13 @@
 //! parse is redacted as text, with the same mapping. Values that already look like
 //! placeholders are left alone, which makes redacting twice change nothing more.
 
+mod literals;
 mod mapper;
 mod scan;
 mod walk;
 
 use crate::share::SharedInput;
+use literals::Literals;
 use mapper::Mapper;
 use scan::{Context, scan};
 use serde_json::Value;
@@ -57,7 +59,7 @@ pub struct Change {
 
 /// Redact the event inputs and the pattern with one consistent mapping.
 pub fn redact(events: &[SharedInput], pattern: &str) -> Redaction {
-    let mut mapper = Mapper::default();
+    let mut mapper = Mapper::new(Literals::of_pattern(pattern));
     // Pass 1 notes what is sensitive everywhere; pass 2 replaces it everywhere.
     for text in events.iter().map(|e| e.text.as_str()).chain([pattern]) {
         redact_text(text, &mut mapper, &[]);

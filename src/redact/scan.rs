@@ -19,6 +19,9 @@ pub(crate) enum Context {
     RawText,
     /// The resource part of an ARN (like a JSON string, but an ARN cannot nest there).
     ArnResource,
+    /// A pattern's `prefix`/`suffix`/`wildcard` value: like a JSON string, but names are kept
+    /// as written (see `literals`).
+    PatternLiteral,
 }
 
 /// Replace every sensitive value in `text`, noting or mapping through `mapper`.
@@ -52,7 +55,7 @@ fn match_at(
     let after_word = prev.is_some_and(is_word_char);
     if !after_word {
         if context != Context::ArnResource
-            && let Some(found) = arn(rest, mapper, names)
+            && let Some(found) = arn(rest, context, mapper, names)
         {
             return Some(found);
         }
@@ -78,7 +81,7 @@ fn match_at(
             return Some((len, mapper.map(Kind::Account, digits)));
         }
     }
-    if !after_word {
+    if !after_word && context != Context::PatternLiteral {
         for name in names {
             let ends_word = |after: &str| !after.chars().next().is_some_and(is_word_char);
             if rest.strip_prefix(name.as_str()).is_some_and(ends_word) {
@@ -98,7 +101,12 @@ fn is_word_char(c: char) -> bool {
 
 /// `arn:partition:service:region:account:resource`: the account, and for IAM/STS the user,
 /// role and session names in the resource, are replaced; the rest is scanned like text.
-fn arn(rest: &str, mapper: &mut Mapper, names: &[String]) -> Option<(usize, String)> {
+fn arn(
+    rest: &str,
+    context: Context,
+    mapper: &mut Mapper,
+    names: &[String],
+) -> Option<(usize, String)> {
     if !rest.starts_with("arn:") {
         return None;
     }
@@ -126,7 +134,8 @@ fn arn(rest: &str, mapper: &mut Mapper, names: &[String]) -> Option<(usize, Stri
     if let Some(resource) = parts.get(5) {
         out.push(':');
         if service == "iam" || service == "sts" {
-            out.push_str(&iam_resource(resource, mapper));
+            let keep_names = context == Context::PatternLiteral;
+            out.push_str(&iam_resource(resource, keep_names, mapper));
         } else {
             out.push_str(&scan(resource, Context::ArnResource, mapper, names));
         }
@@ -135,7 +144,7 @@ fn arn(rest: &str, mapper: &mut Mapper, names: &[String]) -> Option<(usize, Stri
 }
 
 /// `user/path/NAME`, `role/path/NAME`, `assumed-role/ROLE/SESSION`, `federated-user/NAME`.
-fn iam_resource(resource: &str, mapper: &mut Mapper) -> String {
+fn iam_resource(resource: &str, keep_names: bool, mapper: &mut Mapper) -> String {
     let segments: Vec<&str> = resource.split('/').collect();
     let last = segments.len() - 1;
     let kinds: Vec<Option<Kind>> = match segments[0] {
@@ -159,7 +168,7 @@ fn iam_resource(resource: &str, mapper: &mut Mapper) -> String {
         .zip(kinds)
         .map(|(segment, kind)| match kind {
             // IAM names cannot hold `*`: such a segment is a pattern's wildcard, kept as is.
-            Some(kind) if !segment.contains('*') => mapper.map(kind, segment),
+            Some(kind) if !keep_names && !segment.contains('*') => mapper.map(kind, segment),
             _ => (*segment).to_string(),
         })
         .collect::<Vec<_>>()

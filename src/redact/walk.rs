@@ -1,6 +1,7 @@
 //! Redacting parsed JSON: string values are redacted with what their key says about them;
 //! keys, numbers and booleans are left alone.
 
+use super::literals::LITERAL_OPERATORS;
 use super::mapper::{Kind, Mapper};
 use super::scan::{Context, is_account, scan};
 use serde_json::Value;
@@ -26,6 +27,9 @@ struct Place<'a> {
     key: Option<&'a str>,
     parent: Option<&'a str>,
     depth: usize,
+    /// Inside a `prefix`, `suffix` or `wildcard` operator: a partial value, kept as written
+    /// where it spells out a name (see `literals`).
+    literal: bool,
 }
 
 /// Redact every string in `value` in place.
@@ -44,12 +48,16 @@ fn walk_at(value: &mut Value, place: Place<'_>, mapper: &mut Mapper, names: &[St
         Value::Object(fields) => {
             for (key, field) in fields.iter_mut() {
                 let inner = if OPERATORS.contains(&key.as_str()) {
-                    place
+                    Place {
+                        literal: place.literal || LITERAL_OPERATORS.contains(&key.as_str()),
+                        ..place
+                    }
                 } else {
                     Place {
                         key: Some(key.as_str()),
                         parent: place.key,
                         depth: place.depth + 1,
+                        literal: false,
                     }
                 };
                 walk_at(field, inner, mapper, names);
@@ -61,9 +69,17 @@ fn walk_at(value: &mut Value, place: Place<'_>, mapper: &mut Mapper, names: &[St
 
 fn redact_string(text: &str, place: Place<'_>, mapper: &mut Mapper, names: &[String]) -> String {
     if let Some(kind) = kind_by_key(text, place) {
+        if place.literal && kind.is_name() {
+            return text.to_string();
+        }
         return mapper.map(kind, text);
     }
-    scan(text, Context::JsonString, mapper, names)
+    let context = if place.literal {
+        Context::PatternLiteral
+    } else {
+        Context::JsonString
+    };
+    scan(text, context, mapper, names)
 }
 
 /// What a whole string value is, judging by its key (CloudTrail and EventBridge field names).

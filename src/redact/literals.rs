@@ -1,0 +1,110 @@
+//! Keeping what a pattern spells out: the literal parts of its `prefix`, `suffix` and
+//! `wildcard` operators.
+//!
+//! A pattern like `{"wildcard": "arn:aws:iam::*:role/BreakGlass*"}` only works if role names
+//! still start with `BreakGlass` after redaction. Those fragments are already in the pattern,
+//! which is shared as written, so they are no secret: a name that starts or ends with one keeps
+//! it around its placeholder (`BreakGlassAdmin` → `BreakGlassrole1`), and names in the
+//! operator's own value are left as written. Everything else in the value (an account in an
+//! ARN, an e-mail address) is still redacted, and is not a fragment: fragments are only the
+//! parts that redaction leaves alone, so they are the same when redacting again.
+
+use super::mapper::Mapper;
+use super::scan::{Context, scan};
+use serde_json::Value;
+
+/// Operators whose value is a partial value: what they spell out is kept.
+pub(crate) const LITERAL_OPERATORS: [&str; 3] = ["prefix", "suffix", "wildcard"];
+
+/// ARN structure, not names: never used as fragments.
+const STRUCTURE: [&str; 10] = [
+    "arn",
+    "aws",
+    "aws-cn",
+    "aws-us-gov",
+    "iam",
+    "sts",
+    "user",
+    "role",
+    "assumed-role",
+    "federated-user",
+];
+
+/// The name fragments a pattern's partial-value operators spell out.
+#[derive(Debug, Default)]
+pub(crate) struct Literals {
+    fragments: Vec<String>,
+}
+
+impl Literals {
+    /// Collect from the pattern text (nothing when it is not JSON).
+    pub(crate) fn of_pattern(pattern: &str) -> Literals {
+        let mut texts = Vec::new();
+        if let Ok(value) = serde_json::from_str::<Value>(pattern) {
+            collect(&value, false, &mut texts);
+        }
+        let kept: Vec<String> = texts
+            .iter()
+            .map(|text| scan(text, Context::PatternLiteral, &mut Mapper::blanking(), &[]))
+            .collect();
+        let mut fragments: Vec<String> = kept
+            .iter()
+            .flat_map(|text| text.split(|c: char| !is_fragment_char(c)))
+            .filter(|f| f.len() >= 2 && f.chars().any(char::is_alphabetic))
+            .filter(|f| !STRUCTURE.contains(f))
+            .map(String::from)
+            .collect();
+        fragments.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        fragments.dedup();
+        Literals { fragments }
+    }
+
+    /// `base` dressed with the longest fragment `original` starts with and the longest it ends
+    /// with (in the rest), so prefix, suffix and wildcard operators still match.
+    pub(crate) fn dress(&self, original: &str, base: &str) -> String {
+        let head = self.longest(|f| original.starts_with(f));
+        let rest = &original[head.len()..];
+        let tail = self.longest(|f| f.len() < rest.len() && rest.ends_with(f));
+        format!("{head}{base}{tail}")
+    }
+
+    /// The possible undressed cores of `value` (itself first), to recognise a dressed
+    /// placeholder on a second redaction.
+    pub(crate) fn cores<'a>(&'a self, value: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        let heads = std::iter::once("").chain(self.fragments.iter().map(String::as_str));
+        heads
+            .filter_map(move |head| value.strip_prefix(head))
+            .flat_map(move |rest| {
+                let tails = std::iter::once("").chain(self.fragments.iter().map(String::as_str));
+                tails.filter_map(move |tail| rest.strip_suffix(tail))
+            })
+            .filter(|core| !core.is_empty())
+    }
+
+    fn longest(&self, fits: impl Fn(&str) -> bool) -> &str {
+        // Sorted longest first, so the first fit is the longest.
+        self.fragments
+            .iter()
+            .find(|f| fits(f.as_str()))
+            .map_or("", String::as_str)
+    }
+}
+
+/// Strings under a literal operator, at any depth (`{"prefix": {"equals-ignore-case": …}}`).
+fn collect(value: &Value, inside: bool, out: &mut Vec<String>) {
+    match value {
+        Value::String(text) if inside => out.push(text.clone()),
+        Value::Array(items) => items.iter().for_each(|v| collect(v, inside, out)),
+        Value::Object(fields) => {
+            for (key, v) in fields {
+                collect(v, inside || LITERAL_OPERATORS.contains(&key.as_str()), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Characters IAM allows in names (`+=,.@-_` and alphanumerics).
+fn is_fragment_char(c: char) -> bool {
+    c.is_alphanumeric() || "+=,.@-_".contains(c)
+}

@@ -1,0 +1,97 @@
+//! Redacting the gallery's examples (read in place from `www/examples`): nothing sensitive is
+//! left, redacting twice changes nothing, and match results survive except where a pattern
+//! names part of a redacted value.
+
+use eventpen::redact::redact;
+use eventpen::share::SharedInput;
+use serde_json::Value;
+
+struct Example {
+    id: String,
+    pattern: String,
+    events: Vec<SharedInput>,
+}
+
+fn gallery() -> Option<Vec<Example>> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/examples");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        println!("skipped: no gallery at {dir}");
+        return None;
+    };
+    let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    let examples = paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter_map(|p| serde_json::from_str::<Value>(&std::fs::read_to_string(p).ok()?).ok())
+        .map(|example| {
+            let hidden = example["challenge"]["hidden"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            let visible = example["events"].as_array().cloned().unwrap_or_default();
+            Example {
+                id: example["id"].as_str().unwrap_or_default().to_string(),
+                pattern: example["solution"].as_str().unwrap_or_default().to_string(),
+                events: visible
+                    .iter()
+                    .chain(&hidden)
+                    .map(|item| SharedInput {
+                        name: item["label"].as_str().unwrap_or_default().to_string(),
+                        text: serde_json::to_string_pretty(&item["event"]).unwrap_or_default(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    Some(examples)
+}
+
+/// Every run of exactly 12 digits: account ids wherever they appear.
+fn twelve_digit_runs(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() == 12)
+        .collect()
+}
+
+/// Which events the pattern matches, after the app's own ingest (CloudTrail → EventBridge).
+fn results(events: &[SharedInput], pattern: &str) -> Vec<bool> {
+    let Ok(pattern) = eventpen_pattern::compile(pattern) else {
+        return Vec::new();
+    };
+    events
+        .iter()
+        .flat_map(|e| eventpen_ingest::ingest_text(&e.name, &e.text).events)
+        .map(|e| pattern.matches(&e.event))
+        .collect()
+}
+
+#[test]
+fn gallery_examples_redact_cleanly() {
+    let Some(examples) = gallery() else { return };
+    for example in examples {
+        let once = redact(&example.events, &example.pattern);
+        let twice = redact(&once.events, &once.pattern);
+        assert_eq!(twice.events, once.events, "{}", example.id);
+        assert_eq!(twice.pattern, once.pattern, "{}", example.id);
+        let before = results(&example.events, &example.pattern);
+        let after = results(&once.events, &once.pattern);
+        assert!(!before.is_empty(), "{}: nothing was matched", example.id);
+        assert_eq!(after, before, "{}: redaction changed results", example.id);
+        for event in &once.events {
+            for number in twelve_digit_runs(&event.text) {
+                let same = number.bytes().all(|b| b == number.as_bytes()[0]);
+                assert!(
+                    same || number.starts_with("0000000"),
+                    "{}: {number} left",
+                    example.id
+                );
+            }
+        }
+        println!(
+            "{}: {} values redacted, results kept",
+            example.id,
+            once.changes.len()
+        );
+    }
+}
