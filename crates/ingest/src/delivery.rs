@@ -110,10 +110,28 @@ pub(crate) fn notes_for_record(record: &Map<String, Value>) -> Vec<DeliveryNote>
                 .to_string(),
         ));
     }
+    if let Some(caller) = cross_account_caller(record) {
+        let recipient = text("recipientAccountId").unwrap_or("");
+        notes.push(note(
+            "cross-account",
+            format!(
+                "a cross-account call: the caller's account {caller} and the resource owner's \
+                 account {recipient} each get a copy of the event (since April 2021); this record \
+                 is {recipient}'s copy"
+            ),
+        ));
+    }
     if let Some(exception) = source_exception(event_source) {
         notes.push(note("source-differs", exception.note.to_string()));
     }
     notes
+}
+
+/// The caller's account when it differs from the account that received the record.
+fn cross_account_caller(record: &Map<String, Value>) -> Option<&str> {
+    let caller = record.get("userIdentity")?.get("accountId")?.as_str()?;
+    let recipient = record.get("recipientAccountId")?.as_str()?;
+    (caller != recipient && !caller.is_empty()).then_some(caller)
 }
 
 /// Whether an STS call went to the global endpoint: the TLS host header says so.

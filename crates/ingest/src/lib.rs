@@ -2,9 +2,21 @@
 //! into the exact EventBridge events a rule sees.
 //!
 //! Pure: bytes or text in, events and problems out; no I/O, no clock, no web dependencies.
-//! Shapes are detected from the content, mixed freely, and unwrapped recursively (see
-//! [`Shape`]); gzip is detected by its magic bytes. One bad record never drops the good ones:
-//! it becomes a [`Problem`] with the input's name, a line:column and a JSON path.
+//!
+//! - **Shapes** are detected from the content, mixed freely in one input or across inputs, and
+//!   unwrapped recursively through JSON held in strings (see [`Shape`]): CloudTrail records and
+//!   log files (gzip detected by its magic bytes), `lookup-events`, CloudTrail Lake rows,
+//!   EventBridge events, PutEvents entries, SQS messages, SNS notifications, CloudWatch Logs
+//!   output; as JSON, arrays, JSON Lines or concatenated JSON, with or without a BOM.
+//! - **CloudTrail records** become the event EventBridge delivers: `detail` is the record, the
+//!   envelope comes from it ([`mapping`]); the `id` is a UUID v5 of the record's `eventID`
+//!   ([`mapping::derived_id`]) so links and tests are stable. Delivery caveats (read-only, data
+//!   events, Insights, global services, …) are [`DeliveryNote`]s.
+//! - **Problems** are values: one bad record never drops the good ones; each [`Problem`] has the
+//!   input's name, a line:column, a JSON path and a severity.
+//! - **Caps** keep a browser tab alive: [`MAX_INPUT_BYTES`] (50 MiB, after gunzip),
+//!   [`MAX_EVENTS`] (20,000), [`MAX_PROBLEMS_PER_INPUT`]; events over AWS's 256 KB
+//!   ([`MAX_EVENT_BYTES`]) get a warning.
 //!
 //! ```
 //! use eventpen_ingest::{fixtures, ingest_text, Shape};

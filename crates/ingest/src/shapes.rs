@@ -248,8 +248,10 @@ impl<'t> Reader<'_, 't> {
 /// Containers of events, tried in this order: key, shape for CloudTrail records inside, wrapper.
 const CONTAINERS: &[(&str, Option<Shape>, Option<Shape>)] = &[
     ("Records", Some(Shape::CloudTrailLogFile), None),
-    ("Events", None, Some(Shape::LookupEvents)),
-    ("QueryResultRows", None, Some(Shape::CloudTrailLake)),
+    // Their items set their own shape (a lookup-events item, a Lake row), so a homemade
+    // `{"Events": [event, …]}` keeps calling its items EventBridge events.
+    ("Events", None, None),
+    ("QueryResultRows", None, None),
     ("Messages", None, None),
     ("Entries", None, None),
     // `aws logs get-log-events` / `filter-log-events`: a rule's CloudWatch Logs target, or a

@@ -77,6 +77,8 @@ fn shapes() {
         ("lookup-events", format!("{{\"Events\":[{},{}],\"NextToken\":\"t\"}}", lookup_item(&ec2), lookup_item(&iam)),
          v(&["aws cloudtrail lookup-events output | AWS API Call via CloudTrail | aws.ec2 | 1:12",
               &*format!("aws cloudtrail lookup-events output | AWS API Call via CloudTrail | aws.iam | 1:{}", 13 + lookup_item(&ec2).len())])),
+        ("homemade Events list", format!("{{\"Events\":[{}]}}", event("A")),
+         v(&["EventBridge event | A | my.app | 1:12"])),
         ("lookup-events item alone", lookup_item(&ec2),
          v(&["aws cloudtrail lookup-events output | AWS API Call via CloudTrail | aws.ec2 | 1:1"])),
         ("EventBridge event", event("Order Placed"),
