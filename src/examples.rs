@@ -48,6 +48,7 @@ pub const FILES: &[(&str, &str)] = &[
     example_file!("assume-role-from-outside"),
     example_file!("cloudtrail-stop-logging"),
     example_file!("s3-bucket-policy-public"),
+    example_file!("s3-acl-remediation-no-loop"),
     example_file!("sg-opened-to-the-world"),
     example_file!("sg-admin-ports-numeric"),
     example_file!("kms-key-scheduled-for-deletion"),
