@@ -169,6 +169,37 @@ fn every_example_in_patterns_md_holds() {
     );
 }
 
+/// GitHub's heading anchor: lower case; letters, digits, `-` and `_` kept; spaces become `-`.
+fn anchor(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// Rules are cited by link (`[A3](#a3-…)`); a renamed heading must not leave a dead link.
+#[test]
+fn every_internal_link_reaches_a_heading() {
+    let anchors: Vec<String> = DOCUMENT
+        .lines()
+        .filter_map(|line| {
+            line.strip_prefix("## ")
+                .or_else(|| line.strip_prefix("### "))
+        })
+        .map(anchor)
+        .collect();
+    let dead: Vec<&str> = DOCUMENT
+        .split("](#")
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .filter(|target| !anchors.iter().any(|a| a == target))
+        .collect();
+    assert!(dead.is_empty(), "dead links in PATTERNS.md: {dead:?}");
+}
+
 /// L4: the 4096-character limit, too long to show as an example.
 #[test]
 fn the_length_limit_of_rule_l4() {
