@@ -254,6 +254,7 @@ impl<'t> Reader<'_, 't> {
                 input: self.name.to_string(),
                 index: self.index,
                 position,
+                path: (!at.path.is_empty()).then(|| at.path.clone()),
             },
             shape: emitted.shape,
             notes: emitted.notes,

@@ -57,6 +57,9 @@ pub struct Origin {
     pub index: usize,
     /// Where the record or entry starts in the input's text, when known.
     pub position: Option<LineColumn>,
+    /// The JSON path of the record inside the input, e.g. `Records[3]` or
+    /// `Messages[0].Body`; `None` when the event is a whole document (a line, a paste).
+    pub path: Option<String>,
 }
 
 /// The shape of input an event was read from. The outermost meaningful wrapper wins: an

@@ -156,15 +156,25 @@ fn origins_count_events_per_input_and_keep_the_original_text() {
         quoted(&event("A"))
     );
     let ingested = ingest_text("paste", &input);
-    let got: Vec<(usize, &str, &str)> = ingested
+    let got: Vec<(usize, &str, Option<&str>, &str)> = ingested
         .events
         .iter()
-        .map(|e| (e.origin.index, e.origin.input.as_str(), e.original.as_str()))
+        .map(|e| {
+            (
+                e.origin.index,
+                e.origin.input.as_str(),
+                e.origin.path.as_deref(),
+                e.original.as_str(),
+            )
+        })
         .collect();
     let body = event("A");
     assert_eq!(
         got,
-        [(0, "paste", body.as_str()), (1, "paste", ec2.as_str())]
+        [
+            (0, "paste", Some("Messages[0].Body"), body.as_str()),
+            (1, "paste", None, ec2.as_str())
+        ]
     );
 }
 
