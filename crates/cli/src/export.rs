@@ -120,18 +120,16 @@ fn read_json(path: &PathBuf) -> Result<serde_json::Value, String> {
         .map_err(|error| format!("{}: invalid JSON: {error}", path.display()))
 }
 
-/// Reads and checks the pattern. The pattern engine's `compile` is not in the workspace yet,
-/// so this checks JSON syntax and that the pattern is an object; switch to
-/// `eventpen_pattern::compile` once it exists.
+/// Reads the pattern and validates it with the pattern engine (the same rules as AWS), so
+/// an invalid pattern is reported here rather than by AWS at deploy time. The export itself
+/// walks the JSON value, which keeps key order and number text.
 fn read_pattern(path: &PathBuf) -> Result<serde_json::Value, String> {
-    let pattern = read_json(path)?;
-    if !pattern.is_object() {
-        return Err(format!(
-            "{}: an event pattern must be a JSON object",
-            path.display()
-        ));
-    }
-    Ok(pattern)
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    eventpen_pattern::compile(&text)
+        .map_err(|diagnostic| format!("{}: invalid event pattern: {diagnostic}", path.display()))?;
+    serde_json::from_str(&text)
+        .map_err(|error| format!("{}: invalid JSON: {error}", path.display()))
 }
 
 fn print_rendered(rendered: &Rendered) {

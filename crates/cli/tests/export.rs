@@ -1,0 +1,240 @@
+//! Golden tests of `eventpen export`: the built binary on fixture files, stdout and stderr
+//! compared with files in tests/fixtures/export (`UPDATE_GOLDEN=1` rewrites them), exit
+//! codes for bad options, and the bash output run through bash with a stub `aws`.
+
+use std::path::Path;
+use std::process::Command;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/export");
+
+/// What a run printed and returned.
+#[derive(Debug)]
+struct Outcome {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Outcome {
+    let output = Command::new(env!("CARGO_BIN_EXE_eventpen"))
+        .arg("export")
+        .args(args)
+        .current_dir(FIXTURES)
+        .output()
+        .expect("the eventpen binary runs");
+    Outcome {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+    }
+}
+
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(FIXTURES).join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("golden file written");
+        return;
+    }
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} (run with UPDATE_GOLDEN=1)", path.display()));
+    assert_eq!(actual, want, "{name}");
+}
+
+/// (golden name, arguments): one line per case.
+const GOLDEN_CASES: [(&str, &[&str]); 6] = [
+    (
+        "cli-bash",
+        &["--pattern", "ec2.pattern.json", "--format", "cli-bash"],
+    ),
+    (
+        "cli-file-sns",
+        &[
+            "--pattern",
+            "ec2.pattern.json",
+            "--format",
+            "cli-file",
+            "--name",
+            "ec2-alerts",
+            "--event-bus",
+            "ops",
+            "--state",
+            "disabled",
+            "--description",
+            "EC2 alerts (prod)",
+            "--sns-topic",
+            "alerts",
+        ],
+    ),
+    (
+        "cloudformation-yaml",
+        &[
+            "--pattern",
+            "ec2.pattern.json",
+            "--format",
+            "cloudformation-yaml",
+        ],
+    ),
+    (
+        "terraform",
+        &["--pattern", "ec2.pattern.json", "--format", "terraform"],
+    ),
+    (
+        "pipes-filter",
+        &["--pattern", "ec2.pattern.json", "--format", "pipes-filter"],
+    ),
+    (
+        "test-event-cmd",
+        &[
+            "--pattern",
+            "ec2.pattern.json",
+            "--event",
+            "ec2.event.json",
+            "--format",
+            "cli-cmd",
+        ],
+    ),
+];
+
+#[test]
+fn outputs_match_golden_files() {
+    for (name, args) in GOLDEN_CASES {
+        let outcome = run(args);
+        assert_eq!(outcome.code, 0, "{name}: {}", outcome.stderr);
+        golden(&format!("{name}.stdout"), &outcome.stdout);
+        golden(&format!("{name}.stderr"), &outcome.stderr);
+    }
+}
+
+#[test]
+fn every_format_renders_with_separators() {
+    let ids = [
+        ("cli-bash", "# ---- "),
+        ("cli-powershell", "# ---- "),
+        ("cli-cmd", "REM ---- "),
+        ("cli-file", "// ---- pattern.json"),
+        ("cloudformation-yaml", "# ---- template.yaml"),
+        ("cloudformation-json", "// ---- template.json"),
+        ("sam", "# ---- template.yaml"),
+        ("terraform", "# ---- main.tf"),
+        ("cdk-ts", "// ---- lib/eventpen-rule-stack.ts"),
+        ("cdk-python", "# ---- eventpen_rule_stack.py"),
+        ("pulumi-ts", "// ---- index.ts"),
+        ("serverless", "# ---- serverless.yml"),
+        ("pipes-filter", "// ---- filter-criteria.json"),
+    ];
+    for (id, first_line) in ids {
+        let outcome = run(&["--pattern", "ec2.pattern.json", "--format", id]);
+        assert_eq!(outcome.code, 0, "{id}: {}", outcome.stderr);
+        assert!(
+            outcome.stdout.starts_with(first_line),
+            "{id}:\n{}",
+            outcome.stdout
+        );
+    }
+}
+
+#[test]
+fn bad_input_exit_codes() {
+    let cases: [(&[&str], i32, &str); 9] = [
+        (
+            &["--pattern", "ec2.pattern.json", "--format", "yaml"],
+            2,
+            "unknown format \"yaml\"",
+        ),
+        (
+            &["--pattern", "ec2.pattern.json", "--name", "has space"],
+            2,
+            "rule name has ' '",
+        ),
+        (
+            &["--pattern", "ec2.pattern.json", "--name", ""],
+            2,
+            "rule name is empty",
+        ),
+        (
+            &["--pattern", "ec2.pattern.json", "--state", "on"],
+            2,
+            "invalid --state \"on\"",
+        ),
+        (
+            &["--pattern", "ec2.pattern.json", "--event-bus", "a b"],
+            2,
+            "event bus name has ' '",
+        ),
+        (
+            &["--pattern", "ec2.pattern.json", "--sns-topic", "bad topic"],
+            2,
+            "SNS topic name",
+        ),
+        (
+            &["--pattern", "ec2.pattern.json", "--sns-region", "eu-west-1"],
+            2,
+            "--sns-topic",
+        ),
+        (
+            &["--pattern", "missing.json"],
+            1,
+            "cannot read missing.json",
+        ),
+        (
+            &["--pattern", "invalid.pattern.json"],
+            1,
+            "\"source\" must be an object or an array",
+        ),
+    ];
+    for (args, code, message) in cases {
+        let outcome = run(args);
+        assert_eq!(outcome.code, code, "{args:?}: {}", outcome.stderr);
+        assert!(
+            outcome.stderr.contains(message),
+            "{args:?}: {}",
+            outcome.stderr
+        );
+        assert!(outcome.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn bash_output_runs_and_delivers_the_pattern() {
+    let dir = std::env::temp_dir().join(format!("eventpen-cli-export-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("bin")).expect("temp dir");
+    let stub = dir.join("bin/aws");
+    std::fs::write(
+        &stub,
+        "#!/bin/sh\nfor arg in \"$@\"; do printf '%s\\0' \"$arg\"; done > \"$AWS_LOG\"\n",
+    )
+    .expect("stub written");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&stub, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let outcome = run(&["--pattern", "ec2.pattern.json", "--format", "cli-bash"]);
+    let script = dir.join("export.sh");
+    std::fs::write(&script, &outcome.stdout).expect("script written");
+    let log = dir.join("aws.log");
+    let path = format!(
+        "{}:{}",
+        dir.join("bin").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let status = Command::new("bash")
+        .arg(&script)
+        .env("PATH", path)
+        .env("AWS_LOG", &log)
+        .status()
+        .expect("bash runs");
+    assert!(status.success());
+    let recorded = std::fs::read_to_string(&log).expect("aws was called");
+    let argv: Vec<&str> = recorded.trim_end_matches('\0').split('\0').collect();
+    let at = argv
+        .iter()
+        .position(|arg| *arg == "--event-pattern")
+        .expect("--event-pattern");
+    let text =
+        std::fs::read_to_string(Path::new(FIXTURES).join("ec2.pattern.json")).expect("fixture");
+    let want: serde_json::Value = serde_json::from_str(&text).expect("fixture is JSON");
+    let got: serde_json::Value = serde_json::from_str(argv[at + 1]).expect("argument is JSON");
+    assert_eq!(got, want);
+    assert_eq!(argv[at + 1], eventpen_export::json_text::one_line(&want));
+}
