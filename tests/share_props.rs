@@ -146,8 +146,18 @@ fn hand_written_snapshots_round_trip_exactly() {
         );
         assert_eq!(
             decode(&format!(" {fragment}\n")),
-            Ok(snapshot),
+            Ok(snapshot.clone()),
             "{label} with spaces"
+        );
+        let wrapped: String = fragment
+            .chars()
+            .enumerate()
+            .flat_map(|(i, c)| (i % 60 == 59).then_some('\n').into_iter().chain([c]))
+            .collect();
+        assert_eq!(
+            decode(&wrapped),
+            Ok(snapshot),
+            "{label} wrapped by a mail client"
         );
     }
 }

@@ -289,7 +289,11 @@ fn is_placeholder_of(kind: Kind, value: &str) -> bool {
             ip.is_unspecified() || ip.is_loopback() || ip.segments()[..2] == [0x2001, 0xdb8]
         }),
         Kind::AccessKey | Kind::PrincipalId => value.ends_with("EXAMPLE"),
-        Kind::User => numbered(value, "user"),
+        // Values CloudTrail itself writes in place of a name.
+        Kind::User => {
+            numbered(value, "user")
+                || ["HIDDEN_DUE_TO_SECURITY_REASONS", "ANONYMOUS_PRINCIPAL"].contains(&value)
+        }
         Kind::Role => numbered(value, "role"),
         Kind::Session => numbered(value, "session"),
         Kind::Email => ["@example.com", "@example.org", "@example.net"]

@@ -93,7 +93,8 @@ pub fn encode_checked(s: &Snapshot) -> Result<String, ShareError> {
 
 /// Decode a fragment (with or without its leading `#`) back into a snapshot.
 ///
-/// Surrounding whitespace is ignored (mail clients add it). Every malformed input gives a
+/// Whitespace is ignored, around and inside (mail clients wrap long links). Every malformed
+/// input gives a
 /// [`ShareError`]; nothing here panics, and the work done is bounded by the caps.
 pub fn decode(fragment: &str) -> Result<Snapshot, ShareError> {
     let fragment = fragment.trim();
@@ -113,9 +114,17 @@ pub fn decode(fragment: &str) -> Result<Snapshot, ShareError> {
     if version != VERSION {
         return Err(ShareError::UnknownVersion(shorten(version)));
     }
-    let compressed = URL_SAFE_NO_PAD
-        .decode(payload)
-        .map_err(|e| bad_encoding(&e, version.len() + 1))?;
+    let compressed = if payload.contains(char::is_whitespace) {
+        // Positions in the unwrapped payload would not point into the user's text: name none.
+        let unwrapped: String = payload.split_whitespace().collect();
+        URL_SAFE_NO_PAD
+            .decode(unwrapped)
+            .map_err(|_| ShareError::BadEncoding { position: None })?
+    } else {
+        URL_SAFE_NO_PAD
+            .decode(payload)
+            .map_err(|e| bad_encoding(&e, version.len() + 1))?
+    };
     let json = inflate(&compressed)?;
     serde_json::from_slice(&json).map_err(|e| ShareError::BadPayload {
         message: e.to_string(),

@@ -44,33 +44,20 @@ fn flipped_bytes_never_panic_and_are_almost_always_caught() {
 #[test]
 fn damaged_fragments_give_the_right_error() {
     let good = encode(&playground(1));
+    #[rustfmt::skip]
     let cases: Vec<(String, ShareError)> = vec![
         (String::new(), ShareError::Empty),
         ("#".into(), ShareError::Empty),
-        (
-            "#v2.eNqrrgUAAXUA-Q".into(),
-            ShareError::UnknownVersion("v2".into()),
-        ),
+        ("#v2.eNqrrgUAAXUA-Q".into(), ShareError::UnknownVersion("v2".into())),
         ("#v10.abc".into(), ShareError::UnknownVersion("v10".into())),
-        (
-            "#events-heading".into(),
-            ShareError::UnknownVersion("events-heading".into()),
-        ),
-        (
-            "#v1.eNq rrgUAAXUA-Q".into(),
-            ShareError::BadEncoding { position: Some(6) },
-        ),
+        ("#events-heading".into(), ShareError::UnknownVersion("events-heading".into())),
+        ("#v1.eNq*rrgUAAXUA-Q".into(), ShareError::BadEncoding { position: Some(6) }),
+        ("#v1.eNq rrg*UAAXUA-Q".into(), ShareError::BadEncoding { position: None }),
         ("#v1.e".into(), ShareError::BadEncoding { position: None }),
         ("#v1.".into(), ShareError::Truncated),
         (good[..good.len() - 10].into(), ShareError::Truncated),
         ("#v1.AAAAAAAA".into(), ShareError::BadCompression),
-        (
-            format!("#v1.{}", "A".repeat(MAX_LINK_BYTES)),
-            ShareError::TooLarge {
-                what: "link",
-                limit: MAX_LINK_BYTES,
-            },
-        ),
+        (format!("#v1.{}", "A".repeat(MAX_LINK_BYTES)), ShareError::TooLarge { what: "link", limit: MAX_LINK_BYTES }),
     ];
     for (fragment, expected) in cases {
         assert_eq!(
