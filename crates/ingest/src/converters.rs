@@ -11,6 +11,7 @@ use crate::shapes::At;
 use serde_json::{Map, Value};
 
 impl<'t> Reader<'_, 't> {
+    /// A CloudTrail record (or a Lake row made into one) → its event, or a problem saying why not.
     pub(crate) fn record<'a>(
         &mut self,
         record: Map<String, Value>,
@@ -27,11 +28,7 @@ impl<'t> Reader<'_, 't> {
         match convert_record(record, completeness) {
             Ok(converted) => {
                 if !converted.missing.is_empty() {
-                    let message = format!(
-                        "a CloudTrail Lake row holds only the selected columns: this one has no {}, \
-                         so the event lacks what they give (select them, or SELECT *, for complete events)",
-                        converted.missing.join(", ")
-                    );
+                    let message = partial_row_message(&converted.missing);
                     self.problem(&at, Severity::Warning, message);
                 }
                 let emitted = Emitted {
@@ -46,6 +43,7 @@ impl<'t> Reader<'_, 't> {
         }
     }
 
+    /// CloudTrail Lake `QueryResultRows`: each row a partial record.
     pub(crate) fn lake_rows<'a>(&mut self, rows: Vec<Value>, at: At<'a>)
     where
         't: 'a,
@@ -80,6 +78,7 @@ impl<'t> Reader<'_, 't> {
         }
     }
 
+    /// An EventBridge event, as it is; CloudTrail-delivered ones get the delivery notes too.
     pub(crate) fn eventbridge_event<'a>(&mut self, event: Map<String, Value>, at: At<'a>)
     where
         't: 'a,
@@ -114,6 +113,7 @@ impl<'t> Reader<'_, 't> {
         self.emit(emitted, &at, || fallback);
     }
 
+    /// A PutEvents entry → the event EventBridge would deliver.
     pub(crate) fn put_events_entry<'a>(&mut self, entry: Map<String, Value>, at: At<'a>)
     where
         't: 'a,
@@ -155,4 +155,32 @@ fn original_of(map: &Map<String, Value>, needed: bool) -> String {
     } else {
         String::new()
     }
+}
+
+/// What a partial (Lake) record lacks, in terms of the event: which envelope fields are absent
+/// and what was assumed.
+fn partial_row_message(missing: &[&str]) -> String {
+    let absent: Vec<&str> = missing
+        .iter()
+        .filter_map(|column| match *column {
+            "eventSource" => Some("source"),
+            "recipientAccountId" => Some("account"),
+            "eventTime" => Some("time"),
+            "awsRegion" => Some("region"),
+            _ => None,
+        })
+        .collect();
+    let mut consequences = Vec::new();
+    if !absent.is_empty() {
+        consequences.push(format!("the event has no {}", absent.join(", ")));
+    }
+    if missing.contains(&"eventType") {
+        consequences.push("its detail-type assumes an API call".to_string());
+    }
+    format!(
+        "a CloudTrail Lake row holds only the selected columns; this one lacks {}, so {} \
+         (select them, or SELECT *, for complete events)",
+        missing.join(", "),
+        consequences.join(" and ")
+    )
 }

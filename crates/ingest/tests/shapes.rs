@@ -197,8 +197,9 @@ fn lake_rows_are_typed_back_and_missing_columns_reported() {
         problems,
         [
             "lake.json 1:21: warning: QueryResultRows[0]: a CloudTrail Lake row holds only the selected \
-          columns: this one has no eventType, recipientAccountId, awsRegion, so the event lacks what \
-          they give (select them, or SELECT *, for complete events)"
+             columns; this one lacks eventType, recipientAccountId, awsRegion, so the event has no \
+             account, region and its detail-type assumes an API call (select them, or SELECT *, for \
+             complete events)"
         ]
     );
 }
