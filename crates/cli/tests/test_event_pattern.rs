@@ -116,6 +116,23 @@ fn invalid_patterns_give_aws_reason_and_exit_254() {
     assert!(truncated.stderr.starts_with(PREFIX), "{}", truncated.stderr);
 }
 
+/// Over 4096 characters, AWS's input validation answers before the pattern is read.
+#[test]
+fn patterns_over_4096_characters_are_a_validation_exception() {
+    let pattern = format!(r#"{{"source":["{}"]}}"#, "s".repeat(4096 - 14));
+    let event = "file://run-instances.event.json";
+    let outcome = run(&["--event-pattern", &pattern, "--event", event], "");
+    let stderr = "\nAn error occurred (ValidationException) when calling the TestEventPattern \
+                  operation: 1 validation error detected: Value at 'eventPattern' failed to \
+                  satisfy constraint: Member must have length less than or equal to 4096\n";
+    let expected = Outcome {
+        code: 254,
+        stdout: String::new(),
+        stderr: stderr.to_owned(),
+    };
+    assert_eq!(outcome, expected);
+}
+
 #[test]
 fn batch_answers_each_line_in_order() {
     let input = std::fs::read_to_string(Path::new(FIXTURES).join("batch.jsonl")).expect("fixture");
