@@ -1,9 +1,11 @@
-//! The App: the one `use_reducer`, everything derived with `use_memo`, and the effects that
-//! touch the browser (local storage, the URL fragment, dropped files).
+//! The App: the one `use_reducer`, everything derived with `use_memo`, and the layout. Browser
+//! effects live in `hooks`, the derivations in `view_model`.
+use crate::components::challenge_panel::ChallengePanel;
 use crate::components::editor::Editor;
 use crate::components::event_list::EventList;
 use crate::components::events_panel::EventsInput;
 use crate::components::export_panel::ExportPanel;
+use crate::components::gallery::Gallery;
 use crate::components::header::Header;
 use crate::components::hints::Hints;
 use crate::components::notices::Notices;
@@ -11,10 +13,8 @@ use crate::components::results::Results;
 use crate::components::selected_event::SelectedEvent;
 use crate::components::share_dialog::ShareDialog;
 use crate::derived::{ByPtr, Matching};
-use crate::startup;
 use crate::state::{Action, State};
-use crate::view_model;
-use crate::{drop_files, persist};
+use crate::{drop_files, gallery, hooks, persist, startup, view_model};
 use eventpen_pattern::Pattern;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,11 +22,22 @@ use yew::prelude::*;
 /// The rule state read-only CloudTrail events need.
 pub const READ_ONLY_STATE: &str = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
 
+/// Which dialog is open.
+#[derive(Clone, Copy, PartialEq)]
+enum Dialog {
+    Share,
+    ShareChallenge,
+    Gallery,
+}
+
 /// The whole playground.
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(startup::initial_state);
-    let share_open = use_state(|| false);
+    let dialog = use_state(|| None::<Dialog>);
+    let presenter = use_state(|| false);
+    let solved = use_state(hooks::load_solved);
+    let examples = use_memo((), |_| crate::examples::all());
 
     // Derived data: computed from the state, never stored in it.
     let events = use_memo(
@@ -45,10 +56,7 @@ pub fn App() -> Html {
                     *last_valid.borrow_mut() = Some(pattern.clone());
                     (pattern.clone(), false)
                 }
-                None => match last_valid.borrow().clone() {
-                    Some(pattern) => (pattern, true),
-                    None => return None,
-                },
+                None => (last_valid.borrow().clone()?, true),
             };
             let matched = rows.iter().map(|row| pattern.matches(&row.event)).collect();
             Some(ByPtr(Rc::new(Matching {
@@ -68,6 +76,16 @@ pub fn App() -> Html {
             view_model::hints(checked, events, Option::as_ref(&**matching))
         },
     );
+    let scores = use_memo(
+        (
+            state.pattern.clone(),
+            state.challenge.clone(),
+            events.rows.clone(),
+        ),
+        |(pattern, challenge, rows)| {
+            view_model::challenge_scores(pattern, challenge.as_ref(), rows)
+        },
+    );
     let proposed_state = matching.as_ref().as_ref().and_then(|m| {
         let read_only = events
             .rows
@@ -77,48 +95,98 @@ pub fn App() -> Html {
         read_only.then_some(READ_ONLY_STATE)
     });
 
-    use_keep_workspace(&state);
+    hooks::use_keep_workspace(&state);
+    hooks::use_follow_links(&state);
+    hooks::use_body_class("presenter", *presenter);
     drop_files::use_drop_anywhere(state.dispatcher());
+    {
+        // Remember solved gallery examples in this browser.
+        let solved = solved.clone();
+        let example = state.challenge.as_ref().and_then(|c| c.example.clone());
+        let done = scores
+            .as_ref()
+            .as_ref()
+            .is_some_and(|(s, hidden)| s.solved && hidden.as_ref().is_none_or(|h| h.solved));
+        use_effect_with((example, done), move |(example, done)| {
+            if let (Some(id), true) = (example, done)
+                && !solved.contains(id)
+            {
+                let mut next = (*solved).clone();
+                next.push(id.clone());
+                hooks::save_solved(&next);
+                solved.set(next);
+            }
+        });
+    }
 
     let dispatch = state.dispatcher();
-    let on_pattern = send(&dispatch, Action::TypePattern);
     let on_history = send(
         &dispatch,
         |redo: bool| if redo { Action::Redo } else { Action::Undo },
     );
-    let on_events_text = send(&dispatch, Action::SetEventsText);
     let on_files = {
         let dispatch = dispatch.clone();
         Callback::from(move |files: Vec<web_sys::File>| {
             drop_files::read_files(files, dispatch.clone())
         })
     };
-    let on_share = {
-        let share_open = share_open.clone();
-        Callback::from(move |_| share_open.set(true))
+    let open = |which: Option<Dialog>| {
+        let dialog = dialog.clone();
+        Callback::from(move |_: ()| dialog.set(which))
     };
-    let on_share_close = {
-        let share_open = share_open.clone();
-        Callback::from(move |_| share_open.set(false))
+    let on_open_example = {
+        let (dispatch, dialog) = (dispatch.clone(), dialog.clone());
+        Callback::from(move |id: String| {
+            if let Some(example) = crate::examples::by_id(&id) {
+                dispatch.dispatch(Action::Load(Box::new(gallery::example_snapshot(&example))));
+                persist::replace_fragment(&gallery::example_fragment(&id));
+            }
+            dialog.set(None);
+        })
     };
-    let pattern_text: Rc<str> = Rc::from(state.pattern.as_str());
+    let on_presenter = {
+        let presenter = presenter.clone();
+        Callback::from(move |_: ()| presenter.set(!*presenter))
+    };
+    let challenge_example = state
+        .challenge
+        .as_ref()
+        .and_then(|c| c.example.as_deref())
+        .and_then(crate::examples::by_id);
+    let marks = state
+        .challenge
+        .as_ref()
+        .map(|c| Rc::new(c.expectations.clone()));
+    let authoring = state.challenge.as_ref().is_some_and(|c| c.authoring);
     html! {
         <>
-            <Header on_share={on_share} can_undo={!state.undo.is_empty()} can_redo={!state.redo.is_empty()}
+            <Header on_share={open(Some(Dialog::Share))} on_gallery={open(Some(Dialog::Gallery))}
+                on_author={send(&dispatch, |_| Action::StartAuthoring)} on_presenter={on_presenter}
+                presenter={*presenter} can_undo={!state.undo.is_empty()} can_redo={!state.redo.is_empty()}
                 on_history={on_history.clone()} />
             <Notices notices={state.notices.clone()} on_dismiss={send(&dispatch, Action::Dismiss)}
                 on_load={send(&dispatch, |s| Action::Load(Box::new(s)))} />
+            if let (Some(challenge), Some((score, hidden))) = (&state.challenge, scores.as_ref()) {
+                <ChallengePanel challenge={challenge.clone()} example={challenge_example}
+                    score={score.clone()} hidden_score={hidden.clone()}
+                    on_goal={send(&dispatch, Action::SetGoal)} on_hints={send(&dispatch, Action::SetHints)}
+                    on_hint={send(&dispatch, |_| Action::ShowHint)} on_submit={send(&dispatch, |_| Action::Submit)}
+                    on_solution={send(&dispatch, Action::ReplacePattern)}
+                    on_leave={send(&dispatch, |_| Action::LeaveChallenge)}
+                    on_share={open(Some(Dialog::ShareChallenge))} />
+            }
             <main class="workspace">
                 <section class="pane events-pane" aria-labelledby="events-heading">
                     <EventsInput text={state.events_text.clone()} files={Rc::new(state.files.clone())}
-                        problems={events.problems.clone()} on_text={on_events_text} {on_files}
+                        problems={events.problems.clone()} on_text={send(&dispatch, Action::SetEventsText)} {on_files}
                         on_remove={send(&dispatch, Action::RemoveFile)}
                         on_clear={send(&dispatch, |_| Action::ClearEvents)} />
                     <EventList events={events.rows.clone()} />
                 </section>
                 <section class="pane pattern-pane" aria-labelledby="pattern-heading">
-                    <Editor id="pattern-text" label="Event pattern" heading_id="pattern-heading" value={pattern_text}
-                        on_change={on_pattern} diagnostics={checked.diagnostics.clone()}
+                    <Editor id="pattern-text" label="Event pattern" heading_id="pattern-heading"
+                        value={Rc::<str>::from(state.pattern.as_str())}
+                        on_change={send(&dispatch, Action::TypePattern)} diagnostics={checked.diagnostics.clone()}
                         on_history={on_history}
                         hint="JSON, checked as you type. Ctrl+Z / Ctrl+Shift+Z undo and redo." />
                     <Hints hints={hints.clone()} />
@@ -127,57 +195,37 @@ pub fn App() -> Html {
                     <h2 id="results-heading">{ "Results" }</h2>
                     <Results events={events.rows.clone()} matching={(*matching).clone()}
                         filter={state.filter} on_filter={send(&dispatch, Action::SetFilter)}
-                        selected={state.selected} on_select={send(&dispatch, Action::Select)} />
+                        selected={state.selected} on_select={send(&dispatch, Action::Select)}
+                        marks={marks} authoring={authoring}
+                        on_mark={send(&dispatch, |(i, m)| Action::Mark(i, m))} />
                     if let Some(index) = state.selected.filter(|i| *i < events.rows.len()) {
                         <SelectedEvent index={index} events={events.rows.clone()}
                             matching={(*matching).clone()} on_close={send(&dispatch, |_| Action::Select(None))} />
                     }
                 </section>
-                    <section class="pane export-pane" aria-labelledby="export-heading">
-                        <h2 id="export-heading">{ "Export" }</h2>
-                        <ExportPanel pattern={checked.value.clone()} rule={state.rule.clone()}
-                            on_rule={send(&dispatch, Action::SetRule)}
-                            format={AttrValue::from(state.export_format.clone())}
-                            on_format={send(&dispatch, Action::SetExportFormat)}
-                            {proposed_state} account={events.account.clone()} region={events.region.clone()} />
-                    </section>
+                <section class="pane export-pane" aria-labelledby="export-heading">
+                    <h2 id="export-heading">{ "Export" }</h2>
+                    <ExportPanel pattern={checked.value.clone()} rule={state.rule.clone()}
+                        on_rule={send(&dispatch, Action::SetRule)}
+                        format={AttrValue::from(state.export_format.clone())}
+                        on_format={send(&dispatch, Action::SetExportFormat)}
+                        {proposed_state} account={events.account.clone()} region={events.region.clone()} />
+                </section>
             </main>
-            if *share_open {
-                <ShareDialog state={(*state).clone()} on_close={on_share_close} />
+            if let Some(which) = *dialog {
+                if which == Dialog::Gallery {
+                    <Gallery examples={examples.clone()} solved={Rc::new((*solved).clone())}
+                        on_open={on_open_example} on_close={open(None)} />
+                } else {
+                    <ShareDialog state={(*state).clone()} for_challenge={which == Dialog::ShareChallenge}
+                        on_close={open(None)} />
+                }
             }
             <footer class="site-footer">
                 { "Your events never leave this page: EventPen runs entirely in your browser and makes no network requests." }
             </footer>
         </>
     }
-}
-
-/// Keep the workspace in local storage, a moment after the last change (typing stays fast).
-#[hook]
-fn use_keep_workspace(state: &UseReducerHandle<State>) {
-    let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
-    let dispatch = state.dispatcher();
-    let deps = (
-        state.pattern.clone(),
-        state.events_text.clone(),
-        state.files.clone(),
-        state.rule.clone(),
-        state.export_format.clone(),
-        state.filter,
-        state.selected,
-    );
-    let state = state.clone();
-    use_effect_with(deps, move |_| {
-        let dispatch = dispatch.clone();
-        *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(400, move || {
-            if let Err(message) = persist::save_local(&state.to_snapshot()) {
-                dispatch.dispatch(Action::Notify(crate::state::Notice::new(
-                    crate::state::NoticeKind::Warning,
-                    message,
-                )));
-            }
-        }));
-    });
 }
 
 /// A callback that turns its input into an action and dispatches it.

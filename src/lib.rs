@@ -14,6 +14,8 @@ pub mod derived;
 pub mod drop_files;
 pub mod examples;
 pub mod files;
+pub mod gallery;
+pub mod hooks;
 pub mod lint;
 pub mod persist;
 pub mod redact;

@@ -2,9 +2,9 @@
 //! default example (the AWS walkthrough: a RunInstances record, a TerminateInstances near-miss
 //! and the walkthrough's rule). A bad link falls back with a visible notice; a link never
 //! silently replaces the visitor's own unsaved work — the notice offers it back.
-use crate::persist;
 use crate::share::{self, SharedInput, Snapshot};
 use crate::state::{Notice, NoticeKind, PASTED, State};
+use crate::{gallery, persist};
 
 /// The AWS walkthrough's rule: EC2 RunInstances API calls via CloudTrail.
 pub const DEFAULT_PATTERN: &str = r#"{
@@ -38,28 +38,36 @@ pub fn initial_state() -> State {
     let local = persist::load_local();
     let mut notices = Vec::new();
     if let Some(fragment) = persist::fragment() {
-        match share::decode(&fragment) {
-            Ok(linked) => {
-                let mut state = State::from_snapshot(&linked);
-                if let Some(own) = local.filter(|own| !same_work(own, &linked)) {
-                    state.notices.push(Notice::with_offer(
-                        NoticeKind::Info,
-                        "You opened a shared link. Your own work from before is kept — bring it back at any time.",
-                        "Restore my work",
-                        own,
+        let own_address_bar = local
+            .as_ref()
+            .is_some_and(|own| address_bar_fragment(own).trim_start_matches('#') == fragment);
+        let linked = if own_address_bar {
+            // Our own address bar: the kept workspace has the events and progress too.
+            None
+        } else {
+            match resolve(&fragment) {
+                Ok(linked) => Some(linked),
+                Err(message) => {
+                    notices.push(Notice::new(
+                        NoticeKind::Error,
+                        format!("{message} Showing your last work instead."),
                     ));
+                    persist::replace_fragment("");
+                    None
                 }
-                return state;
             }
-            Err(error) => {
-                notices.push(Notice::new(
-                    NoticeKind::Error,
-                    format!(
-                        "This link could not be opened: {error} Showing your last work instead."
-                    ),
+        };
+        if let Some(linked) = linked {
+            let mut state = State::from_snapshot(&linked);
+            if let Some(own) = local.filter(|own| !same_work(own, &linked)) {
+                state.notices.push(Notice::with_offer(
+                    NoticeKind::Info,
+                    "You opened a link. Your own work from before is kept — bring it back at any time.",
+                    "Restore my work",
+                    own,
                 ));
-                persist::replace_fragment("");
             }
+            return state;
         }
     }
     let mut state = State::from_snapshot(&local.unwrap_or_else(default_snapshot));
@@ -70,4 +78,30 @@ pub fn initial_state() -> State {
 /// Whether a link holds nothing the visitor would lose (the same pattern and events).
 fn same_work(own: &Snapshot, linked: &Snapshot) -> bool {
     own.pattern == linked.pattern && (own.events == linked.events || linked.events.is_empty())
+}
+
+/// The workspace a fragment opens: a gallery example (`ex=<id>`) or a share link; Err says why
+/// it cannot be opened, in a sentence for the user.
+pub fn resolve(fragment: &str) -> Result<Snapshot, String> {
+    if let Some(id) = gallery::example_id(fragment) {
+        return crate::examples::by_id(id)
+            .map(|example| gallery::example_snapshot(&example))
+            .ok_or_else(|| {
+                format!("There is no example named \"{id}\" — open the gallery to pick one.")
+            });
+    }
+    share::decode(fragment).map_err(|error| format!("This link could not be opened: {error}"))
+}
+
+/// What the address bar shows while the user works: a gallery example's short link, else the
+/// pattern and settings — never the events (they stay in local storage: an address bar ends up
+/// in history, sync and screenshots).
+pub fn address_bar_fragment(snapshot: &Snapshot) -> String {
+    if let Some(id) = &snapshot.example {
+        return gallery::example_fragment(id);
+    }
+    let mut shown = share::pattern_only(snapshot);
+    shown.challenge = None;
+    shown.example = None;
+    share::encode(&shown)
 }

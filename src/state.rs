@@ -3,7 +3,7 @@
 //! Pure (no web APIs) so it is tested natively. Everything derived from it — parsed events, the
 //! compiled pattern, match results, explanations, exports — is computed in the view with
 //! `use_memo`, never stored here, so it can never go stale.
-use crate::share::{SharedInput, SharedRule, Snapshot};
+use crate::share::{SharedChallenge, SharedInput, SharedRule, Snapshot};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -101,6 +101,28 @@ impl Notice {
     }
 }
 
+/// A challenge being solved or written: the goal, hints, and what a correct rule does with each
+/// event. The solution is never part of it (an example's solution stays in the gallery).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ActiveChallenge {
+    /// What the pattern must do, in words.
+    pub goal: String,
+    /// Hints, gentle to explicit.
+    pub hints: Vec<String>,
+    /// Per loaded event: must match, must not match, or unmarked.
+    pub expectations: Vec<Option<bool>>,
+    /// Events scored only on submit; their marks come from the gallery example.
+    pub hidden: Vec<SharedInput>,
+    /// The gallery example it came from.
+    pub example: Option<String>,
+    /// How many hints are shown.
+    pub shown_hints: usize,
+    /// Whether the learner submitted (hidden events revealed).
+    pub submitted: bool,
+    /// Whether the instructor is writing it (marks and goal editable).
+    pub authoring: bool,
+}
+
 /// Everything the user supplied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
@@ -124,6 +146,8 @@ pub struct State {
     pub undo: Vec<String>,
     /// Pattern texts undone, newest last.
     pub redo: Vec<String>,
+    /// The challenge being solved or written, if any.
+    pub challenge: Option<ActiveChallenge>,
 }
 
 impl Default for State {
@@ -139,6 +163,7 @@ impl Default for State {
             notices: Vec::new(),
             undo: Vec::new(),
             redo: Vec::new(),
+            challenge: None,
         }
     }
 }
@@ -176,6 +201,20 @@ pub enum Action {
     Notify(Notice),
     /// Hide notice number `n`.
     Dismiss(usize),
+    /// Start writing a challenge from the loaded events.
+    StartAuthoring,
+    /// Set the challenge's goal.
+    SetGoal(String),
+    /// Set the challenge's hints.
+    SetHints(Vec<String>),
+    /// Mark event `n`: must match, must not match, or unmarked.
+    Mark(usize, Option<bool>),
+    /// Show one more hint.
+    ShowHint,
+    /// Submit: reveal and score the hidden events.
+    Submit,
+    /// Stop solving or writing the challenge.
+    LeaveChallenge,
 }
 
 impl Reducible for State {
@@ -288,6 +327,43 @@ impl Reducible for State {
                 }
                 next.notices.remove(index);
             }
+            Action::StartAuthoring => {
+                let challenge = next.challenge.get_or_insert_with(ActiveChallenge::default);
+                challenge.authoring = true;
+                challenge.submitted = false;
+            }
+            Action::LeaveChallenge => {
+                if next.challenge.take().is_none() {
+                    return self;
+                }
+            }
+            Action::SetGoal(_)
+            | Action::SetHints(_)
+            | Action::Mark(..)
+            | Action::ShowHint
+            | Action::Submit => {
+                let Some(challenge) = next.challenge.as_mut() else {
+                    return self;
+                };
+                match action {
+                    Action::SetGoal(goal) => challenge.goal = goal,
+                    Action::SetHints(hints) => challenge.hints = hints,
+                    Action::Mark(index, mark) => {
+                        if challenge.expectations.len() <= index {
+                            challenge.expectations.resize(index + 1, None);
+                        }
+                        challenge.expectations[index] = mark;
+                    }
+                    Action::ShowHint => {
+                        challenge.shown_hints =
+                            (challenge.shown_hints + 1).min(challenge.hints.len())
+                    }
+                    _ => challenge.submitted = true,
+                }
+                if next.challenge == self.challenge {
+                    return self;
+                }
+            }
         }
         Rc::new(next)
     }
@@ -326,7 +402,13 @@ impl State {
             filter: (self.filter != Filter::All).then(|| self.filter.id().to_string()),
             rule: self.rule.clone(),
             export_format: (!self.export_format.is_empty()).then(|| self.export_format.clone()),
-            ..Snapshot::default()
+            challenge: self.challenge.as_ref().map(|c| SharedChallenge {
+                goal: c.goal.clone(),
+                hints: c.hints.clone(),
+                expectations: c.expectations.clone(),
+                hidden: c.hidden.clone(),
+            }),
+            example: self.challenge.as_ref().and_then(|c| c.example.clone()),
         }
     }
 
@@ -338,6 +420,14 @@ impl State {
             filter: Filter::from_id(snapshot.filter.as_deref().unwrap_or("all")),
             rule: snapshot.rule.clone(),
             export_format: snapshot.export_format.clone().unwrap_or_default(),
+            challenge: snapshot.challenge.as_ref().map(|c| ActiveChallenge {
+                goal: c.goal.clone(),
+                hints: c.hints.clone(),
+                expectations: c.expectations.clone(),
+                hidden: c.hidden.clone(),
+                example: snapshot.example.clone(),
+                ..ActiveChallenge::default()
+            }),
             ..State::default()
         };
         for input in &snapshot.events {

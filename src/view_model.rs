@@ -200,3 +200,32 @@ pub fn redaction_changes_results(
     };
     results(&full.events, &full.pattern) != results(&redacted.events, &redacted.pattern)
 }
+
+/// The challenge's live score on the visible events and, once submitted, on the hidden ones.
+pub fn challenge_scores(
+    pattern: &str,
+    challenge: Option<&crate::state::ActiveChallenge>,
+    rows: &[EventRow],
+) -> Option<(crate::challenge::Score, Option<crate::challenge::Score>)> {
+    let challenge = challenge?;
+    let visible: Vec<Value> = rows.iter().map(|r| (*r.event).clone()).collect();
+    let score = crate::challenge::score(pattern, &visible, &challenge.expectations);
+    let hidden = (challenge.submitted && !challenge.hidden.is_empty()).then(|| {
+        let inputs: Vec<Input> = challenge
+            .hidden
+            .iter()
+            .map(|i| Input {
+                name: &i.name,
+                bytes: i.text.as_bytes(),
+            })
+            .collect();
+        let events: Vec<Value> = eventpen_ingest::ingest(&inputs)
+            .events
+            .into_iter()
+            .map(|e| e.event)
+            .collect();
+        let marks = crate::gallery::hidden_marks(challenge.example.as_deref());
+        crate::challenge::score(pattern, &events, &marks)
+    });
+    Some((score, hidden))
+}

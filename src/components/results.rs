@@ -3,6 +3,8 @@
 //! explanation (computed only for the rows on screen).
 use crate::derived::{ByPtr, EventRow, Matching};
 use crate::state::Filter;
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// Rows rendered at first; "Show more" adds this many again.
@@ -23,6 +25,15 @@ pub struct ResultsProps {
     pub selected: Option<usize>,
     /// Called to select an event.
     pub on_select: Callback<Option<usize>>,
+    /// Challenge marks per event (must match / must not / unmarked), when a challenge is on.
+    #[prop_or_default]
+    pub marks: Option<Rc<Vec<Option<bool>>>>,
+    /// Whether marks are editable (an instructor writing a challenge).
+    #[prop_or_default]
+    pub authoring: bool,
+    /// Mark event `n`.
+    #[prop_or_default]
+    pub on_mark: Callback<(usize, Option<bool>)>,
 }
 
 /// Summary, filter and result rows.
@@ -111,6 +122,7 @@ fn row(props: &ResultsProps, matching: &Matching, index: usize) -> Html {
                 <span class="result-title">{ format!("#{} {}", index + 1, event.summary.title) }</span>
                 <span class="muted result-meta">{ [&event.summary.source, &event.summary.time].iter().filter(|s| !s.is_empty()).map(|s| s.as_str()).collect::<Vec<_>>().join(" · ") }</span>
             </button>
+            { mark_view(props, index, matched) }
             if !reasons.is_empty() {
                 <ul class="reasons">
                     { for reasons.into_iter().map(|r| html! { <li>{ r }</li> }) }
@@ -148,5 +160,51 @@ pub fn failed_reasons(
         vec!["Every field passes on its own, but not from the same array element.".to_string()]
     } else {
         reasons
+    }
+}
+
+/// The challenge mark of a row: editable when authoring, else "must match — right/wrong".
+fn mark_view(props: &ResultsProps, index: usize, matched: bool) -> Html {
+    let Some(marks) = &props.marks else {
+        return html! {};
+    };
+    let mark = marks.get(index).copied().flatten();
+    if props.authoring {
+        let on_mark = props.on_mark.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let mark = match select.value().as_str() {
+                "match" => Some(true),
+                "no-match" => Some(false),
+                _ => None,
+            };
+            on_mark.emit((index, mark));
+        });
+        let value = match mark {
+            Some(true) => "match",
+            Some(false) => "no-match",
+            None => "",
+        };
+        return html! {
+            <label class="mark">
+                { "Expected: " }
+                <select aria-label={format!("Expected result for event {}", index + 1)} {onchange}>
+                    <option value="" selected={value.is_empty()}>{ "unmarked" }</option>
+                    <option value="match" selected={value == "match"}>{ "must match" }</option>
+                    <option value="no-match" selected={value == "no-match"}>{ "must not match" }</option>
+                </select>
+            </label>
+        };
+    }
+    let Some(must_match) = mark else {
+        return html! {};
+    };
+    let right = must_match == matched;
+    html! {
+        <p class="mark">
+            { if must_match { "Must match" } else { "Must not match" } }
+            { " — " }
+            <span class={classes!("badge", if right { "ok" } else { "bad" })}>{ if right { "right" } else { "wrong" } }</span>
+        </p>
     }
 }

@@ -14,6 +14,9 @@ use yew::prelude::*;
 pub struct ShareDialogProps {
     /// The workspace to share.
     pub state: State,
+    /// Share a challenge: events, marks, goal and hints — never the author's pattern.
+    #[prop_or_default]
+    pub for_challenge: bool,
     /// Close the dialog.
     pub on_close: Callback<()>,
 }
@@ -28,10 +31,24 @@ enum Scope {
 /// The share dialog.
 #[component]
 pub fn ShareDialog(props: &ShareDialogProps) -> Html {
-    let scope = use_state(|| Scope::PatternOnly);
+    let scope = use_state(|| {
+        if props.for_challenge {
+            Scope::WithEvents
+        } else {
+            Scope::PatternOnly
+        }
+    });
     let redacting = use_state(|| true);
     let copied = use_state(|| false);
-    let full = props.state.to_snapshot();
+    let mut full = props.state.to_snapshot();
+    if props.for_challenge {
+        // The solution never goes into a challenge link.
+        full.pattern = String::new();
+        full.selected = None;
+    } else {
+        full.challenge = None;
+        full.example = None;
+    }
     let redaction: Option<Rc<Redaction>> = (*scope == Scope::WithEvents && *redacting)
         .then(|| Rc::new(redact(&full.events, &full.pattern)));
     let snapshot = match (*scope, &redaction) {
@@ -81,7 +98,10 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     html! {
         <div class="dialog-backdrop">
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="share-heading" {onkeydown}>
-                <h2 id="share-heading">{ "Share this playground" }</h2>
+                <h2 id="share-heading">{ if props.for_challenge { "Share this challenge" } else { "Share this playground" } }</h2>
+                if props.for_challenge {
+                    <p class="hint">{ "The link carries the events, their marks, the goal and the hints. Your pattern stays here: learners start from an empty pattern." }</p>
+                }
                 <fieldset>
                     <legend>{ "The link carries" }</legend>
                     <label class="choice"><input type="radio" name="share-scope" checked={*scope == Scope::PatternOnly}

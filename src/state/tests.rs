@@ -160,3 +160,49 @@ fn filters_have_stable_ids() {
     }
     assert_eq!(Filter::from_id("bogus"), Filter::All);
 }
+
+#[test]
+fn challenge_actions() {
+    let state = reduce(
+        State::default(),
+        &[
+            Action::StartAuthoring,
+            Action::SetGoal("Match launches".into()),
+            Action::SetHints(vec!["one".into(), "two".into()]),
+            Action::Mark(2, Some(true)),
+            Action::ShowHint,
+            Action::ShowHint,
+            Action::ShowHint,
+        ],
+    );
+    let challenge = state.challenge.clone().expect("a challenge");
+    assert!(challenge.authoring);
+    assert_eq!(challenge.expectations, vec![None, None, Some(true)]);
+    assert_eq!(challenge.shown_hints, 2, "never more hints than there are");
+    let shared = state.to_snapshot().challenge.expect("shared");
+    assert_eq!(shared.goal, "Match launches");
+    let back = State::from_snapshot(&state.to_snapshot());
+    assert_eq!(
+        back.challenge.as_ref().map(|c| &c.expectations),
+        Some(&challenge.expectations)
+    );
+    assert!(
+        !back.challenge.unwrap().authoring,
+        "a link opens for solving, not writing"
+    );
+    let left = reduce((*state).clone(), &[Action::LeaveChallenge]);
+    assert!(left.challenge.is_none());
+}
+
+#[test]
+fn challenge_actions_without_a_challenge_are_no_ops() {
+    let state = Rc::new(State::default());
+    for action in [
+        Action::ShowHint,
+        Action::Submit,
+        Action::Mark(0, Some(true)),
+        Action::LeaveChallenge,
+    ] {
+        assert!(Rc::ptr_eq(&state, &state.clone().reduce(action)));
+    }
+}

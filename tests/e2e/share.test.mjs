@@ -1,0 +1,109 @@
+// Share links: round trip into a fresh browser, hostile and broken links, the length warning,
+// the address bar following the work, and a link never silently replacing local work.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openPage, screenshot } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const patternBox = (page) => page.getByRole('textbox', { name: 'Event pattern' });
+const eventsBox = (page) => page.getByRole('textbox', { name: 'Events' });
+const summary = (page) => page.getByRole('region', { name: 'Results' }).locator('.summary');
+
+async function shareLink(page, { withEvents = false, redact = true } = {}) {
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: /Share this/ });
+  if (withEvents) {
+    await dialog.getByLabel(/Pattern \+ events/).check();
+    if (!redact) await dialog.getByLabel(/Redact/).uncheck();
+  }
+  const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+  return { dialog, link };
+}
+
+test('pattern + events link reopens identically in a fresh browser context', async () => {
+  const page = await openPage(env);
+  const pattern = '{"detail": {"eventName": [{"prefix": "Run"}]}}';
+  await patternBox(page).fill(pattern);
+  await summary(page).getByText('1 of 2 events match').waitFor();
+  const { dialog, link } = await shareLink(page, { withEvents: true, redact: false });
+  assert.match(await dialog.textContent(), /Link length: \d+ characters/);
+  await screenshot(page, 'share-dialog');
+  const fresh = await openPage(env, { hash: new URL(link).hash });
+  assert.equal(await patternBox(fresh).inputValue(), pattern);
+  assert.equal(await eventsBox(fresh).inputValue(), await eventsBox(page).inputValue());
+  await summary(fresh).getByText('1 of 2 events match').waitFor();
+  assert.deepEqual(fresh.problems, []);
+});
+
+test('pattern-only link of the default example is under 1 KB; redaction replaces account ids', async () => {
+  const page = await openPage(env);
+  const { link } = await shareLink(page);
+  assert.ok(new URL(link).hash.length < 1024, `pattern-only fragment is ${new URL(link).hash.length} bytes`);
+  await page.getByRole('button', { name: 'Close' }).click();
+  const { dialog, link: redacted } = await shareLink(page, { withEvents: true, redact: true });
+  assert.match(await dialog.textContent(), /values? redacted/);
+  const fresh = await openPage(env, { hash: new URL(redacted).hash });
+  const text = await eventsBox(fresh).inputValue();
+  assert.ok(!text.includes('111122223333'), 'account id redacted');
+  await summary(fresh).getByText('1 of 2 events match').waitFor();
+});
+
+test('hostile strings in a link stay text', async () => {
+  const page = await openPage(env);
+  const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  const quotes = '"\'`$(x) \\ </textarea>';
+  await patternBox(page).fill(JSON.stringify({ source: [hostile], 'detail-type': [quotes] }));
+  await eventsBox(page).fill(JSON.stringify({ version: '0', id: hostile, 'detail-type': quotes, source: hostile, account: '1', time: 't', region: 'r', resources: [], detail: { x: hostile } }));
+  const { link } = await shareLink(page, { withEvents: true, redact: false });
+  const fresh = await openPage(env, { hash: new URL(link).hash });
+  await summary(fresh).getByText('1 of 1 event match').waitFor();
+  assert.equal(await fresh.evaluate(() => window.__pwned ?? null), null);
+  assert.equal(await fresh.locator('img[src="x"]').count(), 0);
+  assert.deepEqual(fresh.problems, []);
+});
+
+test('broken, truncated, tampered and future links show a notice and fall back', async () => {
+  const page = await openPage(env);
+  const { link } = await shareLink(page, { withEvents: true });
+  const hash = new URL(link).hash;
+  const cases = [hash.slice(0, Math.floor(hash.length / 2)), hash.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) + '%%', '#v9.AAAA', '#garbage', '#ex=no-such-example'];
+  for (const bad of cases) {
+    const p = await openPage(env, { hash: bad });
+    const alert = p.getByRole('alert').first();
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /could not be opened|no example named/);
+    await patternBox(p).waitFor();
+    assert.ok((await patternBox(p).inputValue()).length > 0, 'falls back to a workspace');
+    assert.deepEqual(p.problems, [], bad);
+    await p.context().close();
+  }
+});
+
+test('the address bar follows the work without history entries; a link offers local work back', async () => {
+  const page = await openPage(env);
+  const before = await page.evaluate(() => history.length);
+  await patternBox(page).fill('{"source": ["aws.s3"]}');
+  await page.waitForFunction(() => location.hash.startsWith('#v1.'), null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => history.length), before);
+  await page.waitForTimeout(500);
+  // Another link opened in the same browser: the work is not silently lost.
+  const other = await openPage(env);
+  const { link } = await shareLink(other);
+  await page.goto(link);
+  await page.reload();
+  const restore = page.getByRole('button', { name: 'Restore my work' });
+  await restore.waitFor();
+  await restore.click();
+  assert.equal(await patternBox(page).inputValue(), '{"source": ["aws.s3"]}');
+});
+
+test('long links warn above 8 KB', async () => {
+  const page = await openPage(env);
+  const many = Array.from({ length: 60 }, (_, i) => JSON.stringify({ version: '0', id: `${i}-${Math.random()}`, 'detail-type': 'x', source: `s${Math.random()}`, account: '1', time: 't', region: 'r', resources: [], detail: { n: Array.from({ length: 20 }, () => Math.random().toString(36).slice(2)).join('') } })).join('\n');
+  await eventsBox(page).fill(many);
+  const { dialog } = await shareLink(page, { withEvents: true, redact: false });
+  await dialog.getByText(/Over 8 KB/).waitFor();
+});

@@ -1,0 +1,77 @@
+// Workshops: open an example by its link, solve a challenge by editing the pattern, author a
+// challenge and open its link in a fresh context, presenter view.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { start, openPage, screenshot } from './harness.mjs';
+
+const example = (id) => JSON.parse(readFileSync(new URL(`../../www/examples/${id}.json`, import.meta.url), 'utf8'));
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const patternBox = (page) => page.getByRole('textbox', { name: 'Event pattern' });
+const challenge = (page) => page.getByRole('region', { name: /.+/ }).filter({ has: page.locator('#challenge-heading') });
+
+test('the gallery lists the examples, each a link', async () => {
+  const page = await openPage(env);
+  await page.getByRole('button', { name: 'Examples' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Examples and challenges' });
+  const links = dialog.getByRole('link');
+  assert.ok(await links.count() >= 12);
+  await screenshot(page, 'gallery');
+  await dialog.getByRole('searchbox', { name: 'Search examples' }).fill('Lambda');
+  await links.first().click();
+  await page.waitForFunction(() => location.hash === '#ex=lambda-function-config-changes');
+  await page.locator('#challenge-heading').waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test('solve the Lambda challenge from its link by editing the pattern', async () => {
+  const page = await openPage(env, { hash: '#ex=lambda-function-config-changes' });
+  const panel = challenge(page);
+  await panel.waitFor();
+  assert.match(await panel.textContent(), /Goal:/);
+  assert.doesNotMatch(await panel.locator('.score').textContent(), /Solved/);
+  await panel.getByRole('button', { name: /Show a hint/ }).click();
+  await screenshot(page, 'challenge-in-progress');
+  // Type the gallery's solution into the editor, as a learner who worked it out would.
+  await patternBox(page).fill(example('lambda-function-config-changes').solution);
+  const score = panel.locator('.score');
+  await score.waitFor();
+  const submit = panel.getByRole('button', { name: /Submit/ });
+  if (await submit.count()) await submit.click();
+  await panel.getByText(/Score: (\d+) of \1 marked events right/).waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test('author a challenge and open its link in a fresh context', async () => {
+  const page = await openPage(env);
+  await page.getByRole('button', { name: 'Create challenge' }).click();
+  await page.getByRole('textbox', { name: 'Goal' }).fill('Match launches, not terminations.');
+  await page.getByRole('textbox', { name: /Hints/ }).fill('Look at detail.eventName\nUse an exact value');
+  await page.getByRole('combobox', { name: 'Expected result for event 1' }).selectOption('match');
+  await page.getByRole('combobox', { name: 'Expected result for event 2' }).selectOption('no-match');
+  await page.getByRole('button', { name: 'Share challenge' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this challenge' });
+  await dialog.getByLabel(/Redact/).uncheck();
+  const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+  const learner = await openPage(env, { hash: new URL(link).hash });
+  const panel = challenge(learner);
+  await panel.getByText('Match launches, not terminations.').waitFor();
+  assert.equal(await patternBox(learner).inputValue(), '', 'the solution never goes into the link');
+  await patternBox(learner).fill('{"detail": {"eventName": ["RunInstances"]}}');
+  await panel.getByText('Score: 2 of 2 marked events right').waitFor();
+  assert.deepEqual(learner.problems, []);
+});
+
+test('presenter view: large type, summary in view', async () => {
+  const page = await openPage(env, { hash: '#ex=ec2-run-instances-to-sns' });
+  await page.getByRole('button', { name: 'Presenter view' }).click();
+  assert.equal(await page.getByRole('button', { name: 'Presenter view' }).getAttribute('aria-pressed'), 'true');
+  const size = await page.evaluate(() => getComputedStyle(document.body).fontSize);
+  assert.equal(size, '18px');
+  await screenshot(page, 'presenter');
+  assert.deepEqual(page.problems, []);
+});
