@@ -84,10 +84,18 @@ impl fmt::Display for ShareError {
             ShareError::BadPayload { message } => {
                 write!(f, "This link's content could not be read ({message}).")
             }
-            ShareError::TooLarge { what, limit } => write!(
+            ShareError::TooLarge {
+                what: "link",
+                limit,
+            } => write!(
                 f,
-                "This {what} is too large to open (over {} KiB).",
+                "This link is too long for EventPen (over {} KiB): share fewer or smaller events.",
                 limit / 1024
+            ),
+            ShareError::TooLarge { limit, .. } => write!(
+                f,
+                "This link expands to more than {} MiB, more than EventPen opens.",
+                limit / (1024 * 1024)
             ),
         }
     }
@@ -101,4 +109,31 @@ fn looks_newer(version: &str) -> bool {
         .strip_prefix('v')
         .and_then(|n| n.parse::<u32>().ok())
         .is_some_and(|n| n > 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ShareError;
+
+    #[test]
+    fn every_error_reads_as_a_sentence() {
+        #[rustfmt::skip]
+        let cases: &[(ShareError, &str)] = &[
+            (ShareError::Empty, "holds no playground"),
+            (ShareError::UnknownVersion("v2".into()), "made by a newer EventPen"),
+            (ShareError::UnknownVersion("x".into()), "not an EventPen share link"),
+            (ShareError::BadEncoding { position: Some(4) }, "character 5"),
+            (ShareError::BadEncoding { position: None }, "damaged"),
+            (ShareError::Truncated, "cut off"),
+            (ShareError::BadCompression, "does not check out"),
+            (ShareError::BadPayload { message: "expected value at line 1 column 1".into() }, "line 1 column 1"),
+            (ShareError::TooLarge { what: "link", limit: 512 * 1024 }, "over 512 KiB"),
+            (ShareError::TooLarge { what: "content", limit: 16 * 1024 * 1024 }, "more than 16 MiB"),
+        ];
+        for (error, phrase) in cases {
+            let text = error.to_string();
+            assert!(text.contains(phrase), "{text}");
+            assert!(text.starts_with("Th") && text.ends_with('.'), "{text}");
+        }
+    }
 }

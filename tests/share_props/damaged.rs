@@ -1,7 +1,10 @@
 //! Damaged links: always an error value, never a panic, never a hang.
 
 use super::realistic::{Variety, playground};
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use eventpen::share::{MAX_LINK_BYTES, ShareError, Snapshot, decode, encode, encode_checked};
+use proptest::prelude::*;
 
 #[test]
 fn every_truncation_is_refused() {
@@ -88,13 +91,9 @@ fn newer_versions_say_so_and_garbage_does_not() {
 
 #[test]
 fn a_zip_bomb_is_refused_quickly() {
-    // 40 MB of zeros deflates to about 40 KB: a short link that would expand beyond the cap.
+    // 40 MB of spaces deflates to about 40 KB: a short link that would expand beyond the cap.
     let bomb = miniz_oxide::deflate::compress_to_vec_zlib(&vec![b' '; 40 << 20], 9);
-    use base64::Engine as _;
-    let fragment = format!(
-        "#v1.{}",
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bomb)
-    );
+    let fragment = format!("#v1.{}", URL_SAFE_NO_PAD.encode(bomb));
     assert!(fragment.len() < MAX_LINK_BYTES);
     assert_eq!(decode(&fragment).map_err(|e| e.kind()), Err("too-large"));
 }
@@ -115,4 +114,22 @@ fn encode_checked_refuses_what_decode_would_refuse() {
         Err("too-large")
     );
     assert!(encode_checked(&playground(3)).is_ok());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Any text, any payload of the right alphabet, any deflated bytes: a value, never a panic.
+    #[test]
+    fn garbage_of_every_layer_never_panics(
+        text in any::<String>(),
+        bytes in prop::collection::vec(any::<u8>(), 0..200),
+        json in "[{}\\[\\]\",:a-z0-9 ]{0,60}",
+    ) {
+        let _ = decode(&text);
+        let _ = decode(&format!("#v1.{text}"));
+        let _ = decode(&format!("#v1.{}", URL_SAFE_NO_PAD.encode(&bytes)));
+        let deflated = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 6);
+        let _ = decode(&format!("#v1.{}", URL_SAFE_NO_PAD.encode(deflated)));
+    }
 }
