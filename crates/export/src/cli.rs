@@ -196,7 +196,8 @@ fn header(shell: Shell) -> &'static str {
             "# Windows PowerShell 5.1 and PowerShell 7.x, with aws.exe (AWS CLI v2).\n",
             "# 5.1 and 7.0-7.2 drop unescaped \" when calling native programs, so each \" is written \\\".\n",
             "# The & { } block sets Legacy argument passing so 7.3+ passes \\\" the same way; the\n",
-            "# setting ends with the block.\n",
+            "# setting ends with the block. (pwsh on Linux/macOS reads it the same way. AWS CLI v1's\n",
+            "# aws.cmd runs through cmd.exe: use the pattern.json + CLI form there.)\n",
         ),
         Shell::Cmd => concat!(
             "REM cmd.exe, with aws.exe (AWS CLI v2). One command per line: inner quotes are \\\",\n",

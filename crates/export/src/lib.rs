@@ -15,6 +15,7 @@
 #![warn(missing_docs)]
 
 mod cdk;
+mod cdk_source;
 pub mod cli;
 mod cloudformation;
 pub mod code_literal;
@@ -63,8 +64,8 @@ pub fn render(format: Format, pattern: &Value, settings: &RuleSettings) -> Rende
         }
         Format::Sam => cloudformation::render_sam(pattern, settings),
         Format::Terraform => terraform::render(pattern, settings),
-        Format::CdkTs => cdk::render(pattern, settings, code_literal::Lang::TypeScript),
-        Format::CdkPython => cdk::render(pattern, settings, code_literal::Lang::Python),
+        Format::CdkTs => cdk_source::render(pattern, settings, code_literal::Lang::TypeScript),
+        Format::CdkPython => cdk_source::render(pattern, settings, code_literal::Lang::Python),
         Format::PulumiTs => pulumi::render(pattern, settings),
         Format::Serverless => serverless::render(pattern, settings),
         Format::PipesFilter => pipes::render(pattern),

@@ -205,6 +205,7 @@ pub fn cmd_pass(line: &str) -> Result<String, String> {
                 out.push(c);
             }
             '%' => return Err("cmd may expand %…% variables".to_owned()),
+            '\n' | '\r' => return Err("a line break ends a cmd.exe command".to_owned()),
             '^' if !in_quotes => match chars.next() {
                 Some(next) => out.push(next),
                 None => return Err("a line ends with a continuation caret".to_owned()),
@@ -279,6 +280,10 @@ mod tests {
                 Err("cmd would treat '&' as an operator".to_owned()),
             ),
             ("100%", Err("cmd may expand %…% variables".to_owned())),
+            (
+                "\"a\nb\"",
+                Err("a line break ends a cmd.exe command".to_owned()),
+            ),
         ];
         for (line, want) in cases {
             assert_eq!(cmd_pass(line), want, "{line}");

@@ -182,7 +182,7 @@ pub fn render(pattern: &Value, settings: &RuleSettings) -> Rendered {
         reference(&format!("jsonencode({pattern_hcl})")),
     );
     let mut text = String::from(
-        "# AWS provider 5.x or later (the `state` argument; older code used `is_enabled`).\n",
+        "# AWS provider 5.27.0 or later: the `state` argument (older code used is_enabled).\n",
     );
     text.push_str(&resource("aws_cloudwatch_event_rule", &rule, &attributes));
     if let Some(resolved) = sns::resolve(settings) {

@@ -416,3 +416,27 @@ fn test_event_pattern_commands() {
             && iac.warnings.iter().any(|w| w.contains("AWS CLI command"))
     );
 }
+
+#[test]
+fn a_line_break_in_a_description_is_flagged_for_cmd() {
+    let settings = RuleSettings {
+        description: Some("two\nlines".into()),
+        ..RuleSettings::default()
+    };
+    let pattern = serde_json::json!({"source": ["a"]});
+    let cmd = render(Format::CliCmd, &pattern, &settings);
+    assert!(
+        cmd.warnings.iter().any(|w| w.contains("line break")),
+        "{:?}",
+        cmd.warnings
+    );
+    let bash = render(Format::CliBash, &pattern, &settings);
+    let calls = run_bash(&sandbox("newline"), commands(&bash));
+    assert_eq!(option(&calls[0].argv, "--description"), "two\nlines");
+    let file = render(Format::CliFile, &pattern, &settings);
+    assert!(
+        file.warnings.iter().any(|w| w.contains("written for bash")),
+        "{:?}",
+        file.warnings
+    );
+}
