@@ -2,4 +2,7 @@
 //! condition menu for a picked event value, and the event view that offers picking. They turn
 //! clicks into calls to the pure `crate::builder` and emit the new pattern text.
 pub mod condition_editor;
+pub mod condition_menu;
+pub mod event_picker;
+pub mod facets;
 pub mod pattern_tree;
