@@ -15,7 +15,9 @@ use serde_json::Value;
 use std::io::{self, BufRead, Write};
 
 /// Answer every line of `input` on `output`. Only a failure to read or write stops the batch;
-/// a line that is not UTF-8 is answered with an error like any other bad line.
+/// a line that is not UTF-8 is answered with an error like any other bad line. Each answer is
+/// flushed as soon as it is written, so a program can keep one `--batch -` process running
+/// and converse with it line by line.
 pub fn run_batch(mut input: impl BufRead, mut output: impl Write) -> io::Result<()> {
     let mut raw = Vec::new();
     let mut number = 0;
@@ -32,8 +34,9 @@ pub fn run_batch(mut input: impl BufRead, mut output: impl Write) -> io::Result<
             ))),
         };
         writeln!(output, "{}", render_answer(&answer))?;
+        output.flush()?;
     }
-    output.flush()
+    Ok(())
 }
 
 /// The answer to one input line (`number` is 1-based, for messages).

@@ -5,14 +5,14 @@
 //! `file://` parameters with exit 252), so a script can switch between the two. `--batch`
 //! answers many calls in one process (see `pattern_batch`).
 
-// The helpers live in `pattern_*.rs` files beside this one; they are declared here (not in
-// main.rs) so this subcommand owns them. `match_cmd` reuses `service`.
+// The helpers live in `pattern_*.rs` files beside this one; they are declared here rather
+// than in main.rs so this subcommand owns them.
 #[path = "pattern_aws.rs"]
-pub(crate) mod aws;
+mod aws;
 #[path = "pattern_batch.rs"]
 mod batch;
 #[path = "pattern_service.rs"]
-pub(crate) mod service;
+mod service;
 
 use aws::{PARAM_VALIDATION_ERROR_RC, SUCCESS_RC};
 use batch::run_batch;
