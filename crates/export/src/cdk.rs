@@ -197,6 +197,20 @@ pub(crate) fn split_top_level(pattern: &Map<String, Value>) -> TopLevel {
     TopLevel { typed, extra }
 }
 
+/// The `eventPattern` object the CDK exports write: typed properties (`detailType`, …) with
+/// `events.Match` calls, then any other top-level keys as raw JSON. Public so tests can
+/// evaluate the calls the way CDK does and compare the result with the pattern.
+pub fn event_pattern_expr(pattern: &Value) -> Expr {
+    let empty = Map::new();
+    let TopLevel { mut typed, extra } = split_top_level(pattern.as_object().unwrap_or(&empty));
+    typed.extend(
+        extra
+            .into_iter()
+            .map(|(key, value)| (key, Expr::Raw(value))),
+    );
+    Expr::Object(typed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,7 +33,7 @@ pub mod sns;
 mod terraform;
 pub mod yaml;
 
-pub use cdk::helper as cdk_match_helper;
+pub use cdk::{event_pattern_expr as cdk_event_pattern, helper as cdk_match_helper};
 pub use format::Format;
 pub use pipes::{PipeSupport, pipe_support};
 pub use rendered::{Block, Rendered, comment_prefix};
