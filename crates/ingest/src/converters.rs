@@ -5,7 +5,7 @@ use crate::cloudtrail::{Completeness, convert_record};
 use crate::delivery::notes_for_record;
 use crate::ingest::{Emitted, Reader};
 use crate::lake::record_from_row;
-use crate::model::{Severity, Shape};
+use crate::model::{ProblemKind, Shape};
 use crate::put_events::convert_entry;
 use crate::shapes::At;
 use serde_json::{Map, Value};
@@ -29,7 +29,7 @@ impl<'t> Reader<'_, 't> {
             Ok(converted) => {
                 if !converted.missing.is_empty() {
                     let message = partial_row_message(&converted.missing);
-                    self.problem(&at, Severity::Warning, message);
+                    self.problem(&at, ProblemKind::PartialRecord, message);
                 }
                 let emitted = Emitted {
                     event: converted.event,
@@ -39,7 +39,7 @@ impl<'t> Reader<'_, 't> {
                 };
                 self.emit(emitted, &at, || fallback);
             }
-            Err(message) => self.problem(&at, Severity::Error, message),
+            Err(message) => self.problem(&at, ProblemKind::IncompleteRecord, message),
         }
     }
 
@@ -73,7 +73,7 @@ impl<'t> Reader<'_, 't> {
                     };
                     self.record(record, child, Completeness::BestEffort);
                 }
-                Err(message) => self.problem(&child, Severity::Error, message),
+                Err(message) => self.problem(&child, ProblemKind::NotAnEvent, message),
             }
         }
     }
@@ -93,7 +93,7 @@ impl<'t> Reader<'_, 't> {
                 "this EventBridge event has no {}: AWS's test-event-pattern would reject it",
                 missing.join(", ")
             );
-            self.problem(&at, Severity::Warning, message);
+            self.problem(&at, ProblemKind::IncompleteEnvelope, message);
         }
         let delivered_via_cloudtrail = event
             .get("detail-type")
@@ -121,7 +121,7 @@ impl<'t> Reader<'_, 't> {
         match convert_entry(&entry) {
             Ok(converted) => {
                 for warning in converted.warnings {
-                    self.problem(&at, Severity::Warning, warning);
+                    self.problem(&at, ProblemKind::EntryCaveat, warning);
                 }
                 let fallback = original_of(&entry, at.original.is_none());
                 let emitted = Emitted {
@@ -132,7 +132,7 @@ impl<'t> Reader<'_, 't> {
                 };
                 self.emit(emitted, &at, || fallback);
             }
-            Err(message) => self.problem(&at, Severity::Error, message),
+            Err(message) => self.problem(&at, ProblemKind::InvalidEntry, message),
         }
     }
 }

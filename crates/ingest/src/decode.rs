@@ -1,6 +1,7 @@
 //! Bytes → text: gunzip when the bytes start with gzip's magic number (not by file name: a
 //! browser may hand us `download (3)`), then UTF-8 with an optional BOM.
 
+use crate::model::ProblemKind;
 use eventpen_pattern::position::LineColumn;
 use flate2::read::MultiGzDecoder;
 use std::io::Read;
@@ -11,6 +12,8 @@ const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 /// Why bytes could not become text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct DecodeError {
+    /// Invalid gzip, too large, or invalid UTF-8.
+    pub kind: ProblemKind,
     /// Where, for invalid UTF-8 (the last valid position).
     pub position: Option<LineColumn>,
     /// What is wrong, for people.
@@ -28,11 +31,13 @@ pub(crate) fn gunzip(bytes: &[u8], limit: usize) -> Result<Vec<u8>, DecodeError>
     let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
     let mut decoder = MultiGzDecoder::new(bytes).take(cap);
     decoder.read_to_end(&mut out).map_err(|e| DecodeError {
+        kind: ProblemKind::InvalidGzip,
         position: None,
         message: format!("this gzip file could not be decompressed: {e}"),
     })?;
     if out.len() > limit {
         return Err(DecodeError {
+            kind: ProblemKind::InputTooLarge,
             position: None,
             message: format!(
                 "this gzip file decompresses to more than the {} MiB left of the input size limit \
@@ -54,6 +59,7 @@ pub(crate) fn utf8_text(bytes: &[u8]) -> Result<&str, DecodeError> {
             // The prefix is valid UTF-8 by construction; the fallback is never taken.
             let prefix = std::str::from_utf8(valid).unwrap_or("");
             Err(DecodeError {
+                kind: ProblemKind::InvalidUtf8,
                 position: Some(LineColumn::of(prefix, prefix.len())),
                 message: format!(
                     "invalid UTF-8 at byte offset {}: EventPen reads UTF-8 text or gzip; the input was not read",

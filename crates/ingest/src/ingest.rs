@@ -4,7 +4,7 @@ use crate::decode::{gunzip, is_gzip, utf8_text};
 use crate::json_reader::{JsonError, Piece, read_documents};
 use crate::limits::{MAX_EVENT_BYTES, MAX_EVENTS, MAX_INPUT_BYTES, MAX_PROBLEMS_PER_INPUT};
 use crate::model::{
-    DeliveryNote, Ingested, IngestedEvent, Input, Origin, Problem, Severity, Shape,
+    DeliveryNote, Ingested, IngestedEvent, Input, Origin, Problem, ProblemKind, Severity, Shape,
 };
 use crate::positions::PositionCursor;
 use crate::shapes::At;
@@ -54,7 +54,7 @@ impl Collector {
                     gunzipped.as_slice()
                 }
                 Err(error) => {
-                    self.input_problem(input.name, error.position, error.message);
+                    self.input_problem(input.name, error.kind, error.position, error.message);
                     return;
                 }
             }
@@ -67,19 +67,20 @@ impl Collector {
                 bytes.len() as f64 / (1024.0 * 1024.0),
                 MAX_INPUT_BYTES / (1024 * 1024)
             );
-            self.input_problem(input.name, None, message);
+            self.input_problem(input.name, ProblemKind::InputTooLarge, None, message);
             return;
         }
         self.bytes_read += bytes.len();
         let text = match utf8_text(bytes) {
             Ok(text) => text,
             Err(error) => {
-                self.input_problem(input.name, error.position, error.message);
+                self.input_problem(input.name, error.kind, error.position, error.message);
                 return;
             }
         };
         if text.trim().is_empty() {
-            self.input_problem(input.name, None, "the input is empty".to_string());
+            let message = "the input is empty".to_string();
+            self.input_problem(input.name, ProblemKind::EmptyInput, None, message);
             return;
         }
         let problems_before = self.out.problems.len();
@@ -112,6 +113,7 @@ impl Collector {
                 } else {
                     Severity::Warning
                 },
+                kind: ProblemKind::UnlistedProblems,
                 message: format!(
                     "{} more problems in this input were not listed (at most {MAX_PROBLEMS_PER_INPUT} are)",
                     reader.unlisted
@@ -125,6 +127,7 @@ impl Collector {
                 position: None,
                 path: None,
                 severity: Severity::Warning,
+                kind: ProblemKind::NoEvents,
                 message: "no events in this input".to_string(),
             };
             self.out.problems.push(problem);
@@ -134,6 +137,7 @@ impl Collector {
     fn input_problem(
         &mut self,
         input: &str,
+        kind: ProblemKind,
         position: Option<eventpen_pattern::position::LineColumn>,
         message: String,
     ) {
@@ -141,7 +145,8 @@ impl Collector {
             input: input.to_string(),
             position,
             path: None,
-            severity: Severity::Error,
+            severity: kind.severity(),
+            kind,
             message,
         });
     }
@@ -179,28 +184,35 @@ impl<'t> Reader<'_, 't> {
 
     fn json_error(&mut self, error: JsonError) {
         let position = Some(self.cursor.at(error.offset));
+        let kind = if error.stop {
+            ProblemKind::TooManyValues
+        } else {
+            ProblemKind::InvalidJson
+        };
         let problem = Problem {
             input: self.name.to_string(),
             position,
             path: None,
-            severity: Severity::Error,
+            severity: kind.severity(),
+            kind,
             message: error.message,
         };
         self.push(problem, error.stop);
     }
 
-    /// Records a problem at `at`.
-    pub(crate) fn problem(&mut self, at: &At<'_>, severity: Severity, message: String) {
-        let problem = self.problem_at(at, severity, message);
+    /// Records a problem of `kind` at `at`.
+    pub(crate) fn problem(&mut self, at: &At<'_>, kind: ProblemKind, message: String) {
+        let problem = self.problem_at(at, kind, message);
         self.push(problem, false);
     }
 
-    fn problem_at(&mut self, at: &At<'_>, severity: Severity, message: String) -> Problem {
+    fn problem_at(&mut self, at: &At<'_>, kind: ProblemKind, message: String) -> Problem {
         Problem {
             input: self.name.to_string(),
             position: at.offset.map(|offset| self.cursor.at(offset)),
             path: (!at.path.is_empty()).then(|| at.path.clone()),
-            severity,
+            severity: kind.severity(),
+            kind,
             message,
         }
     }
@@ -229,7 +241,7 @@ impl<'t> Reader<'_, 't> {
                 "EventPen reads at most {MAX_EVENTS} events at once: the rest of this input, and any \
                  inputs after it, were not read"
             );
-            let problem = self.problem_at(at, Severity::Error, message);
+            let problem = self.problem_at(at, ProblemKind::TooManyEvents, message);
             self.push(problem, true);
             self.collector.stopped = true;
             return;
@@ -243,7 +255,7 @@ impl<'t> Reader<'_, 't> {
                      or drop it",
                     size / 1024
                 );
-                self.problem(at, Severity::Warning, message);
+                self.problem(at, ProblemKind::EventTooLarge, message);
             }
         }
         let position = at.offset.map(|offset| self.cursor.at(offset));

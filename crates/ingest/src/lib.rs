@@ -52,5 +52,7 @@ pub use ingest::{ingest, ingest_text};
 pub use limits::{
     MAX_EVENT_BYTES, MAX_EVENTS, MAX_INPUT_BYTES, MAX_PROBLEMS_PER_INPUT, MAX_UNWRAP_DEPTH,
 };
-pub use model::{DeliveryNote, Ingested, IngestedEvent, Input, Origin, Problem, Severity, Shape};
+pub use model::{
+    DeliveryNote, Ingested, IngestedEvent, Input, Origin, Problem, ProblemKind, Severity, Shape,
+};
 pub use put_events::{PLACEHOLDER_ACCOUNT, PLACEHOLDER_REGION, PLACEHOLDER_TIME};

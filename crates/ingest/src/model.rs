@@ -139,6 +139,65 @@ pub enum Severity {
     Warning,
 }
 
+/// What kind of problem: stable for code (the app can react to a cap, tests can match), while
+/// [`Problem::message`] is for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProblemKind {
+    /// The text is not valid JSON.
+    InvalidJson,
+    /// The bytes are not UTF-8 (and not gzip).
+    InvalidUtf8,
+    /// The bytes start like gzip but do not decompress.
+    InvalidGzip,
+    /// The input (after gunzip) would pass [`crate::MAX_INPUT_BYTES`] in total.
+    InputTooLarge,
+    /// [`crate::MAX_EVENTS`] reached: the rest of the inputs was not read.
+    TooManyEvents,
+    /// More than [`crate::MAX_EVENTS`] + 1 values in one input: the rest was not parsed.
+    TooManyValues,
+    /// Problems past [`crate::MAX_PROBLEMS_PER_INPUT`], summarised in one.
+    UnlistedProblems,
+    /// The input holds nothing but whitespace.
+    EmptyInput,
+    /// The input was read but holds no events (e.g. `{"Records":[]}`).
+    NoEvents,
+    /// A JSON value that is none of the shapes EventPen reads.
+    NotAnEvent,
+    /// A CloudTrail digest file: it holds no events.
+    DigestFile,
+    /// A string that should hold JSON (`Body`, `Message`, `CloudTrailEvent`, …) does not.
+    InvalidEmbeddedJson,
+    /// JSON nested in strings deeper than [`crate::MAX_UNWRAP_DEPTH`].
+    NestedTooDeep,
+    /// A CloudTrail record lacks fields the envelope needs: it was skipped.
+    IncompleteRecord,
+    /// A CloudTrail Lake row became an event with parts of the envelope missing.
+    PartialRecord,
+    /// A PutEvents entry that PutEvents would reject.
+    InvalidEntry,
+    /// A PutEvents entry read with a caveat (e.g. `Detail` as an object, not a string).
+    EntryCaveat,
+    /// An EventBridge event lacks envelope fields AWS's test-event-pattern requires.
+    IncompleteEnvelope,
+    /// An event over AWS's 256 KB limit.
+    EventTooLarge,
+}
+
+impl ProblemKind {
+    /// How bad this kind is: warnings are read with a caveat, errors are not read.
+    pub fn severity(self) -> Severity {
+        match self {
+            ProblemKind::NoEvents
+            | ProblemKind::DigestFile
+            | ProblemKind::PartialRecord
+            | ProblemKind::EntryCaveat
+            | ProblemKind::IncompleteEnvelope
+            | ProblemKind::EventTooLarge => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
 /// Something wrong with an input, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -150,6 +209,8 @@ pub struct Problem {
     pub path: Option<String>,
     /// Error (not read) or warning (read with a caveat).
     pub severity: Severity,
+    /// What kind of problem, for code.
+    pub kind: ProblemKind,
     /// What is wrong, for people.
     pub message: String,
 }

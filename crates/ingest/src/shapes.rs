@@ -6,7 +6,7 @@ use crate::cloudtrail::{Completeness, is_cloudtrail_record};
 use crate::ingest::Reader;
 use crate::json_reader::{Document, ItemSpans, from_serde};
 use crate::limits::MAX_UNWRAP_DEPTH;
-use crate::model::{Severity, Shape};
+use crate::model::{ProblemKind, Shape};
 use crate::put_events::is_put_events_entry;
 use eventpen_pattern::position::LineColumn;
 use serde_json::{Map, Value};
@@ -101,7 +101,7 @@ impl<'t> Reader<'_, 't> {
                 let message = format!(
                     "expected a JSON object (a CloudTrail record, an EventBridge event, …), found {found}"
                 );
-                self.problem(&at, Severity::Error, message);
+                self.problem(&at, ProblemKind::NotAnEvent, message);
             }
         }
     }
@@ -161,7 +161,7 @@ impl<'t> Reader<'_, 't> {
                 Value::String(text) => self.embedded(text, at, Some("CloudTrailEvent"), None),
                 _ => self.problem(
                     &at,
-                    Severity::Error,
+                    ProblemKind::InvalidEmbeddedJson,
                     "CloudTrailEvent must be a string".into(),
                 ),
             };
@@ -193,12 +193,12 @@ impl<'t> Reader<'_, 't> {
             return self.put_events_entry(map, at);
         }
         let message = unrecognised(&map);
-        let severity = if map.contains_key("digestStartTime") {
-            Severity::Warning
+        let kind = if map.contains_key("digestStartTime") {
+            ProblemKind::DigestFile
         } else {
-            Severity::Error
+            ProblemKind::NotAnEvent
         };
-        self.problem(&at, severity, message);
+        self.problem(&at, kind, message);
     }
 
     /// JSON held in a string: parse it and read it again, with the string as the original.
@@ -216,7 +216,7 @@ impl<'t> Reader<'_, 't> {
         if at.depth >= MAX_UNWRAP_DEPTH {
             let message =
                 format!("JSON nested in strings more than {MAX_UNWRAP_DEPTH} levels deep");
-            return self.problem(&at, Severity::Error, message);
+            return self.problem(&at, ProblemKind::NestedTooDeep, message);
         }
         match serde_json::from_str::<Value>(text) {
             Ok(value) => {
@@ -239,7 +239,7 @@ impl<'t> Reader<'_, 't> {
                 } else {
                     "this string is not JSON, so it holds no event".to_string()
                 };
-                self.problem(&at, Severity::Error, message);
+                self.problem(&at, ProblemKind::InvalidEmbeddedJson, message);
             }
         }
     }

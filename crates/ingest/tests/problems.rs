@@ -116,3 +116,33 @@ fn problems_carry_input_position_and_path_as_fields() {
     assert_eq!(problem.severity, Severity::Error);
     assert!(ingested.has_errors());
 }
+
+#[test]
+fn every_problem_has_a_kind_and_its_severity() {
+    use eventpen_ingest::ProblemKind::{self, *};
+    let ec2 = record("A");
+    #[rustfmt::skip]
+    let cases: Vec<(&str, String, ProblemKind, Severity)> = vec![
+        ("invalid JSON",      "{\"a\" 1}".into(),                                       InvalidJson,         Severity::Error),
+        ("empty",             " ".into(),                                               EmptyInput,          Severity::Error),
+        ("no events",         "[]".into(),                                              NoEvents,            Severity::Warning),
+        ("not an event",      "{\"x\":1}".into(),                                       NotAnEvent,          Severity::Error),
+        ("digest file",       "{\"digestStartTime\":\"t\"}".into(),                     DigestFile,          Severity::Warning),
+        ("body not JSON",     "{\"Body\":\"hi\"}".into(),                               InvalidEmbeddedJson, Severity::Error),
+        ("incomplete record", ec2.replace("\"eventType\":\"AwsApiCall\",", ""),          IncompleteRecord,    Severity::Error),
+        ("partial Lake row",  "{\"QueryResultRows\":[[{\"eventName\":\"A\"}]]}".into(), PartialRecord,       Severity::Warning),
+        ("invalid entry",     "{\"Source\":\"s\",\"Detail\":\"{}\"}".into(),            InvalidEntry,        Severity::Error),
+        ("entry caveat",      "{\"Source\":\"s\",\"DetailType\":\"d\",\"Detail\":{}}".into(), EntryCaveat, Severity::Warning),
+        ("no envelope",       "{\"detail-type\":\"d\",\"detail\":{}}".into(),          IncompleteEnvelope,  Severity::Warning),
+    ];
+    for (name, input, kind, severity) in cases {
+        let ingested = ingest_text("f", &input);
+        let got: Vec<(ProblemKind, Severity)> = ingested
+            .problems
+            .iter()
+            .map(|p| (p.kind, p.severity))
+            .collect();
+        assert_eq!(got, [(kind, severity)], "{name}");
+        assert_eq!(kind.severity(), severity, "{name}");
+    }
+}
