@@ -145,6 +145,38 @@ fn batch_answers_each_line_in_order() {
     assert_golden(&golden, &from_file.stdout);
 }
 
+/// A program can keep `--batch -` running and read each answer before sending the next line.
+#[test]
+fn batch_answers_each_line_before_stdin_closes() {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eventpen"))
+        .args(["test-event-pattern", "--batch", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the eventpen binary runs");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let (answers, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            let _ = answers.send(line.unwrap_or_default());
+        }
+    });
+    #[rustfmt::skip]
+    let conversation = [
+        (r#"{"pattern": {"a": ["x"]}, "event": {"a": "x"}, "require_envelope": false}"#, r#"{"Result": true}"#),
+        (r#"{"pattern": {"a": ["x"]}, "event": {"a": "y"}, "require_envelope": false}"#, r#"{"Result": false}"#),
+    ];
+    for (request, expected) in conversation {
+        writeln!(stdin, "{request}").expect("the batch reads stdin");
+        let answer = received.recv_timeout(std::time::Duration::from_secs(20));
+        assert_eq!(answer.as_deref(), Ok(expected), "{request}");
+    }
+    drop(stdin);
+    assert!(child.wait().is_ok_and(|status| status.success()));
+}
+
 #[test]
 fn batch_cannot_be_mixed_with_a_single_call() {
     let outcome = run(&["--batch", "-", "--event", "{}"], "");
