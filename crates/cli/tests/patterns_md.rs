@@ -17,7 +17,7 @@
 //! ```json
 //! { … }
 //! ```
-//! Result: invalid: `<the reason AWS gives>`
+//! Result: invalid: `<the reason AWS gives>`      (or warning: `<EventPen's warning code>`)
 //! ````
 //!
 //! A ```json block without a `Pattern:` or `Event:` label before it is an error, so no example
@@ -41,6 +41,8 @@ enum Expected {
     Match,
     NoMatch,
     Invalid(String),
+    /// Valid, and `check` warns with this code.
+    Warning(String),
 }
 
 /// The examples, or the first layout error (with its line number).
@@ -87,7 +89,8 @@ fn examples(document: &str) -> Result<Vec<Example>, String> {
             let expected =
                 parse_result(result).ok_or(format!("line {number}: unknown result {result:?}"))?;
             let event_text = event.take();
-            if event_text.is_none() != matches!(expected, Expected::Invalid(_)) {
+            let needs_event = matches!(expected, Expected::Match | Expected::NoMatch);
+            if event_text.is_some() != needs_event {
                 return Err(format!(
                     "line {number}: match results need an Event:, invalid ones none"
                 ));
@@ -111,14 +114,31 @@ fn parse_result(text: &str) -> Option<Expected> {
         "match" => Some(Expected::Match),
         "no-match" => Some(Expected::NoMatch),
         other => {
-            let reason = other.strip_prefix("invalid: `")?.strip_suffix('`')?;
-            Some(Expected::Invalid(reason.to_owned()))
+            let (kind, quoted) = other.split_once(": ")?;
+            let text = quoted.strip_prefix('`')?.strip_suffix('`')?.to_owned();
+            match kind {
+                "invalid" => Some(Expected::Invalid(text)),
+                "warning" => Some(Expected::Warning(text)),
+                _ => None,
+            }
         }
     }
 }
 
 /// What the engine says about one example, in the document's terms.
 fn engine_answer(example: &Example) -> Result<Expected, String> {
+    if let Expected::Warning(code) = &example.expected {
+        let checked = eventpen_pattern::check(&example.pattern);
+        if let Some(error) = checked.errors.first() {
+            return Ok(Expected::Invalid(error.message.clone()));
+        }
+        let codes: Vec<&str> = checked.warnings.iter().map(|w| w.code).collect();
+        let found = codes
+            .iter()
+            .find(|c| *c == code)
+            .map_or(codes.join(", "), |c| c.to_string());
+        return Ok(Expected::Warning(found));
+    }
     let pattern = match eventpen_pattern::compile(&example.pattern) {
         Ok(pattern) => pattern,
         Err(diagnostic) => return Ok(Expected::Invalid(diagnostic.message)),
@@ -219,6 +239,8 @@ fn the_layout_reader_rejects_unlabelled_blocks() {
         ("Pattern:\n```json\n[]\n```\nResult: invalid: `Filter is not an object`\n", true),
         ("Pattern:\n```json\n{}\n```\nResult: match\n", false),
         ("Pattern:\n```json\n{}\n```\nResult: maybe\n", false),
+        ("Pattern:\n```json\n{}\n```\nResult: warning: `x`\n", true),
+        ("Pattern:\n```json\n{}\n```\nEvent:\n```json\n{}\n```\nResult: warning: `x`\n", false),
     ];
     for (text, ok) in cases {
         assert_eq!(examples(text).is_ok(), ok, "{text}");
