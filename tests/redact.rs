@@ -51,6 +51,9 @@ fn each_kind_gets_a_placeholder_of_its_kind() {
         (r#"{"userIdentity":{"userName":"alice"}}"#, r#"{"userIdentity":{"userName":"user1"}}"#),
         (r#"{"sessionIssuer":{"userName":"Admin"}}"#, r#"{"sessionIssuer":{"userName":"role1"}}"#),
         (r#"{"requestParameters":{"roleSessionName":"alice-cli"}}"#, r#"{"requestParameters":{"roleSessionName":"session1"}}"#),
+        (r#"{"privateDnsName":"ip-10-0-1-23.eu-west-1.compute.internal","ip":"10.0.1.23"}"#, r#"{"privateDnsName":"ip-192-0-2-1.eu-west-1.compute.internal","ip":"192.0.2.1"}"#),
+        (r#"{"credentials":{"sessionToken":"IQoJb3JpZ2luX2VjEXAMPLE","expiration":"Nov 24, 2026"}}"#, r#"{"credentials":{"sessionToken":"REDACTED1","expiration":"Nov 24, 2026"}}"#),
+        (r#"{"sessionContext":{"sourceIdentity":"alice"}}"#, r#"{"sessionContext":{"sourceIdentity":"session1"}}"#),
         ("user 123456789012 from 10.1.2.3 used AKIAZ3MHAL5XQ2N4BVCD", "user 111111111111 from 192.0.2.1 used AKIA000000001EXAMPLE"),
     ];
     for (input, expected) in cases {
@@ -235,7 +238,7 @@ fn the_realistic_event_keeps_no_secret_and_every_placeholder_is_valid() {
             }
             "email" => replacement.ends_with("@example.com"),
             "id" => replacement.len() == change.original.len(),
-            "user" | "role" | "session" => !replacement.is_empty(),
+            "user" | "role" | "session" | "secret" => !replacement.is_empty(),
             other => panic!("unexpected kind {other}"),
         };
         assert!(valid, "{change:?}");

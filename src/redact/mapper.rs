@@ -35,6 +35,8 @@ pub(crate) enum Kind {
     Uuid,
     /// A request or event id of any other shape.
     OtherId,
+    /// A credential CloudTrail left in a record (a session token, a password).
+    Secret,
 }
 
 impl Kind {
@@ -50,6 +52,7 @@ impl Kind {
             Kind::Session => "session",
             Kind::Email => "email",
             Kind::Uuid | Kind::OtherId => "id",
+            Kind::Secret => "secret",
         }
     }
 
@@ -225,6 +228,7 @@ fn placeholder(kind: Kind, n: u64, original: &str, width: usize) -> String {
             let digits = width.saturating_sub(7).max(1);
             format!("EXAMPLE{n:0digits$}")
         }
+        Kind::Secret => format!("REDACTED{n}"),
     }
 }
 
@@ -242,7 +246,7 @@ fn documentation_ipv4(n: u64) -> String {
     }
 }
 
-const ALL_KINDS: [Kind; 11] = [
+const ALL_KINDS: [Kind; 12] = [
     Kind::Account,
     Kind::Ipv4,
     Kind::Ipv6,
@@ -254,6 +258,7 @@ const ALL_KINDS: [Kind; 11] = [
     Kind::Email,
     Kind::Uuid,
     Kind::OtherId,
+    Kind::Secret,
 ];
 
 /// Values that are already safe to share: placeholders (ours or AWS documentation's) and
@@ -301,6 +306,7 @@ fn is_placeholder_of(kind: Kind, value: &str) -> bool {
             .any(|domain| value.to_ascii_lowercase().ends_with(domain)),
         Kind::Uuid => value.starts_with("00000000-0000-4000-8000-"),
         Kind::OtherId => numbered(value, "EXAMPLE"),
+        Kind::Secret => numbered(value, "REDACTED"),
     }
 }
 

@@ -20,6 +20,14 @@
 //! JSON Lines); an input with nothing to redact is returned byte for byte. Text that does not
 //! parse is redacted as text, with the same mapping. Values that already look like
 //! placeholders are left alone, which makes redacting twice change nothing more.
+//!
+//! What is replaced: account ids (under account keys, in ARNs, and anywhere else once known),
+//! IPv4/IPv6 addresses (also inside EC2 host names `ip-10-0-1-23…`), access key ids and other
+//! IAM unique ids, user/role/session names (name keys, IAM and STS ARNs, and as words in free
+//! text once known), e-mail addresses, request/event ids, and credentials CloudTrail left in
+//! (`sessionToken`, `password`). Names keep the fragments a pattern's `prefix`, `suffix` and
+//! `wildcard` values spell out, so those still match. Not replaced: other resource names
+//! (buckets, functions, instance ids), free-form tags, and keys of objects.
 
 mod literals;
 mod mapper;
@@ -47,7 +55,7 @@ pub struct Redaction {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     /// `"account"`, `"ip"`, `"access-key"`, `"principal-id"`, `"user"`, `"role"`,
-    /// `"session"`, `"email"` or `"id"`.
+    /// `"session"`, `"email"`, `"id"` or `"secret"`.
     pub kind: &'static str,
     /// The value as it was.
     pub original: String,

@@ -74,6 +74,10 @@ fn match_at(
         if let Some(len) = ipv4(prev, rest) {
             return Some((len, mapper.map(Kind::Ipv4, &rest[..len])));
         }
+        if let Some((len, dotted)) = ec2_host_ip(rest) {
+            let mapped = mapper.map(Kind::Ipv4, &dotted);
+            return Some((len, format!("ip-{}", mapped.replace('.', "-"))));
+        }
     }
     if let Some(len) = account_digits(prev, rest) {
         let digits = &rest[..len];
@@ -282,6 +286,22 @@ fn ipv4(prev: Option<char>, rest: &str) -> Option<usize> {
         return None;
     }
     candidate.parse::<Ipv4Addr>().ok().map(|_| candidate.len())
+}
+
+/// EC2's private host names spell the address with hyphens: `ip-10-0-1-23.ec2.internal`.
+/// Returns the matched length and the dotted address, mapped like any other IPv4.
+fn ec2_host_ip(rest: &str) -> Option<(usize, String)> {
+    let digits = rest.strip_prefix("ip-")?;
+    let len = run(digits, 16, |c| c.is_ascii_digit() || c == '-')?;
+    let candidate = digits[..len].trim_end_matches('-');
+    if digits[candidate.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+        return None;
+    }
+    let dotted = candidate.replace('-', ".");
+    dotted
+        .parse::<Ipv4Addr>()
+        .ok()
+        .map(|_| ("ip-".len() + candidate.len(), dotted))
 }
 
 /// Colon-separated hexadecimal (with an optional dotted IPv4 tail), as the standard library

@@ -103,10 +103,17 @@ fn kind_by_key(text: &str, place: Place<'_>) -> Option<Kind> {
         "userName" if place.parent == Some("sessionIssuer") => Some(Kind::Role),
         "userName" => Some(Kind::User),
         "roleName" => Some(Kind::Role),
-        "roleSessionName" => Some(Kind::Session),
+        "roleSessionName" | "sourceIdentity" => Some(Kind::Session),
+        _ if is_secret_key(key) => Some(Kind::Secret),
         _ if is_account(text) && is_account_key(key) => Some(Kind::Account),
         _ => None,
     }
+}
+
+/// Credentials: CloudTrail hides most, but e.g. `AssumeRole` responses carry a session token.
+fn is_secret_key(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    ["sessiontoken", "secretaccesskey", "password", "secret"].contains(&key.as_str())
 }
 
 fn is_account_key(key: &str) -> bool {
