@@ -310,3 +310,88 @@ fn pipes_filter_pattern_string_is_the_pattern() {
         assert_eq!(source["FilterCriteria"], criteria);
     }
 }
+
+/// Loads YAML documents (one JSON-encoded string per line) with PyYAML — a YAML 1.1 loader,
+/// like those of AWS SAM CLI and cfn-lint — with CloudFormation's short tags, printing each
+/// as JSON. `None` (with a notice) when python3 or PyYAML is missing.
+fn load_with_yaml_1_1(documents: &[String]) -> Option<Vec<Value>> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    const SCRIPT: &str = r#"
+import json, sys, yaml
+class Loader(yaml.SafeLoader):
+    pass
+def getatt(loader, node):
+    resource, attribute = loader.construct_scalar(node).split(".", 1)
+    return {"Fn::GetAtt": [resource, attribute]}
+Loader.add_constructor("!Ref", lambda loader, node: {"Ref": loader.construct_scalar(node)})
+Loader.add_constructor("!Sub", lambda loader, node: {"Fn::Sub": loader.construct_scalar(node)})
+Loader.add_constructor("!GetAtt", getatt)
+for line in sys.stdin:
+    loaded = yaml.load(json.loads(line), Loader=Loader)
+    print(json.dumps(loaded, default=lambda other: {"not JSON": repr(other)}))
+"#;
+    let probe = Command::new("python3").args(["-c", "import yaml"]).output();
+    if !probe.map(|output| output.status.success()).unwrap_or(false) {
+        println!("notice: python3 with PyYAML not found; YAML 1.1 check skipped");
+        return None;
+    }
+    let mut child = Command::new("python3")
+        .args(["-c", SCRIPT])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 runs");
+    let input: String = documents
+        .iter()
+        .map(|doc| format!("{}\n", Value::String(doc.clone())))
+        .collect();
+    let mut stdin = child.stdin.take().expect("stdin");
+    let feeder = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let output = child.wait_with_output().expect("python3 finishes");
+    feeder.join().expect("feeder").expect("stdin written");
+    assert!(output.status.success(), "PyYAML failed");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    Some(
+        text.lines()
+            .map(|line| serde_json::from_str(line).expect("JSON line"))
+            .collect(),
+    )
+}
+
+#[test]
+fn yaml_reads_the_same_in_a_yaml_1_1_loader() {
+    let patterns = common::all_patterns();
+    let settings = settings_variants();
+    let mut documents = Vec::new();
+    let mut expected = Vec::new();
+    for (name, pattern) in &patterns {
+        for setting in &settings {
+            documents.push(only_block(Format::CloudFormationYaml, pattern, setting));
+            let json_text = only_block(Format::CloudFormationJson, pattern, setting);
+            expected.push((
+                name.clone(),
+                serde_json::from_str::<Value>(&json_text).unwrap(),
+            ));
+        }
+        documents.push(only_block(Format::Sam, pattern, &RuleSettings::default()));
+        expected.push((name.clone(), parse_yaml(documents.last().unwrap())));
+        documents.push(only_block(
+            Format::Serverless,
+            pattern,
+            &RuleSettings::default(),
+        ));
+        expected.push((name.clone(), parse_yaml(documents.last().unwrap())));
+    }
+    let Some(loaded) = load_with_yaml_1_1(&documents) else {
+        return;
+    };
+    assert_eq!(loaded.len(), expected.len());
+    for ((name, want), got) in expected.iter().zip(&loaded) {
+        assert_eq!(numbers_by_value(got), numbers_by_value(want), "{name}");
+    }
+    println!(
+        "PyYAML (YAML 1.1): {} documents read as written",
+        loaded.len()
+    );
+}
