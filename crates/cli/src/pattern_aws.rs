@@ -58,12 +58,6 @@ pub fn stderr_text(message: &dyn fmt::Display) -> String {
     format!("\n{message}\n")
 }
 
-/// The AWS CLI's `--output json` rendering of a `TestEventPattern` response
-/// (Python's `json.dumps(response, indent=4)` plus a newline).
-pub fn result_json(matched: bool) -> String {
-    format!("{{\n    \"Result\": {matched}\n}}\n")
-}
-
 /// A parameter value that could not be loaded, worded as the AWS CLI words it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParamError {
@@ -162,8 +156,6 @@ mod tests {
 
     #[test]
     fn output_layouts() {
-        assert_eq!(result_json(true), "{\n    \"Result\": true\n}\n");
-        assert_eq!(result_json(false), "{\n    \"Result\": false\n}\n");
         let error = ServiceError::validation("Parameter Event is not valid.".into());
         assert_eq!(
             stderr_text(&error),

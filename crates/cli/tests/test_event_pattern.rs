@@ -63,6 +63,10 @@ fn single_calls_print_what_the_aws_cli_prints() {
         (&["--event-pattern", "file://run-instances.pattern.json", "--event", "file://bare-detail.event.json"], 254, "", BAD_EVENT),
         (&["--event-pattern", r#"{"source":["aws.ec2"]}"#, "--event", "[1, 2]"], 254, "", BAD_EVENT),
         (&["--event-pattern", r#"{"source":["aws.ec2"]}"#, "--event", "not json"], 254, "", BAD_EVENT),
+        (&["--event-pattern", r#"{"source":["aws.ec2"]}"#, "--event", inline_event, "--query", "Result", "--output", "text"], 0, "True\n", ""),
+        (&["--event-pattern", r#"{"source":["aws.s3"]}"#, "--event", inline_event, "--output", "yaml"], 0, "Result: false\n", ""),
+        (&["--region", "eu-west-1", "--profile", "dev", "--no-cli-pager", "--event-pattern", r#"{"source":["aws.ec2"]}"#, "--event", inline_event], 0, MATCHED, ""),
+        (&["--event-pattern", r#"{"source":["aws.ec2"]}"#, "--event", inline_event, "--query", "Result == `true`"], 252, "", "\neventpen: --query \"Result == `true`\" is not supported offline; use --query Result\n"),
         (&["--event-pattern", "file://missing.json", "--event", inline_event], 252, "", "\nError parsing parameter '--event-pattern': Unable to load paramfile file://missing.json: [Errno 2] No such file or directory: 'missing.json'\n"),
         (&["--event-pattern", r#"{"source":["aws.ec2"]}"#, "--event", "file://nope/event.json"], 252, "", "\nError parsing parameter '--event': Unable to load paramfile file://nope/event.json: [Errno 2] No such file or directory: 'nope/event.json'\n"),
     ];
