@@ -25,6 +25,10 @@ pub const PUT_METRIC_ALARM: &str = include_str!("../fixtures/put_metric_alarm.js
 pub const CREATE_ACCESS_KEY: &str = include_str!("../fixtures/create_access_key.json");
 /// A CloudTrail Insights `ApiCallRateInsight` start record.
 pub const INSIGHT_START: &str = include_str!("../fixtures/insight_start.json");
+/// EC2 `AuthorizeSecurityGroupIngress` opening port 22 to `0.0.0.0/0`: the EC2 query-API
+/// nesting (`ipPermissions.items[].ipRanges.items[].cidrIp`) for array flattening and `cidr`.
+pub const AUTHORIZE_SECURITY_GROUP_INGRESS: &str =
+    include_str!("../fixtures/authorize_security_group_ingress.json");
 /// S3 `GetObject`: a read-only data event.
 pub const GET_OBJECT: &str = include_str!("../fixtures/get_object.json");
 
@@ -41,5 +45,9 @@ pub const ALL: &[(&str, &str)] = &[
     ("put_metric_alarm", PUT_METRIC_ALARM),
     ("create_access_key", CREATE_ACCESS_KEY),
     ("insight_start", INSIGHT_START),
+    (
+        "authorize_security_group_ingress",
+        AUTHORIZE_SECURITY_GROUP_INGRESS,
+    ),
     ("get_object", GET_OBJECT),
 ];

@@ -28,6 +28,7 @@ fn each_fixture_becomes_the_event_a_rule_sees() {
         (fixtures::PUT_METRIC_ALARM,      "AWS API Call via CloudTrail",           "aws.monitoring", "111122223333", "eu-west-1",    &["source-differs"]),
         (fixtures::CREATE_ACCESS_KEY,     "AWS API Call via CloudTrail",           "aws.iam",        "111122223333", "us-east-1",    &["global-service"]),
         (fixtures::INSIGHT_START,         "AWS Insight via CloudTrail",            "aws.cloudtrail", "111122223333", "eu-west-1",    &["insight"]),
+        (fixtures::AUTHORIZE_SECURITY_GROUP_INGRESS, "AWS API Call via CloudTrail",           "aws.ec2",        "111122223333", "eu-west-1",    &[]),
         (fixtures::GET_OBJECT,            "AWS API Call via CloudTrail",           "aws.s3",         "111122223333", "eu-west-1",    &["read-only", "data-event"]),
     ];
     assert_eq!(cases.len(), fixtures::ALL.len(), "every fixture has a line");
