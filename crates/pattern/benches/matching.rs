@@ -4,7 +4,8 @@
 //! - `parse+match`: `Pattern::matches_json` on the event's bytes, what a service sees;
 //! - `match-only`: `Pattern::matches` on events parsed beforehand, the matcher alone.
 //!
-//! A `PARSE` group measures serde_json alone, the floor under every `parse+match` figure.
+//! A `PARSE` group measures serde_json alone, the floor under every `parse+match` figure, and
+//! `EXACT/explain` the on-demand explanation the app computes for the rows it shows.
 //!
 //! Run with `cargo bench -p eventpen-pattern` (a few minutes on 2 cores); see README.md.
 
@@ -110,6 +111,17 @@ fn matching(c: &mut Criterion) {
                     .count()
             })
         });
+        // The app explains only the rows it shows; one group is enough to size that cost.
+        if *name == "EXACT" {
+            group.bench_function("explain", |b| {
+                b.iter(|| {
+                    parsed
+                        .iter()
+                        .filter(|event| pattern.explain(black_box(event)).matched)
+                        .count()
+                })
+            });
+        }
         group.finish();
     }
 }
