@@ -4,7 +4,7 @@
 //! Blocks go to stdout, each after a `---- <file name or title>` separator written as a
 //! comment of the block's language; warnings go to stderr. Exit codes: 0 rendered,
 //! 1 unreadable or invalid pattern/event file, 2 invalid option value.
-use eventpen_export::{Format, Rendered, RuleSettings, RuleState, SnsTarget, comment_prefix};
+use eventpen_export::{Format, Rendered, RuleSettings, RuleState, SnsTarget};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -133,11 +133,7 @@ fn read_pattern(path: &PathBuf) -> Result<serde_json::Value, String> {
 }
 
 fn print_rendered(rendered: &Rendered) {
-    for block in &rendered.blocks {
-        let name = block.file_name.as_deref().unwrap_or(&block.title);
-        println!("{} ---- {name}", comment_prefix(block.language));
-        print!("{}", block.text);
-    }
+    print!("{}", rendered.to_text());
     for warning in &rendered.warnings {
         eprintln!("warning: {warning}");
     }

@@ -2,7 +2,8 @@
 //!
 //! Pure: no I/O, no web dependencies; the app and the CLI show what these functions return.
 //! The pattern arrives as a `serde_json::Value` already validated by the pattern engine; key
-//! order and number text are kept as the user wrote them.
+//! order and number text are kept as the user wrote them (serde_json writes an exponent with
+//! a sign: `1e2` becomes `1e+2`, the same number).
 //!
 //! ```
 //! use eventpen_export::{Format, RuleSettings, render};
@@ -11,6 +12,22 @@
 //! let commands = &rendered.blocks.last().unwrap().text;
 //! assert!(commands.contains(r#"--event-pattern '{"source": ["aws.ec2"]}'"#));
 //! ```
+//!
+//! What each format does with what its target cannot express (tested in
+//! `tests/operator_table.rs`; everything else is carried verbatim and parsed back in tests):
+//!
+//! | format | limitation | what the export does |
+//! |---|---|---|
+//! | cli-bash, cli-file | none | pattern passed byte for byte |
+//! | cli-powershell | 5.1 / 7.0–7.2 strip `"` from native arguments | `\"` escapes + `Legacy` argument passing in `& { }`; emulator-checked, warns if a value would not survive |
+//! | cli-cmd | `%NAME%` expansion cannot be escaped; a line break ends the command | warning: use cli-file |
+//! | cloudformation-*, sam | a one-key map `Ref` / `Fn::…` / `Condition` is read as a function | `EventPattern` written as a JSON string + warning |
+//! | sam | no `Description`; the target is the function | description dropped + warning; SNS: warning |
+//! | terraform | `${` / `%{` are templates | escaped as `$${` / `%%{` |
+//! | cdk-ts, cdk-python | `Match` helpers exist for some forms only; top level typed `string[]` | helper only when it writes the same JSON, else raw JSON (`anyOf` at the top level); unknown top-level keys: cast (TS) / `add_property_override` (Python); CloudTrail state via `CfnRule` |
+//! | pulumi-ts | numbers pass through JavaScript | `1.50` becomes `1.5` (same value), noted in a comment |
+//! | serverless | `${…}` is a variable; only `enabled` true/false | warning for `${`; CloudTrail state: warning |
+//! | pipes-filter | no anything-but prefix/suffix/equals-ignore-case/wildcard, no wildcard; cidr unlisted | one warning per operator and path |
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

@@ -67,6 +67,19 @@ impl Rendered {
             .find(|block| block.file_name.as_deref() == Some(file_name))
     }
 
+    /// All blocks as one text, each after a `---- <file name or title>` line written as a
+    /// comment of its language (`#`, `//`, `REM`): what `eventpen export` prints, and what a
+    /// "copy all" button can copy. Warnings are not included.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for block in &self.blocks {
+            let name = block.file_name.as_deref().unwrap_or(&block.title);
+            out.push_str(&format!("{} ---- {name}\n", block.comment_prefix()));
+            out.push_str(&block.text);
+        }
+        out
+    }
+
     /// Adds a warning once (several clauses may trigger the same one).
     pub fn warn(&mut self, warning: impl Into<String>) {
         let warning = warning.into();
