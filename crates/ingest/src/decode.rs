@@ -20,6 +20,30 @@ pub(crate) struct DecodeError {
     pub message: String,
 }
 
+/// Compressed or archive formats people drop by mistake, by magic bytes, with what to do.
+const OTHER_FORMATS: &[(&[u8], &str)] = &[
+    (b"PK\x03\x04", "a zip archive"),
+    (b"BZh", "a bzip2 file"),
+    (b"\xfd7zXZ\x00", "an xz file"),
+    (b"\x28\xb5\x2f\xfd", "a zstd file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+];
+
+/// A clear problem for a compressed format EventPen does not read, instead of "invalid UTF-8".
+pub(crate) fn unsupported_format(bytes: &[u8]) -> Option<DecodeError> {
+    let (_, what) = OTHER_FORMATS
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))?;
+    Some(DecodeError {
+        kind: ProblemKind::UnsupportedFormat,
+        position: None,
+        message: format!(
+            "this is {what}: EventPen reads JSON text and gzip (.json.gz); extract it and add \
+             the files inside"
+        ),
+    })
+}
+
 /// Whether `bytes` are gzip-compressed.
 pub(crate) fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(&GZIP_MAGIC)

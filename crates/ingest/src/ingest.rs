@@ -1,6 +1,6 @@
 //! The driver: inputs → text → documents → events, under the size and count caps.
 
-use crate::decode::{gunzip, is_gzip, utf8_text};
+use crate::decode::{gunzip, is_gzip, unsupported_format, utf8_text};
 use crate::json_reader::{JsonError, Piece, read_documents};
 use crate::limits::{MAX_EVENT_BYTES, MAX_EVENTS, MAX_INPUT_BYTES, MAX_PROBLEMS_PER_INPUT};
 use crate::model::{
@@ -47,6 +47,10 @@ impl Collector {
     fn read_input(&mut self, input: &Input) {
         let remaining = MAX_INPUT_BYTES.saturating_sub(self.bytes_read);
         let gunzipped;
+        if let Some(error) = unsupported_format(input.bytes) {
+            self.input_problem(input.name, error.kind, error.position, error.message);
+            return;
+        }
         let bytes = if is_gzip(input.bytes) {
             match gunzip(input.bytes, remaining) {
                 Ok(bytes) => {

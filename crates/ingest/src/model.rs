@@ -149,6 +149,8 @@ pub enum ProblemKind {
     InvalidUtf8,
     /// The bytes start like gzip but do not decompress.
     InvalidGzip,
+    /// A compressed or archive format EventPen does not read (zip, bzip2, xz, zstd, 7-Zip).
+    UnsupportedFormat,
     /// The input (after gunzip) would pass [`crate::MAX_INPUT_BYTES`] in total.
     InputTooLarge,
     /// [`crate::MAX_EVENTS`] reached: the rest of the inputs was not read.

@@ -74,6 +74,25 @@ fn broken_gzip_is_a_problem() {
 }
 
 #[test]
+fn other_compressed_formats_are_named() {
+    #[rustfmt::skip]
+    let cases: &[(&[u8], &str)] = &[
+        (b"PK\x03\x04\x14\x00", "logs.zip: this is a zip archive: EventPen reads JSON text and gzip (.json.gz); extract it and add the files inside"),
+        (b"BZh91AY&SY", "logs.zip: this is a bzip2 file: EventPen reads JSON text and gzip (.json.gz); extract it and add the files inside"),
+        (b"\x28\xb5\x2f\xfd\x00", "logs.zip: this is a zstd file: EventPen reads JSON text and gzip (.json.gz); extract it and add the files inside"),
+    ];
+    for &(bytes, want) in cases {
+        assert_eq!(
+            problems(&[Input {
+                name: "logs.zip",
+                bytes
+            }]),
+            [want]
+        );
+    }
+}
+
+#[test]
 fn input_size_is_capped_in_total_and_after_gunzip() {
     let big = vec![b' '; MAX_INPUT_BYTES / 2 + 1];
     let record = fixtures::RUN_INSTANCES.as_bytes();
