@@ -27,8 +27,14 @@ pub struct Args {
 /// What the subcommand reads, where it writes, and what its exit status means.
 const AFTER_HELP: &str = "\
 Reads CloudTrail records, CloudTrail log files (also gzipped), `aws cloudtrail lookup-events`
-output, CloudTrail Lake query results, EventBridge events, PutEvents entries, SQS messages and SNS
-notifications: mixed, as JSON, JSON arrays, JSON Lines or concatenated JSON.
+output, CloudTrail Lake query results, EventBridge events, PutEvents entries, SQS messages, SNS
+notifications and CloudWatch Logs output: mixed, as JSON, JSON arrays, JSON Lines or
+concatenated JSON.
+
+CloudTrail records become the event EventBridge delivers (detail = the record); the id is a
+UUID v5 of the record's eventID, so the same record always gets the same id.
+Limits: 50 MiB of input in total (after gunzip) and 20,000 events; events over AWS's 256 KB
+get a warning.
 
 Stdout: one EventBridge event per line (compact JSON), in input order.
 Stderr: problems as `FILE LINE:COLUMN: message`, then delivery notes with --notes.
