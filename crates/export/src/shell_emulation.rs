@@ -10,8 +10,10 @@
 //! * PowerShell's legacy native command line (Windows PowerShell 5.1, PowerShell ≤ 7.2, and
 //!   7.3+ with `$PSNativeCommandArgumentPassing = 'Legacy'`): each argument's value is pasted
 //!   as is, wrapped in `"` only when it contains whitespace at a point where the count of `"`
-//!   seen so far is even. 5.1 counts every `"`; later versions skip a `"` that follows a
-//!   backslash. Both variants are checked. Empty arguments are dropped;
+//!   seen so far is even (`NeedQuotes` in PowerShell's NativeCommandParameterBinder.cs, read
+//!   from its source). 7.x skips a `"` that follows a backslash and doubles trailing
+//!   backslashes inside the added quotes; 5.1 is closed source, so it is modelled without
+//!   either refinement. Both variants must deliver the value. Empty arguments are dropped;
 //! * cmd.exe's pass over a line: its quote state flips on every `"`; outside it, `^` makes the
 //!   next character literal and `& | < >` are operators; `%` may expand variables.
 
@@ -101,7 +103,14 @@ pub fn powershell_legacy_command_line(args: &[String], version: PowerShellVersio
     let mut parts = Vec::new();
     for arg in args.iter().filter(|arg| !arg.is_empty()) {
         if needs_quotes(arg, version) {
-            parts.push(format!("\"{arg}\""));
+            // 7.x doubles trailing backslashes inside the quotes it adds (AppendOneNativeArgument);
+            // 5.1 is modelled without that fix, so a value ending in `\` fails one variant.
+            let trailing = arg.len() - arg.trim_end_matches('\\').len();
+            let extra = match version {
+                PowerShellVersion::Pwsh7Legacy => "\\".repeat(trailing),
+                PowerShellVersion::WindowsPowerShell51 => String::new(),
+            };
+            parts.push(format!("\"{arg}{extra}\""));
         } else {
             parts.push(arg.clone());
         }
@@ -268,6 +277,12 @@ mod tests {
         assert_eq!(v51.map(|argv| argv.len()), Some(3));
         let v7 = powershell_delivers(compact, PowerShellVersion::Pwsh7Legacy);
         assert_eq!(v7.map(|argv| argv.len()), Some(2));
+        // A value with a space and a trailing backslash: 7.x doubles it, 5.1 (modelled) not.
+        let trailing = r"aws 'a b\'";
+        let v7 = powershell_delivers(trailing, PowerShellVersion::Pwsh7Legacy);
+        assert_eq!(v7, Some(vec!["aws".to_owned(), r"a b\".to_owned()]));
+        let v51 = powershell_delivers(trailing, PowerShellVersion::WindowsPowerShell51);
+        assert_ne!(v51, Some(vec!["aws".to_owned(), r"a b\".to_owned()]));
     }
 
     #[test]
