@@ -59,6 +59,9 @@ pub fn key(lang: Lang, name: &str) -> String {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
     match lang {
+        // In an object literal `__proto__: x` (quoted or not) sets the prototype instead of
+        // adding a field; only a computed key adds it.
+        Lang::TypeScript if name == "__proto__" => "['__proto__']".to_owned(),
         Lang::TypeScript if identifier => name.to_owned(),
         _ => string(lang, name),
     }
@@ -221,6 +224,7 @@ mod tests {
         assert_eq!(key(Lang::TypeScript, "source"), "source");
         assert_eq!(key(Lang::TypeScript, "detail-type"), "'detail-type'");
         assert_eq!(key(Lang::Python, "source"), "\"source\"");
+        assert_eq!(key(Lang::TypeScript, "__proto__"), "['__proto__']");
         assert_eq!(
             function_name(Lang::Python, "events.Match.anythingButEqualsIgnoreCase"),
             "events.Match.anything_but_equals_ignore_case"

@@ -197,3 +197,31 @@ fn pipes_warns_exactly_for_operators_pipes_lacks() {
         assert_eq!(flagged, expected, "{kind:?}: {:?}", rendered.warnings);
     }
 }
+
+#[test]
+fn odd_inputs_never_panic() {
+    let inputs = [
+        serde_json::json!(null),
+        serde_json::json!([]),
+        serde_json::json!("text"),
+        serde_json::json!({}),
+        serde_json::json!({"a": {}}),
+        serde_json::json!({"a": []}),
+        serde_json::json!({"$or": "not an array"}),
+        serde_json::json!({"__proto__": ["x"], "constructor": ["y"]}),
+    ];
+    let settings = RuleSettings {
+        name: "bad name".into(),
+        ..RuleSettings::default()
+    };
+    for input in &inputs {
+        for format in Format::ALL {
+            let rendered = render(format, input, &settings);
+            assert!(!rendered.blocks.is_empty(), "{format:?} {input}");
+            assert!(
+                rendered.warnings[0].contains("rule name"),
+                "{format:?}: settings problem first"
+            );
+        }
+    }
+}
