@@ -55,6 +55,7 @@ fn match_output_is_golden() {
         ("broken-events", &["-p", "run-instances.pattern.json", "run-instances.event.json", "broken.events.jsonl"], ""),
         ("missing-events-file", &["-p", "run-instances.pattern.json", "no-such.json"], ""),
         ("stdin-twice", &["-p", "-", "-"], ""),
+        ("pattern-from-stdin", &["-p", "-", "run-instances.event.json"], r#"{"detail": {"eventName": ["RunInstances"]}}"#),
     ];
     let bless = std::env::var_os("EVENTPEN_BLESS").is_some();
     let mut differing = Vec::new();
