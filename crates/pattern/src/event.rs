@@ -60,6 +60,9 @@ impl Trail {
     }
 }
 
+/// Objects with at most this many keys are scanned rather than probed by hash.
+const SCAN_LIMIT: usize = 16;
+
 /// Calls `found` with every leaf value named `name` in `event`, and the trail that led there.
 /// Stops early when `found` breaks.
 #[inline]
@@ -79,6 +82,20 @@ fn walk<'v>(
     found: &mut impl FnMut(&'v Value, &Trail) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     match value {
+        Value::Object(map) if map.len() <= SCAN_LIMIT => {
+            // Small objects: one pass over the keys beats hashing every candidate key.
+            for (key, child) in map {
+                let Some(after) = rest.strip_prefix(key.as_str()) else {
+                    continue;
+                };
+                if after.is_empty() {
+                    leaf(child, trail, found)?;
+                } else if let Some(deeper) = after.strip_prefix('.') {
+                    walk(child, deeper, trail, found)?;
+                }
+            }
+            ControlFlow::Continue(())
+        }
         Value::Object(map) => {
             // The key may be the whole remaining name or any part of it up to a dot.
             let mut from = 0;
