@@ -155,6 +155,9 @@ pub fn write_command(shell: Shell, command: &AwsCommand) -> String {
     }
 }
 
+/// The longest line cmd.exe accepts.
+const CMD_MAX_LINE: usize = 8191;
+
 /// Checks with the emulators that a Windows shell delivers `command` intact; the reason if not.
 fn windows_check(shell: Shell, command: &AwsCommand) -> Option<String> {
     let want = command.argv();
@@ -171,6 +174,10 @@ fn windows_check(shell: Shell, command: &AwsCommand) -> Option<String> {
             }
             None
         }
+        Shell::Cmd if write_command(shell, command).chars().count() > CMD_MAX_LINE => Some(format!(
+            "cmd.exe lines are limited to {CMD_MAX_LINE} characters and `aws {}` is longer; use the pattern.json + CLI tab",
+            command.words.join(" ")
+        )),
         Shell::Cmd => match cmd_delivers(&write_command(shell, command)) {
             Ok(argv) if argv == want => None,
             Ok(_) => Some(format!(

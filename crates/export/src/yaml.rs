@@ -71,10 +71,21 @@ fn indent(out: &mut String, columns: usize) {
     out.extend(std::iter::repeat_n(' ', columns));
 }
 
+/// YAML limits an implicit (`key:`) key to 1024 characters; longer keys use `? key` / `: value`.
+const MAX_IMPLICIT_KEY: usize = 1000;
+
 fn write_entries(out: &mut String, map: &Map<String, Value>, column: usize, style: YamlStyle) {
     for (key, value) in map {
         indent(out, column);
-        out.push_str(&string(key));
+        let key = string(key);
+        if key.chars().count() > MAX_IMPLICIT_KEY {
+            out.push_str("? ");
+            out.push_str(&key);
+            out.push('\n');
+            indent(out, column);
+        } else {
+            out.push_str(&key);
+        }
         out.push(':');
         write_after_indicator(out, value, column, style);
     }
@@ -274,6 +285,14 @@ mod tests {
             let number: Number = serde_json::from_str(text).unwrap();
             assert_eq!(number_text(&number), want, "{text}");
         }
+    }
+
+    #[test]
+    fn long_keys_are_explicit() {
+        let long = "k".repeat(1001);
+        let value = json!({ long.clone(): ["v"], "short": [1] });
+        let want = format!("? {long}\n:\n  - v\nshort:\n  - 1\n");
+        assert_eq!(to_yaml(&value, YamlStyle::default()), want);
     }
 
     #[test]

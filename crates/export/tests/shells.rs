@@ -440,3 +440,15 @@ fn a_line_break_in_a_description_is_flagged_for_cmd() {
         file.warnings
     );
 }
+
+#[test]
+fn cmd_line_length_limit_is_flagged() {
+    let long = "x".repeat(9000);
+    let pattern = serde_json::json!({"detail": {"a": [long]}});
+    let cmd = render(Format::CliCmd, &pattern, &RuleSettings::default());
+    assert!(
+        cmd.warnings.iter().any(|w| w.contains("8191")),
+        "{:?}",
+        cmd.warnings
+    );
+}

@@ -395,3 +395,20 @@ fn yaml_reads_the_same_in_a_yaml_1_1_loader() {
         loaded.len()
     );
 }
+
+#[test]
+fn a_key_longer_than_yaml_allows_implicitly_still_reads_back() {
+    let key = "k".repeat(1500);
+    let pattern = json!({"detail": {key.clone(): ["v"]}});
+    let text = only_block(
+        Format::CloudFormationYaml,
+        &pattern,
+        &RuleSettings::default(),
+    );
+    assert!(text.contains(&format!("? {key}\n")), "explicit key");
+    let template = parse_yaml(&text);
+    assert_eq!(rule_properties(&template)["EventPattern"], pattern);
+    if let Some(loaded) = load_with_yaml_1_1(&[text]) {
+        assert_eq!(loaded[0], template);
+    }
+}
