@@ -6,3 +6,4 @@ pub mod condition_menu;
 pub mod event_picker;
 pub mod facets;
 pub mod pattern_tree;
+pub mod wiring;

@@ -1,0 +1,193 @@
+//! What the App needs to host the builder, kept out of app.rs: the facets of the loaded events
+//! (one `use_memo` per event set), the last valid pattern and whether the text is stale, and the
+//! condition menu for a value picked anywhere an event tree offers picking (the event list).
+use super::condition_menu::ConditionMenu;
+use crate::builder::{Facets, picks_in, pretty, quick_start, toggle_exact};
+use crate::components::event_tree::Pick;
+use crate::derived::{ByPtr, EventRow};
+use serde_json::Value;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+/// The loaded events' facets and field paths.
+pub struct EventFacets {
+    /// Values and counts per field.
+    pub facets: Rc<Facets>,
+    /// Every field path (completion when adding a field).
+    pub paths: Rc<Vec<Vec<String>>>,
+}
+
+/// The facets of the loaded events and their field paths, recomputed only when the events change.
+#[hook]
+pub fn use_facets(rows: &ByPtr<Vec<EventRow>>) -> Rc<EventFacets> {
+    use_memo(rows.clone(), |rows| {
+        let facets = Facets::collect(rows.iter().map(|row| &*row.event));
+        EventFacets {
+            paths: Rc::new(facets.paths()),
+            facets: Rc::new(facets),
+        }
+    })
+}
+
+/// The builder's view of the pattern text.
+#[derive(Clone)]
+pub struct BuilderPattern {
+    /// The last valid pattern (none while the text is empty or has never been valid).
+    pub pattern: Option<Rc<Value>>,
+    /// The text is invalid: views show `pattern` but must not rewrite it.
+    pub stale: bool,
+    /// Exact values in the pattern, for pressed event-tree leaves.
+    pub in_pattern: Rc<Vec<Pick>>,
+}
+
+/// Follow the checked pattern: keep the last valid one while the user's JSON is broken.
+#[hook]
+pub fn use_builder_pattern(valid: Option<Rc<Value>>, text_is_empty: bool) -> BuilderPattern {
+    let last_valid = use_mut_ref(|| None::<Rc<Value>>);
+    let (pattern, stale) = if text_is_empty {
+        *last_valid.borrow_mut() = None;
+        (None, false)
+    } else if let Some(valid) = valid {
+        *last_valid.borrow_mut() = Some(valid.clone());
+        (Some(valid), false)
+    } else {
+        (last_valid.borrow().clone(), true)
+    };
+    let in_pattern = use_memo(pattern.clone(), |pattern| {
+        pattern
+            .as_deref()
+            .map(|p| {
+                picks_in(p)
+                    .into_iter()
+                    .map(|(path, value)| Pick { path, value })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    BuilderPattern {
+        pattern,
+        stale,
+        in_pattern,
+    }
+}
+
+/// The picked value and the button it came from.
+#[derive(Clone, PartialEq)]
+struct Picked {
+    pick: Pick,
+    anchor: Option<HtmlElement>,
+}
+
+/// Picking in event trees: the `on_pick` to hand them (none while the text is stale) and the
+/// condition menu to render once, at the top level of the page (it places itself under the
+/// picked value). A value already in the pattern is removed at once.
+#[hook]
+pub fn use_pick_menu(
+    current: &BuilderPattern,
+    on_replace: Callback<String>,
+) -> (Option<Callback<Pick>>, Html) {
+    let open = use_state(|| None::<Picked>);
+    let on_pick = (!current.stale).then(|| {
+        let (open, pattern, in_pattern, on_replace) = (
+            open.clone(),
+            current.pattern.clone(),
+            current.in_pattern.clone(),
+            on_replace.clone(),
+        );
+        Callback::from(move |pick: Pick| {
+            if in_pattern.contains(&pick) {
+                open.set(None);
+                let pattern = pattern.as_deref().cloned().unwrap_or(Value::Null);
+                on_replace.emit(pretty(&toggle_exact(&pattern, &pick.path, &pick.value)));
+                return;
+            }
+            let anchor = gloo::utils::document()
+                .active_element()
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+            open.set(Some(Picked { pick, anchor }));
+        })
+    });
+    let menu = match (&*open, current.stale) {
+        (Some(picked), false) => {
+            let on_close = {
+                let open = open.clone();
+                let anchor = picked.anchor.clone();
+                Callback::from(move |_| {
+                    if let Some(anchor) = &anchor {
+                        let _ = anchor.focus();
+                    }
+                    open.set(None);
+                })
+            };
+            let style = picked.anchor.as_ref().map(|a| {
+                let (top, left) = page_position(a);
+                AttrValue::from(format!(
+                    "top: {}px; left: {}px;",
+                    top + a.offset_height() + 4,
+                    left.max(8)
+                ))
+            });
+            html! {
+                <ConditionMenu pick={picked.pick.clone()} pattern={current.pattern.clone()}
+                    {on_replace} {on_close} {style} />
+            }
+        }
+        _ => html! {},
+    };
+    (on_pick, menu)
+}
+
+/// An element's position in the page (offsets summed up the offset parents, less any scrolled
+/// ancestors), so a popup at the top level can sit right under it.
+fn page_position(element: &HtmlElement) -> (i32, i32) {
+    let (mut top, mut left) = (0, 0);
+    let mut current = Some(element.clone());
+    while let Some(el) = current {
+        top += el.offset_top();
+        left += el.offset_left();
+        current = el
+            .offset_parent()
+            .and_then(|p| p.dyn_into::<HtmlElement>().ok());
+    }
+    let mut ancestor = element.parent_element();
+    while let Some(el) = ancestor {
+        if el.tag_name() != "HTML" && el.tag_name() != "BODY" {
+            top -= el.scroll_top();
+            left -= el.scroll_left();
+        }
+        ancestor = el.parent_element();
+    }
+    (top, left)
+}
+
+/// Props of [`QuickStart`].
+#[derive(Properties, PartialEq)]
+pub struct QuickStartProps {
+    /// The event to start from.
+    pub event: Rc<Value>,
+    /// Picking is off while the pattern text is invalid.
+    #[prop_or_default]
+    pub disabled: bool,
+    /// Called with the new pattern text.
+    pub on_replace: Callback<String>,
+}
+
+/// "Start a pattern from this event": the walkthrough's skeleton in one click.
+#[component]
+pub fn QuickStart(props: &QuickStartProps) -> Html {
+    let onclick = {
+        let (event, on_replace) = (props.event.clone(), props.on_replace.clone());
+        Callback::from(move |_: MouseEvent| on_replace.emit(pretty(&quick_start(&event))))
+    };
+    html! {
+        <div class="quick-start">
+            <button type="button" {onclick} disabled={props.disabled}
+                title="Replace the pattern with this event's source, detail-type, detail.eventSource and detail.eventName (undo brings yours back)">
+                { "Start a pattern from this event" }
+            </button>
+            <span class="hint">{ "source, detail-type, eventSource and eventName, as in the AWS walkthrough" }</span>
+        </div>
+    }
+}

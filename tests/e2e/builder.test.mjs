@@ -1,0 +1,259 @@
+// The visual builder as a user meets it: rules built by clicks alone — on values in an event, in
+// the facet panel and in the pattern tree — then the JSON and the results checked. Elements are
+// found by role and accessible name.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openPage, screenshot } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const record = (eventName, extra = {}) => ({
+  eventVersion: '1.09',
+  userIdentity: { type: 'IAMUser', accountId: '111122223333', userName: 'alice' },
+  eventTime: '2024-05-01T12:00:00Z',
+  eventSource: 'ec2.amazonaws.com',
+  eventName,
+  awsRegion: 'eu-west-1',
+  sourceIPAddress: '198.51.100.7',
+  requestParameters: null,
+  responseElements: null,
+  eventID: `e-${eventName}-${Math.random().toString(16).slice(2, 8)}`,
+  readOnly: false,
+  eventType: 'AwsApiCall',
+  managementEvent: true,
+  recipientAccountId: '111122223333',
+  eventCategory: 'Management',
+  ...extra,
+});
+const launch = (type) => record('RunInstances', {
+  requestParameters: { instancesSet: { items: [{ imageId: 'ami-0abc', instanceType: type, minCount: 1, maxCount: 1 }] } },
+});
+const lambda = (eventName) => record(eventName, {
+  eventSource: 'lambda.amazonaws.com',
+  requestParameters: { functionName: 'orders' },
+});
+// 1 t2.micro launch, 1 m5.large launch, a terminate by root, two Lambda changes with versioned names, one Lambda read.
+const RECORDS = [
+  launch('t2.micro'),
+  launch('m5.large'),
+  record('TerminateInstances', { userIdentity: { type: 'Root', accountId: '111122223333' } }),
+  lambda('UpdateFunctionConfiguration20150331v2'),
+  lambda('UpdateFunctionCode20150331v2'),
+  lambda('GetFunction20150331v2'),
+];
+
+const patternBox = (page) => page.getByRole('textbox', { name: 'Event pattern' });
+const results = (page) => page.getByRole('region', { name: 'Results' });
+const tree = (page) => page.getByRole('region', { name: 'Pattern tree' });
+const facets = (page) => page.getByRole('region', { name: 'Fields in your events' });
+
+/** A page with our events loaded and an empty pattern. */
+async function fresh(options) {
+  const page = await openPage(env, options);
+  await page.getByRole('button', { name: 'Clear events' }).click();
+  await page.getByRole('textbox', { name: 'Events' }).fill(JSON.stringify({ Records: RECORDS }, null, 2));
+  await patternBox(page).fill('');
+  await page.getByRole('list', { name: 'Loaded events' }).waitFor();
+  return page;
+}
+
+/** Open event `n` in the loaded-events list. */
+async function openEvent(page, n) {
+  const head = page.getByRole('list', { name: 'Loaded events' }).getByRole('button', { name: new RegExp(`^Event ${n}: `) });
+  if ((await head.getAttribute('aria-expanded')) !== 'true') await head.click();
+}
+
+/** Click the value `path = json` in the open events, then the menu item `choice`. */
+async function pick(page, path, json, choice) {
+  await page.getByRole('button', { name: `${path} = ${json}: add to the pattern` }).first().click();
+  const menu = page.getByRole('dialog', { name: `Conditions for ${path}` });
+  await menu.waitFor();
+  await menu.getByRole('button', { name: choice, exact: true }).click();
+  await menu.waitFor({ state: 'detached' });
+}
+
+async function patternIs(page, value) {
+  await page.waitForFunction(
+    ([want]) => {
+      const box = document.querySelector('#pattern-text');
+      try { return box && JSON.stringify(JSON.parse(box.value)) === want; } catch { return false; }
+    },
+    [JSON.stringify(value)],
+    { timeout: 5000 },
+  ).catch(async () => assert.deepEqual(JSON.parse(await patternBox(page).inputValue()), value));
+}
+
+async function matchCount(page, text) {
+  await results(page).getByText(text).waitFor({ timeout: 5000 });
+}
+
+test('the walkthrough RunInstances rule, by clicks on an event', async () => {
+  const page = await fresh();
+  await openEvent(page, 1);
+  await pick(page, 'source', '"aws.ec2"', 'equals "aws.ec2"');
+  await pick(page, 'detail-type', '"AWS API Call via CloudTrail"', 'equals "AWS API Call via CloudTrail"');
+  await pick(page, 'detail.eventSource', '"ec2.amazonaws.com"', 'equals "ec2.amazonaws.com"');
+  await pick(page, 'detail.eventName', '"RunInstances"', 'equals "RunInstances"');
+  const want = {
+    source: ['aws.ec2'],
+    'detail-type': ['AWS API Call via CloudTrail'],
+    detail: { eventSource: ['ec2.amazonaws.com'], eventName: ['RunInstances'] },
+  };
+  await patternIs(page, want);
+  assert.equal(await patternBox(page).inputValue(), [
+    '{',
+    '  "source": ["aws.ec2"],',
+    '  "detail-type": ["AWS API Call via CloudTrail"],',
+    '  "detail": {',
+    '    "eventSource": ["ec2.amazonaws.com"],',
+    '    "eventName": ["RunInstances"]',
+    '  }',
+    '}',
+  ].join('\n'));
+  await matchCount(page, '2 of 6 events match');
+  // Picked values show pressed; clicking one again removes it (one undo step brings it back).
+  const picked = page.getByRole('button', { name: 'detail.eventName = "RunInstances": in the pattern' }).first();
+  assert.equal(await picked.getAttribute('aria-pressed'), 'true');
+  await picked.click();
+  await patternIs(page, { source: ['aws.ec2'], 'detail-type': ['AWS API Call via CloudTrail'], detail: { eventSource: ['ec2.amazonaws.com'] } });
+  await matchCount(page, '3 of 6 events match');
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await patternIs(page, want);
+  assert.deepEqual(page.problems, []);
+});
+
+test('quick start from the selected event makes the same skeleton', async () => {
+  const page = await fresh();
+  await results(page).getByRole('button', { name: /Event 1: RunInstances/ }).click();
+  await page.getByRole('button', { name: 'Start a pattern from this event' }).click();
+  await patternIs(page, {
+    source: ['aws.ec2'],
+    'detail-type': ['AWS API Call via CloudTrail'],
+    detail: { eventSource: ['ec2.amazonaws.com'], eventName: ['RunInstances'] },
+  });
+  await matchCount(page, '2 of 6 events match');
+  assert.deepEqual(page.problems, []);
+});
+
+test('Lambda changes: a prefix drops the API version real events carry', async () => {
+  const page = await fresh();
+  await openEvent(page, 4);
+  await pick(page, 'source', '"aws.lambda"', 'equals "aws.lambda"');
+  await pick(page, 'detail.eventName', '"UpdateFunctionConfiguration20150331v2"', 'prefix "Update"');
+  await patternIs(page, { source: ['aws.lambda'], detail: { eventName: [{ prefix: 'Update' }] } });
+  await matchCount(page, '2 of 6 events match');
+  // The menu's first prefix is the name without its version; the tree edits the chip in place.
+  await pick(page, 'detail.eventName', '"UpdateFunctionConfiguration20150331v2"', 'prefix "UpdateFunctionConfiguration"');
+  await patternIs(page, { source: ['aws.lambda'], detail: { eventName: [{ prefix: 'Update' }, { prefix: 'UpdateFunctionConfiguration' }] } });
+  await tree(page).getByRole('button', { name: 'Remove condition prefix "Update" from detail.eventName' }).click();
+  await patternIs(page, { source: ['aws.lambda'], detail: { eventName: [{ prefix: 'UpdateFunctionConfiguration' }] } });
+  await matchCount(page, '1 of 6 events match');
+  await screenshot(page, 'builder-lambda');
+  assert.deepEqual(page.problems, []);
+});
+
+test('t2.micro launches: a nested array field from the facets', async () => {
+  const page = await fresh();
+  const panel = facets(page);
+  await panel.getByRole('searchbox', { name: 'Search fields and values' }).fill('instanceType');
+  await panel.getByRole('button', { name: /^detail\.requestParameters\.instancesSet\.items\.instanceType = t2\.micro \(1 event\)/ }).click();
+  await panel.getByRole('searchbox', { name: 'Search fields and values' }).fill('RunInstances');
+  await panel.getByRole('button', { name: /^detail\.eventName = RunInstances \(2 events\)/ }).click();
+  await patternIs(page, {
+    detail: { requestParameters: { instancesSet: { items: { instanceType: ['t2.micro'] } } }, eventName: ['RunInstances'] },
+  });
+  await matchCount(page, '1 of 6 events match');
+  await panel.getByRole('searchbox', { name: 'Search fields and values' }).fill('');
+  await screenshot(page, 'builder-facets');
+  assert.deepEqual(page.problems, []);
+});
+
+test('an $or rule: group two fields in the pattern tree', async () => {
+  const page = await fresh();
+  const panel = facets(page);
+  const search = panel.getByRole('searchbox', { name: 'Search fields and values' });
+  await search.fill('aws.ec2');
+  await panel.getByRole('button', { name: /^source = aws\.ec2 / }).click();
+  await search.fill('TerminateInstances');
+  await panel.getByRole('button', { name: /^detail\.eventName = TerminateInstances / }).click();
+  await search.fill('Root');
+  await panel.getByRole('button', { name: /^detail\.userIdentity\.type = Root / }).click();
+  await tree(page).getByRole('checkbox', { name: 'Select detail.eventName to group with $or' }).check();
+  await tree(page).getByRole('checkbox', { name: 'Select detail.userIdentity.type to group with $or' }).check();
+  await tree(page).getByRole('button', { name: 'Group 2 selected fields as any of ($or)' }).click();
+  await patternIs(page, {
+    source: ['aws.ec2'],
+    detail: { $or: [{ eventName: ['TerminateInstances'] }, { userIdentity: { type: ['Root'] } }] },
+  });
+  await matchCount(page, '1 of 6 events match');
+  // Add a second alternative value inside the group, from the chip's "+ or" editor.
+  await tree(page).getByRole('button', { name: 'Add a condition to detail.eventName' }).click();
+  const editor = tree(page).getByRole('form', { name: 'New condition on detail.eventName' });
+  await editor.getByRole('combobox', { name: 'Operator' }).selectOption('equals');
+  await editor.getByRole('textbox', { name: 'Value' }).fill('RunInstances');
+  await editor.getByRole('button', { name: 'Add' }).click();
+  await patternIs(page, {
+    source: ['aws.ec2'],
+    detail: { $or: [{ eventName: ['TerminateInstances', 'RunInstances'] }, { userIdentity: { type: ['Root'] } }] },
+  });
+  await matchCount(page, '3 of 6 events match');
+  await screenshot(page, 'builder-or');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the tree edits in place, adds fields by path, and goes stale on broken JSON', async () => {
+  const page = await fresh();
+  await tree(page).getByRole('combobox', { name: 'Add a field' }).fill('detail.eventName');
+  const add = tree(page).getByRole('form', { name: 'Condition for the new field' });
+  await add.getByRole('combobox', { name: 'Operator' }).selectOption('prefix');
+  await add.getByRole('textbox', { name: 'Value' }).fill('Run');
+  await add.getByRole('button', { name: 'Add field' }).click();
+  await patternIs(page, { detail: { eventName: [{ prefix: 'Run' }] } });
+  await matchCount(page, '2 of 6 events match');
+
+  await tree(page).getByRole('button', { name: 'Edit condition prefix "Run" on detail.eventName' }).click();
+  const edit = tree(page).getByRole('form', { name: 'Edit condition prefix "Run" on detail.eventName' });
+  const operator = edit.getByRole('combobox', { name: 'Operator' });
+  assert.ok(await operator.evaluate((el) => el === document.activeElement), 'focus moves into the chip editor');
+  await operator.selectOption('anything-but');
+  await edit.getByRole('textbox', { name: 'Value' }).fill('RunInstances');
+  await edit.getByRole('textbox', { name: 'Value' }).press('Enter');
+  await patternIs(page, { detail: { eventName: [{ 'anything-but': 'RunInstances' }] } });
+  await matchCount(page, '4 of 6 events match');
+
+  // Broken JSON: the text stays, the tree shows the last valid pattern, marked stale, and is read-only.
+  const broken = '{"detail": {"eventName": [{"anything-but": "RunInstances"}]';
+  await patternBox(page).fill(broken);
+  await tree(page).getByRole('status').getByText(/last valid pattern/).waitFor();
+  assert.equal(await tree(page).getByRole('button', { name: 'Remove field detail.eventName' }).isDisabled(), true);
+  assert.equal(await patternBox(page).inputValue(), broken);
+  await screenshot(page, 'builder-stale');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the condition menu is keyboard accessible', async () => {
+  const page = await fresh({ width: 1280, height: 900 });
+  await openEvent(page, 1);
+  const value = page.getByRole('button', { name: 'sourceIPAddress = "198.51.100.7": add to the pattern' }).first();
+  // (the envelope puts the record under detail)
+  const leaf = (await value.count()) ? value : page.getByRole('button', { name: 'detail.sourceIPAddress = "198.51.100.7": add to the pattern' }).first();
+  await leaf.focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('dialog', { name: /Conditions for (detail\.)?sourceIPAddress/ });
+  await menu.waitFor();
+  assert.equal(await menu.getByRole('button', { name: 'equals "198.51.100.7"' }).evaluate((el) => el === document.activeElement), true);
+  await screenshot(page, 'builder-menu');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'detached' });
+  assert.equal(await leaf.evaluate((el) => el === document.activeElement), true, 'focus returns to the value');
+  await page.keyboard.press('Enter');
+  await menu.waitFor();
+  await menu.getByRole('button', { name: 'cidr 198.51.100.0/24' }).focus();
+  await page.keyboard.press('Enter');
+  await patternIs(page, { detail: { sourceIPAddress: [{ cidr: '198.51.100.0/24' }] } });
+  await matchCount(page, '6 of 6 events match');
+  assert.deepEqual(page.problems, []);
+});
