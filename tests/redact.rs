@@ -53,6 +53,7 @@ fn each_kind_gets_a_placeholder_of_its_kind() {
         (r#"{"requestParameters":{"roleSessionName":"alice-cli"}}"#, r#"{"requestParameters":{"roleSessionName":"session1"}}"#),
         (r#"{"privateDnsName":"ip-10-0-1-23.eu-west-1.compute.internal","ip":"10.0.1.23"}"#, r#"{"privateDnsName":"ip-192-0-2-1.eu-west-1.compute.internal","ip":"192.0.2.1"}"#),
         (r#"{"credentials":{"sessionToken":"IQoJb3JpZ2luX2VjEXAMPLE","expiration":"Nov 24, 2026"}}"#, r#"{"credentials":{"sessionToken":"REDACTED1","expiration":"Nov 24, 2026"}}"#),
+        (r#"{"userName":"1","eventVersion":"1.09","v":"2a01:4f8::4210.1.2.3"}"#, r#"{"userName":"user1","eventVersion":"1.09","v":"2a01:4f8::4210.1.2.3"}"#),
         (r#"{"sessionContext":{"sourceIdentity":"alice"}}"#, r#"{"sessionContext":{"sourceIdentity":"session1"}}"#),
         ("user 123456789012 from 10.1.2.3 used AKIAZ3MHAL5XQ2N4BVCD", "user 111111111111 from 192.0.2.1 used AKIA000000001EXAMPLE"),
     ];

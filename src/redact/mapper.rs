@@ -154,12 +154,17 @@ impl Mapper {
                 .is_some_and(|&i| is(self.entries[i].kind))
     }
 
-    /// Known names, longest first (so `alice.admin` wins over `alice`).
+    /// Known names to replace as words in free text, longest first (so `alice.admin` wins
+    /// over `alice`). Only names that look like names (three characters or more, a letter):
+    /// a user called `1` must not turn every `1` of a record into `user1`.
     pub(crate) fn known_names(&self) -> Vec<String> {
         let mut names: Vec<String> = self
             .entries
             .iter()
             .filter(|e| e.kind.is_name())
+            .filter(|e| {
+                e.original.chars().count() >= 3 && e.original.chars().any(char::is_alphabetic)
+            })
             .map(|e| e.original.clone())
             .collect();
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));

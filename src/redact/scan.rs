@@ -282,10 +282,19 @@ fn ipv4(prev: Option<char>, rest: &str) -> Option<usize> {
     }
     let len = run(rest, 16, |c| c.is_ascii_digit() || c == '.')?;
     let candidate = rest[..len].trim_end_matches('.');
-    if rest[candidate.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+    if !ends_here(&rest[candidate.len()..], '.') {
         return None;
     }
     candidate.parse::<Ipv4Addr>().ok().map(|_| candidate.len())
+}
+
+/// An address ends where a word could not go on: `10.1.2.3.` ends a sentence, but
+/// `10.1.2.3.x` is some other dotted thing (and may become one only after a name in it is
+/// replaced, which would make redacting twice change more).
+fn ends_here(after: &str, separator: char) -> bool {
+    !after
+        .trim_start_matches(separator)
+        .starts_with(|c: char| is_word_char(c))
 }
 
 /// EC2's private host names spell the address with hyphens: `ip-10-0-1-23.ec2.internal`.
@@ -294,7 +303,7 @@ fn ec2_host_ip(rest: &str) -> Option<(usize, String)> {
     let digits = rest.strip_prefix("ip-")?;
     let len = run(digits, 16, |c| c.is_ascii_digit() || c == '-')?;
     let candidate = digits[..len].trim_end_matches('-');
-    if digits[candidate.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+    if !ends_here(&digits[candidate.len()..], '-') {
         return None;
     }
     let dotted = candidate.replace('-', ".");
@@ -322,9 +331,7 @@ fn ipv6(prev: Option<char>, rest: &str) -> Option<usize> {
         c.is_ascii_hexdigit() || c == ':' || c == '.'
     })?;
     let candidate = rest[..len].trim_end_matches('.');
-    if candidate.matches(':').count() < 2
-        || rest[candidate.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
-    {
+    if candidate.matches(':').count() < 2 || !ends_here(&rest[candidate.len()..], '.') {
         return None;
     }
     candidate.parse::<Ipv6Addr>().ok().map(|_| candidate.len())
