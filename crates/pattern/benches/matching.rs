@@ -92,6 +92,15 @@ fn matching(c: &mut Criterion) {
     for (name, text) in GROUPS {
         let pattern = compile(name, text);
         let matched = parsed.iter().filter(|event| pattern.matches(event)).count();
+        let matched_from_bytes = bytes
+            .iter()
+            .filter(|event| matches!(pattern.matches_json(event), Ok(true)))
+            .count();
+        // Both paths are timed below; a faster one must not be a different answer.
+        assert_eq!(
+            matched, matched_from_bytes,
+            "{name}: matches_json disagrees with matches"
+        );
         println!("{name}: {matched} of {EVENTS} events match");
         let mut group = c.benchmark_group(*name);
         group.throughput(Throughput::Elements(EVENTS as u64));
