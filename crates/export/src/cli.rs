@@ -141,7 +141,7 @@ pub fn write_command(shell: Shell, command: &AwsCommand) -> String {
         Shell::PowerShell => std::iter::once(head)
             .chain(values)
             .collect::<Vec<_>>()
-            .join(" `\n    "),
+            .join(" `\n  "),
         Shell::Cmd => cmd_escape_line(
             &std::iter::once(head)
                 .chain(values)
@@ -163,7 +163,7 @@ fn windows_check(shell: Shell, command: &AwsCommand) -> Option<String> {
     let want = command.argv();
     match shell {
         Shell::PowerShell => {
-            let line = write_command(shell, command).replace(" `\n    ", " ");
+            let line = write_command(shell, command).replace(" `\n  ", " ");
             for version in [PowerShellVersion::WindowsPowerShell51, PowerShellVersion::Pwsh7Legacy] {
                 if powershell_delivers(&line, version).as_ref() != Some(&want) {
                     return Some(format!(
