@@ -14,8 +14,10 @@ const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 pub(crate) struct DecodeError {
     /// Invalid gzip, too large, or invalid UTF-8.
     pub kind: ProblemKind,
-    /// Where, for invalid UTF-8 (the last valid position).
+    /// Where, for invalid UTF-8 (the first invalid byte).
     pub position: Option<LineColumn>,
+    /// The byte offset of that place.
+    pub offset: Option<usize>,
     /// What is wrong, for people.
     pub message: String,
 }
@@ -37,6 +39,7 @@ pub(crate) fn unsupported_format(bytes: &[u8]) -> Option<DecodeError> {
     Some(DecodeError {
         kind: ProblemKind::UnsupportedFormat,
         position: None,
+        offset: None,
         message: format!(
             "this is {what}: EventPen reads JSON text and gzip (.json.gz); extract it and add \
              the files inside"
@@ -57,12 +60,14 @@ pub(crate) fn gunzip(bytes: &[u8], limit: usize) -> Result<Vec<u8>, DecodeError>
     decoder.read_to_end(&mut out).map_err(|e| DecodeError {
         kind: ProblemKind::InvalidGzip,
         position: None,
+        offset: None,
         message: format!("this gzip file could not be decompressed: {e}"),
     })?;
     if out.len() > limit {
         return Err(DecodeError {
             kind: ProblemKind::InputTooLarge,
             position: None,
+            offset: None,
             message: format!(
                 "this gzip file decompresses to more than the {} MiB left of the input size limit \
                  ({} MiB in total); it was not read",
@@ -85,6 +90,7 @@ pub(crate) fn utf8_text(bytes: &[u8]) -> Result<&str, DecodeError> {
             Err(DecodeError {
                 kind: ProblemKind::InvalidUtf8,
                 position: Some(LineColumn::of(prefix, prefix.len())),
+                offset: Some(error.valid_up_to()),
                 message: format!(
                     "invalid UTF-8 at byte offset {}: EventPen reads UTF-8 text or gzip; the input was not read",
                     error.valid_up_to()

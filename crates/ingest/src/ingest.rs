@@ -48,7 +48,12 @@ impl Collector {
         let remaining = MAX_INPUT_BYTES.saturating_sub(self.bytes_read);
         let gunzipped;
         if let Some(error) = unsupported_format(input.bytes) {
-            self.input_problem(input.name, error.kind, error.position, error.message);
+            self.input_problem(
+                input.name,
+                error.kind,
+                (error.position, error.offset),
+                error.message,
+            );
             return;
         }
         let bytes = if is_gzip(input.bytes) {
@@ -58,7 +63,12 @@ impl Collector {
                     gunzipped.as_slice()
                 }
                 Err(error) => {
-                    self.input_problem(input.name, error.kind, error.position, error.message);
+                    self.input_problem(
+                        input.name,
+                        error.kind,
+                        (error.position, error.offset),
+                        error.message,
+                    );
                     return;
                 }
             }
@@ -71,20 +81,30 @@ impl Collector {
                 bytes.len() as f64 / (1024.0 * 1024.0),
                 MAX_INPUT_BYTES / (1024 * 1024)
             );
-            self.input_problem(input.name, ProblemKind::InputTooLarge, None, message);
+            self.input_problem(
+                input.name,
+                ProblemKind::InputTooLarge,
+                (None, None),
+                message,
+            );
             return;
         }
         self.bytes_read += bytes.len();
         let text = match utf8_text(bytes) {
             Ok(text) => text,
             Err(error) => {
-                self.input_problem(input.name, error.kind, error.position, error.message);
+                self.input_problem(
+                    input.name,
+                    error.kind,
+                    (error.position, error.offset),
+                    error.message,
+                );
                 return;
             }
         };
         if text.trim().is_empty() {
             let message = "the input is empty".to_string();
-            self.input_problem(input.name, ProblemKind::EmptyInput, None, message);
+            self.input_problem(input.name, ProblemKind::EmptyInput, (None, None), message);
             return;
         }
         let problems_before = self.out.problems.len();
@@ -93,6 +113,7 @@ impl Collector {
             name: input.name,
             text,
             cursor: PositionCursor::new(text),
+            bom: bytes.len() - text.len(),
             index: 0,
             listed: 0,
             unlisted: 0,
@@ -111,6 +132,7 @@ impl Collector {
             let problem = Problem {
                 input: input.name.to_string(),
                 position: None,
+                offset: None,
                 path: None,
                 severity: if reader.unlisted_errors {
                     Severity::Error
@@ -129,6 +151,7 @@ impl Collector {
             let problem = Problem {
                 input: input.name.to_string(),
                 position: None,
+                offset: None,
                 path: None,
                 severity: Severity::Warning,
                 kind: ProblemKind::NoEvents,
@@ -142,12 +165,16 @@ impl Collector {
         &mut self,
         input: &str,
         kind: ProblemKind,
-        position: Option<eventpen_pattern::position::LineColumn>,
+        (position, offset): (
+            Option<eventpen_pattern::position::LineColumn>,
+            Option<usize>,
+        ),
         message: String,
     ) {
         self.out.problems.push(Problem {
             input: input.to_string(),
             position,
+            offset,
             path: None,
             severity: kind.severity(),
             kind,
@@ -162,6 +189,8 @@ pub(crate) struct Reader<'c, 't> {
     name: &'t str,
     pub(crate) text: &'t str,
     cursor: PositionCursor<'t>,
+    /// Bytes of BOM stripped before `text`, added back to offsets reported to the caller.
+    bom: usize,
     /// How many events this input produced so far.
     index: usize,
     /// Problems listed for this input so far.
@@ -196,6 +225,7 @@ impl<'t> Reader<'_, 't> {
         let problem = Problem {
             input: self.name.to_string(),
             position,
+            offset: Some(self.bom + error.offset),
             path: None,
             severity: kind.severity(),
             kind,
@@ -214,6 +244,7 @@ impl<'t> Reader<'_, 't> {
         Problem {
             input: self.name.to_string(),
             position: at.offset.map(|offset| self.cursor.at(offset)),
+            offset: at.offset.map(|offset| self.bom + offset),
             path: (!at.path.is_empty()).then(|| at.path.clone()),
             severity: kind.severity(),
             kind,
@@ -270,6 +301,7 @@ impl<'t> Reader<'_, 't> {
                 input: self.name.to_string(),
                 index: self.index,
                 position,
+                offset: at.offset.map(|offset| self.bom + offset),
                 path: (!at.path.is_empty()).then(|| at.path.clone()),
             },
             shape: emitted.shape,

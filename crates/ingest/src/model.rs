@@ -57,6 +57,9 @@ pub struct Origin {
     pub index: usize,
     /// Where the record or entry starts in the input's text, when known.
     pub position: Option<LineColumn>,
+    /// The same place as a byte offset into the input's text (after gunzip, counting a BOM),
+    /// for highlighting in an editor.
+    pub offset: Option<usize>,
     /// The JSON path of the record inside the input, e.g. `Records[3]` or
     /// `Messages[0].Body`; `None` when the event is a whole document (a line, a paste).
     pub path: Option<String>,
@@ -207,6 +210,9 @@ pub struct Problem {
     pub input: String,
     /// Where in the input's text, when known.
     pub position: Option<LineColumn>,
+    /// The same place as a byte offset into the input's text (after gunzip, counting a BOM),
+    /// for highlighting in an editor.
+    pub offset: Option<usize>,
     /// The JSON path inside the input, when known, e.g. `Records[3]`.
     pub path: Option<String>,
     /// Error (not read) or warning (read with a caveat).

@@ -223,3 +223,18 @@ fn eventbridge_events_pass_through_unchanged_with_cloudtrail_notes() {
         ["read-only"]
     );
 }
+
+#[test]
+fn byte_offsets_point_into_the_text_as_given_bom_included() {
+    let ec2 = record("ec2", "RunInstances");
+    let text = format!("\u{feff}[\n  {ec2},\n  {{\"x\": 1}}\n]");
+    let ingested = ingest_text("in", &text);
+    let event = ingested.events[0].origin.offset.unwrap_or(usize::MAX);
+    let problem = ingested.problems[0].offset.unwrap_or(usize::MAX);
+    assert_eq!(text.get(event..event + ec2.len()), Some(ec2.as_str()));
+    assert_eq!(text.get(problem..problem + 8), Some("{\"x\": 1}"));
+    assert_eq!(
+        ingested.problems[0].position.map(|p| (p.line, p.column)),
+        Some((3, 3))
+    );
+}
