@@ -279,6 +279,11 @@ fn unrecognised(map: &Map<String, Value>) -> String {
     if map.contains_key("digestStartTime") {
         return "a CloudTrail digest file holds no events; skipped".to_string();
     }
+    if map.contains_key("EventId") && map.contains_key("EventName") {
+        return "a lookup-events item without its CloudTrailEvent string, which holds the record: \
+                was it left out by --query or a jq filter?"
+            .to_string();
+    }
     if text("eventSource") == Some("aws:s3") {
         return "an S3 event notification, not an EventBridge event: S3 sends \"Object Created\" \
                 events to EventBridge only when EventBridge notifications are on for the bucket"
