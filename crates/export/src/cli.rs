@@ -210,9 +210,10 @@ fn header(shell: Shell) -> &'static str {
             "REM cmd.exe, with aws.exe (AWS CLI v2). One command per line: inner quotes are \\\",\n",
             "REM and ^ escapes & | < > ( ) ^ where cmd itself sees no quotes.\n",
         ),
-        Shell::Portable => {
-            "# Works the same in bash, zsh, PowerShell and cmd.exe: the pattern is read from pattern.json.\n"
-        }
+        Shell::Portable => concat!(
+            "# Works the same in bash, zsh, PowerShell and cmd.exe: save each JSON block above under\n",
+            "# its file name (UTF-8, no BOM) in the directory you run these commands from.\n",
+        ),
     }
 }
 

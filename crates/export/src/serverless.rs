@@ -1,4 +1,4 @@
-//! Serverless Framework (v3+, native CloudFormation): a function whose `eventBridge` event
+//! Serverless Framework (v3 and v4, native CloudFormation): a function whose `eventBridge` event
 //! carries the pattern.
 //!
 //! Serverless resolves `${…}` in every string of `serverless.yml` as a variable, and has no
@@ -78,7 +78,7 @@ pub fn render(pattern: &Value, settings: &RuleSettings) -> Rendered {
     let name = function_name(&settings.name);
     let config = json!({
         "service": settings.name,
-        "frameworkVersion": "3",
+        "frameworkVersion": ">=3",
         "provider": {"name": "aws", "runtime": "nodejs20.x"},
         "functions": {name: {"handler": "handler.main", "events": [{"eventBridge": event}]}}
     });
