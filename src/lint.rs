@@ -210,10 +210,25 @@ fn similar_path<'a>(wanted: &[String], events: &'a EventPaths) -> Option<&'a Vec
 
 /// Advice when no event has the exact value `wanted` at `name` but a near one exists.
 fn near_value(name: &str, wanted: &str, seen: &BTreeSet<String>) -> Option<String> {
-    if let Some(longer) = seen.iter().find(|v| v.starts_with(wanted)) {
-        return Some(format!(
-            "No loaded event has `{name}` = \"{wanted}\", but \"{longer}\" starts with it. Exact values must match whole: use {{\"prefix\": \"{wanted}\"}}."
-        ));
+    let longer: Vec<&String> = seen.iter().filter(|v| v.starts_with(wanted)).collect();
+    if let Some(first) = longer.first() {
+        let mut hint = format!(
+            "No loaded event has `{name}` = \"{wanted}\", but \"{first}\" starts with it. Exact values must match whole: use {{\"prefix\": \"{wanted}\"}}."
+        );
+        if longer.len() > 1 {
+            // The obvious prefix can be too broad (CreateFunction also starts CreateFunctionUrlConfig…).
+            let others: Vec<String> = longer[1..]
+                .iter()
+                .take(3)
+                .map(|v| format!("\"{v}\""))
+                .collect();
+            hint.push_str(&format!(
+                " Careful: that prefix also matches {}{} — lengthen it if those should not match.",
+                others.join(", "),
+                if longer.len() > 4 { ", …" } else { "" }
+            ));
+        }
+        return Some(hint);
     }
     if let Some(other_case) = seen.iter().find(|v| v.eq_ignore_ascii_case(wanted)) {
         return Some(format!(

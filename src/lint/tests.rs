@@ -9,6 +9,7 @@ fn events() -> Vec<Value> {
             "userIdentity": {"type": "Root"}, "resources": [{"ARN": "arn:aws:iam::1:role/x"}],
             "items": [{"instanceType": "t2.micro"}, {"instanceType": "m5.large"}]}}),
         json!({"source": "aws.ec2", "detail": {"eventName": "RunInstances", "errorCode": null}}),
+        json!({"source": "aws.lambda", "detail": {"eventName": "CreateFunctionUrlConfig20211031"}}),
     ]
 }
 
@@ -22,7 +23,11 @@ fn hints_name_the_problem_and_the_fix() {
         ),
         (
             json!({"detail": {"eventName": ["CreateFunction"]}}),
-            &["\"CreateFunction20150331\" starts with it", "prefix"],
+            &[
+                "\"CreateFunction20150331\" starts with it",
+                "prefix",
+                "Careful: that prefix also matches \"CreateFunctionUrlConfig20211031\"",
+            ],
         ),
         (
             json!({"detail": {"eventName": ["runinstances"]}}),
