@@ -8,9 +8,10 @@
 //! `{"d": [{"a": …}, {"b": …}]}`), and `exists: false` only needs no value in the element
 //! the other fields' values came from.
 //!
-//! Fast path: one pass per field that only counts array depth and allocates nothing. Only a
-//! sub-rule with two or more fields, one of which found values inside an array of objects,
-//! takes the slow path that records memberships and searches for a consistent choice.
+//! Fast path: one pass per field that only counts array depth, stops at the first match and
+//! allocates nothing. Only a sub-rule with two or more fields that can only be satisfied from
+//! inside arrays of objects takes the slow path, which records memberships and searches for a
+//! consistent choice.
 
 use std::ops::ControlFlow;
 
@@ -24,9 +25,12 @@ use crate::event::{Trail, for_each_value};
 pub(crate) struct FieldOutcome {
     /// Some value satisfies a condition.
     pub matched: bool,
+    /// A value outside any array of objects satisfies a condition: it goes with any other
+    /// value, so the field puts no constraint on array consistency.
+    pub matched_anywhere: bool,
     /// The field has at least one value.
     pub present: bool,
-    /// Some value came from inside an array of objects (membership matters).
+    /// Some value seen came from inside an array of objects (membership matters).
     pub in_array: bool,
 }
 
@@ -35,25 +39,32 @@ impl FieldOutcome {
     pub(crate) fn passed(&self, field: &Field) -> bool {
         self.matched || (field.accepts_absence && !self.present)
     }
+
+    /// Whether array consistency could change this field's verdict: it is only satisfied
+    /// by values inside arrays of objects, or it is an absence with values in such arrays.
+    fn constrained(&self, field: &Field) -> bool {
+        (self.matched && !self.matched_anywhere)
+            || (field.accepts_absence && !self.matched && self.in_array)
+    }
 }
 
-/// Evaluates one field without allocating.
+/// Evaluates one field without allocating. Stops at the first matching value unless the
+/// field accepts absence (which needs to see every value).
 #[inline]
 pub(crate) fn evaluate(field: &Field, event: &Value) -> FieldOutcome {
     let mut outcome = FieldOutcome::default();
-    let track_arrays = !field.accepts_absence;
+    let stop_at_match = !field.accepts_absence;
     let _ = for_each_value(
         event,
         &field.name,
         &mut Trail::counting(),
         &mut |value, trail| {
             outcome.present = true;
-            if trail.depth > 0 {
-                outcome.in_array = true;
-            }
+            outcome.in_array |= trail.depth > 0;
             if field.value_matches(value) {
                 outcome.matched = true;
-                if trail.depth == 0 && track_arrays {
+                outcome.matched_anywhere |= trail.depth == 0;
+                if stop_at_match {
                     return ControlFlow::Break(());
                 }
             }
@@ -73,12 +84,14 @@ pub(crate) fn matches(compiled: &Compiled, event: &Value) -> bool {
 
 /// Whether one sub-rule matches.
 pub(crate) fn rule_matches(compiled: &Compiled, rule: &[usize], event: &Value) -> bool {
-    let mut arrays = false;
+    let mut constrained = 0;
     let mut all_passed = true;
     for &index in rule {
         let field = &compiled.fields[index];
         let outcome = evaluate(field, event);
-        arrays |= outcome.in_array;
+        if outcome.constrained(field) {
+            constrained += 1;
+        }
         if !outcome.passed(field) {
             // An absence can still hold relative to the element the other fields come from.
             if field.accepts_absence && outcome.in_array {
@@ -88,7 +101,8 @@ pub(crate) fn rule_matches(compiled: &Compiled, rule: &[usize], event: &Value) -
             }
         }
     }
-    if !arrays || rule.len() < 2 {
+    // With at most one field tied to array elements, any choice of values is consistent.
+    if constrained < 2 {
         return all_passed;
     }
     consistent_choice_exists(compiled, rule, event)
@@ -176,4 +190,106 @@ fn search(
         absent.pop();
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::matching;
+
+    #[test]
+    fn values_used_together_come_from_one_array_element() {
+        let items = r#"{"d": [{"name": "alice", "status": "active"}, {"name": "bob", "tags": ["x", "y"]}]}"#;
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                r#"{"d": {"name": ["alice"], "status": ["active"]}}"#,
+                items,
+                true,
+            ),
+            (
+                r#"{"d": {"name": ["bob"], "status": ["active"]}}"#,
+                items,
+                false,
+            ),
+            (r#"{"d": {"name": ["bob"], "tags": ["y"]}}"#, items, true),
+            (r#"{"d": {"name": ["alice"], "tags": ["y"]}}"#, items, false),
+            (
+                r#"{"d": {"name": ["bob"], "status": [{"exists": false}]}}"#,
+                items,
+                true,
+            ),
+            (
+                r#"{"d": {"name": ["alice"], "status": [{"exists": false}]}}"#,
+                items,
+                false,
+            ),
+            (
+                r#"{"d": {"name": ["alice"]}, "top": ["t"]}"#,
+                r#"{"top": "t", "d": [{"name": "alice"}]}"#,
+                true,
+            ),
+            (
+                r#"{"a": {"x": [1]}, "b": {"y": [2]}}"#,
+                r#"{"a": [{"x": 1}], "b": [{"y": 2}]}"#,
+                true,
+            ),
+            (
+                r#"{"d": {"e": {"x": [1], "y": [2]}}}"#,
+                r#"{"d": [{"e": [{"x": 1}, {"y": 2}]}]}"#,
+                false,
+            ),
+            (
+                r#"{"d": {"e": {"x": [1], "y": [2]}}}"#,
+                r#"{"d": [{"e": [{"x": 1, "y": 2}]}]}"#,
+                true,
+            ),
+        ];
+        for &(pattern, event, expected) in cases {
+            assert_eq!(matching(pattern, event), expected, "{pattern} vs {event}");
+        }
+    }
+
+    #[test]
+    fn or_branches_and_duplicate_keys() {
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                r#"{"$or": [{"a": ["1"]}, {"b": ["2"]}]}"#,
+                r#"{"b": "2"}"#,
+                true,
+            ),
+            (
+                r#"{"$or": [{"a": ["1"]}, {"b": ["2"]}]}"#,
+                r#"{"c": "3"}"#,
+                false,
+            ),
+            (
+                r#"{"x": ["0"], "$or": [{"a": ["1"]}, {"b": ["2"]}]}"#,
+                r#"{"b": "2"}"#,
+                false,
+            ),
+            (
+                r#"{"x": ["0"], "$or": [{"a": ["1"]}, {"$or": [{"b": ["2"]}, {"c": ["3"]}]}]}"#,
+                r#"{"x": "0", "c": "3"}"#,
+                true,
+            ),
+            (
+                r#"{"d": {"$or": [{"a": ["1"]}, {"b": ["2"]}]}}"#,
+                r#"{"d": {"a": "1"}}"#,
+                true,
+            ),
+            (r#"{"a": ["1"], "a": ["2"]}"#, r#"{"a": "1"}"#, false),
+            (
+                r#"{"a": {"b": ["1"]}, "a": {"c": ["2"]}}"#,
+                r#"{"a": {"b": "1", "c": "2"}}"#,
+                true,
+            ),
+            (
+                r#"{"a": {"b": ["1"]}, "a.b": ["2"]}"#,
+                r#"{"a": {"b": "2"}}"#,
+                true,
+            ),
+        ];
+        for &(pattern, event, expected) in cases {
+            assert_eq!(matching(pattern, event), expected, "{pattern} vs {event}");
+        }
+    }
 }

@@ -8,27 +8,36 @@
 //!
 //! This runs for every event number a numeric condition looks at, so it allocates nothing.
 
-use std::fmt::Write;
-
 /// The most significant digits a double's shortest form can have.
 const MAX_DIGITS: usize = 17;
 
 /// The value of the JSON number `text` if a double holds it exactly, else `None`.
 #[inline]
 pub(crate) fn comparable(text: &str) -> Option<f64> {
+    let value = approximate(text)?;
+    is_exact(text, value).then_some(value)
+}
+
+/// The nearest double to the JSON number `text`, if finite. Cheap; callers that only need
+/// an answer when a comparison succeeds check [`is_exact`] afterwards.
+#[inline]
+pub(crate) fn approximate(text: &str) -> Option<f64> {
     let value: f64 = text.parse().ok()?;
-    if !value.is_finite() {
-        return None;
-    }
-    let written = Decimal::parse(text)?;
+    value.is_finite().then_some(value)
+}
+
+/// Whether `value` (the double nearest to `text`) is exactly the number written.
+#[inline]
+pub(crate) fn is_exact(text: &str, value: f64) -> bool {
+    let Some(written) = Decimal::parse(text) else {
+        return false;
+    };
     // Up to 15 significant digits always survive the trip through a normal double.
     if written.len <= 15 && (value == 0.0 || value.is_normal()) {
-        return (value != 0.0 || written.is_zero()).then_some(value);
+        return value != 0.0 || written.is_zero();
     }
-    let mut shortest = StackText::default();
-    write!(shortest, "{value:e}").ok()?;
-    let shortest = Decimal::parse(shortest.as_str())?;
-    (shortest == written).then_some(value)
+    let mut buffer = ryu::Buffer::new();
+    Decimal::parse(buffer.format_finite(value)).is_some_and(|shortest| shortest == written)
 }
 
 /// A decimal number reduced to sign, significant digits (no leading or trailing zeros) and
@@ -85,37 +94,6 @@ impl Decimal {
 
     fn is_zero(&self) -> bool {
         self.len == 0
-    }
-}
-
-/// A small fixed buffer to format a double into without allocating.
-struct StackText {
-    bytes: [u8; 40],
-    len: usize,
-}
-
-impl Default for StackText {
-    fn default() -> Self {
-        StackText {
-            bytes: [0; 40],
-            len: 0,
-        }
-    }
-}
-
-impl StackText {
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
-    }
-}
-
-impl Write for StackText {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        let end = self.len + s.len();
-        let slot = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
-        slot.copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
     }
 }
 

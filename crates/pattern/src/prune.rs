@@ -185,9 +185,7 @@ impl<'b> Scanner<'b> {
             match node.step(&key) {
                 None => self.skip()?,
                 Some(child) if child.leaf => {
-                    let start = self.pos;
-                    self.skip()?;
-                    let value: Value = serde_json::from_slice(&self.bytes[start..self.pos])?;
+                    let value = self.build()?;
                     map.insert(key_text(key), value);
                 }
                 Some(child) => {
@@ -219,6 +217,81 @@ impl<'b> Scanner<'b> {
                 return Ok(Value::Array(items));
             }
         }
+    }
+
+    /// A whole value, decoded (the pattern reads it). Numbers keep their text.
+    fn build(&mut self) -> Result<Value, serde_json::Error> {
+        self.whitespace();
+        let start = self.pos;
+        match self.peek() {
+            Some(b'"') => self.string_value().map(Value::String),
+            Some(b'-' | b'0'..=b'9') => {
+                self.number()?;
+                let text = std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or_default();
+                text.parse::<serde_json::Number>().map(Value::Number)
+            }
+            Some(b't') => self.word(b"true").map(|()| Value::Bool(true)),
+            Some(b'f') => self.word(b"false").map(|()| Value::Bool(false)),
+            Some(b'n') => self.word(b"null").map(|()| Value::Null),
+            Some(b'[') => {
+                self.enter()?;
+                self.pos += 1;
+                let mut items = Vec::new();
+                self.whitespace();
+                if self.peek() == Some(b']') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        items.push(self.build()?);
+                        if self.end_or_comma(b']')? {
+                            break;
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Ok(Value::Array(items))
+            }
+            Some(b'{') => {
+                self.enter()?;
+                self.pos += 1;
+                let mut map = Map::new();
+                self.whitespace();
+                if self.peek() == Some(b'}') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        self.whitespace();
+                        if self.peek() != Some(b'"') {
+                            return Err(self.error("expected a key"));
+                        }
+                        let key = self.string_value()?;
+                        self.expect(b':', "expected `:`")?;
+                        let value = self.build()?;
+                        map.insert(key, value);
+                        if self.end_or_comma(b'}')? {
+                            break;
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Ok(Value::Object(map))
+            }
+            _ => Err(self.error("expected a value")),
+        }
+    }
+
+    /// A string, decoded: borrowed bytes checked as UTF-8 when there is no escape, else
+    /// serde_json's decoding.
+    fn string_value(&mut self) -> Result<String, serde_json::Error> {
+        let start = self.pos;
+        self.skip_string()?;
+        let body = &self.bytes[start + 1..self.pos - 1];
+        if !body.contains(&b'\\') {
+            return std::str::from_utf8(body)
+                .map(str::to_string)
+                .map_err(|_| self.error("invalid UTF-8 in a string"));
+        }
+        serde_json::from_slice(&self.bytes[start..self.pos])
     }
 
     /// After a member or element: `,` (more follow) or the closing bracket (true).

@@ -12,7 +12,7 @@ use super::equals_ignore_case::{eq_folded, fold};
 use super::wildcard::{self, Wildcard};
 use super::{Matcher, quoted};
 use crate::compile::{Ctx, Stop};
-use crate::number::comparable;
+use crate::number::{approximate, comparable, is_exact};
 use crate::reader::{Json, Member, Node};
 
 /// The operator name.
@@ -39,9 +39,8 @@ impl AnythingBut {
     fn excludes(&self, value: &Value) -> bool {
         match (self, value) {
             (AnythingBut::Strings(set), Value::String(s)) => set.iter().any(|x| x == s),
-            (AnythingBut::Numbers(set), Value::Number(n)) => {
-                comparable(n.as_str()).is_some_and(|v| set.iter().any(|(x, _)| *x == v))
-            }
+            (AnythingBut::Numbers(set), Value::Number(n)) => approximate(n.as_str())
+                .is_some_and(|v| set.iter().any(|(x, _)| *x == v) && is_exact(n.as_str(), v)),
             (AnythingBut::Prefixes(set), Value::String(s)) => {
                 set.iter().any(|p| s.starts_with(p.as_str()))
             }

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::cidr::{self, Ip};
 use super::{quoted, string_operand};
 use crate::compile::{Ctx, Stop};
-use crate::number::comparable;
+use crate::number::{approximate, comparable, is_exact};
 use crate::reader::{Json, Node};
 
 /// The operator name of the explicit form.
@@ -61,7 +61,8 @@ impl Exact {
                 Value::Number(n),
             ) => {
                 let found = n.as_str();
-                found == text || wanted.is_some_and(|w| comparable(found) == Some(w))
+                found == text
+                    || wanted.is_some_and(|w| approximate(found) == Some(w) && is_exact(found, w))
             }
             (Exact::Bool(b), Value::Bool(v)) => b == v,
             (Exact::Null, Value::Null) => true,

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::{Matcher, token_text};
 use crate::compile::{Ctx, Stop};
-use crate::number::comparable;
+use crate::number::{approximate, comparable, is_exact};
 use crate::reader::{Json, Node};
 
 /// The operator name.
@@ -44,7 +44,10 @@ impl NumericRange {
     #[inline]
     pub(crate) fn matches(&self, value: &Value) -> bool {
         match value {
-            Value::Number(n) => comparable(n.as_str()).is_some_and(|v| self.contains(v)),
+            Value::Number(n) => {
+                let text = n.as_str();
+                approximate(text).is_some_and(|v| self.contains(v) && is_exact(text, v))
+            }
             _ => false,
         }
     }
