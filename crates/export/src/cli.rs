@@ -1,5 +1,5 @@
-//! AWS CLI commands — `put-rule`, the SNS target, `test-event-pattern` — for bash/zsh,
-//! PowerShell, cmd.exe, and the shell-independent `file://pattern.json` form.
+//! AWS CLI commands — `put-rule` and the SNS target — for bash/zsh, PowerShell, cmd.exe, and
+//! the shell-independent `file://pattern.json` form (`test-event-pattern` is in `cli_test_event`).
 
 use crate::json_text::{one_line, pretty};
 use crate::quote::{
@@ -34,14 +34,14 @@ pub struct AwsCommand {
 }
 
 impl AwsCommand {
-    fn new(words: &[&'static str]) -> AwsCommand {
+    pub(crate) fn new(words: &[&'static str]) -> AwsCommand {
         AwsCommand {
             words: words.to_vec(),
             options: Vec::new(),
         }
     }
 
-    fn option(mut self, name: &'static str, value: impl Into<String>) -> AwsCommand {
+    pub(crate) fn option(mut self, name: &'static str, value: impl Into<String>) -> AwsCommand {
         self.options.push((name, value.into()));
         self
     }
@@ -235,7 +235,7 @@ fn title(shell: Shell) -> &'static str {
 }
 
 /// Joins commands into one block text for `shell`, checking Windows shells with the emulators.
-fn commands_block(shell: Shell, commands: &[AwsCommand], rendered: &mut Rendered) -> Block {
+pub(crate) fn commands_block(shell: Shell, commands: &[AwsCommand], rendered: &mut Rendered) -> Block {
     let mut text = header(shell).to_owned();
     if shell == Shell::PowerShell {
         text.push_str("& {\n  $PSNativeCommandArgumentPassing = 'Legacy'\n");
@@ -272,7 +272,7 @@ fn commands_block(shell: Shell, commands: &[AwsCommand], rendered: &mut Rendered
 /// The largest pattern `PutRule` and `TestEventPattern` accept, in characters.
 pub const MAX_PATTERN_CHARS: usize = 4096;
 
-fn pattern_warnings(pattern: &Value, rendered: &mut Rendered) {
+pub(crate) fn pattern_warnings(pattern: &Value, rendered: &mut Rendered) {
     let chars = pattern.to_string().chars().count();
     if chars > MAX_PATTERN_CHARS {
         rendered.warn(format!(
@@ -281,7 +281,7 @@ fn pattern_warnings(pattern: &Value, rendered: &mut Rendered) {
     }
 }
 
-fn non_ascii_file_warning(file: &str, rendered: &mut Rendered) {
+pub(crate) fn non_ascii_file_warning(file: &str, rendered: &mut Rendered) {
     rendered.warn(format!(
         "{file} holds non-ASCII characters: save it as UTF-8 without a BOM, and on Windows set AWS_CLI_FILE_ENCODING=UTF-8 so the CLI reads it as UTF-8"
     ));
@@ -324,61 +324,6 @@ pub fn render_put_rule(shell: Shell, pattern: &Value, settings: &RuleSettings) -
         }
     }
     let block = commands_block(shell, &commands, &mut rendered);
-    rendered.blocks.push(block);
-    rendered
-}
-
-/// Envelope fields `TestEventPattern` requires in the event.
-pub const REQUIRED_EVENT_FIELDS: [&str; 7] = [
-    "id",
-    "account",
-    "source",
-    "time",
-    "region",
-    "resources",
-    "detail-type",
-];
-
-/// `aws events test-event-pattern` for one event, for `shell`.
-pub fn render_test_event(shell: Shell, pattern: &Value, event: &Value) -> Rendered {
-    let mut rendered = Rendered::default();
-    pattern_warnings(pattern, &mut rendered);
-    match event.as_object() {
-        Some(fields) => {
-            let missing: Vec<&str> = REQUIRED_EVENT_FIELDS
-                .into_iter()
-                .filter(|field| !fields.contains_key(*field))
-                .collect();
-            if !missing.is_empty() {
-                rendered.warn(format!(
-                    "TestEventPattern rejects events without {} (\"Parameter Event is not valid\")",
-                    missing.join(", ")
-                ));
-            }
-        }
-        None => rendered.warn("The event is not a JSON object; TestEventPattern will reject it"),
-    }
-    let (pattern_arg, event_arg) = if shell == Shell::Portable {
-        for (file, value) in [("pattern.json", pattern), ("event.json", event)] {
-            let text = pretty(value);
-            if !text.is_ascii() {
-                non_ascii_file_warning(file, &mut rendered);
-            }
-            rendered
-                .blocks
-                .push(Block::file(file, "json", format!("{text}\n")));
-        }
-        (
-            "file://pattern.json".to_owned(),
-            "file://event.json".to_owned(),
-        )
-    } else {
-        (one_line(pattern), one_line(event))
-    };
-    let command = AwsCommand::new(&["events", "test-event-pattern"])
-        .option("--event-pattern", pattern_arg)
-        .option("--event", event_arg);
-    let block = commands_block(shell, &[command], &mut rendered);
     rendered.blocks.push(block);
     rendered
 }

@@ -34,6 +34,7 @@
 mod cdk;
 mod cdk_source;
 pub mod cli;
+pub mod cli_test_event;
 mod cloudformation;
 pub mod code_literal;
 mod format;
@@ -102,7 +103,7 @@ pub fn test_event_pattern_command(format: Format, pattern: &Value, event: &Value
         Format::CliCmd => Shell::Cmd,
         _ => Shell::Portable,
     };
-    let mut rendered = cli::render_test_event(shell, pattern, event);
+    let mut rendered = cli_test_event::render_test_event(shell, pattern, event);
     if !format.is_cli() {
         rendered.warn(format!(
             "test-event-pattern is an AWS CLI command; {} has none, so the pattern.json + CLI form is shown",

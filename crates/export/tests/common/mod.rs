@@ -2,6 +2,7 @@
 //! conformance corpus read in place (skipped with a notice when it is not there).
 #![allow(dead_code)]
 
+use eventpen_export::{Format, Rendered, RuleSettings, RuleState, SnsTarget, render};
 use serde_json::Value;
 use std::path::Path;
 
@@ -141,4 +142,52 @@ pub fn numbers_by_value(value: &Value) -> Value {
         ),
         other => other.clone(),
     }
+}
+
+/// The last block of an export: its commands.
+pub fn commands(rendered: &Rendered) -> &str {
+    &rendered.blocks.last().expect("a commands block").text
+}
+
+/// The value after option `name` in an argv.
+pub fn option<'a>(argv: &'a [String], name: &str) -> &'a str {
+    let at = argv
+        .iter()
+        .position(|arg| arg == name)
+        .unwrap_or_else(|| panic!("{name} in {argv:?}"));
+    &argv[at + 1]
+}
+
+/// Settings the template tests run with: defaults; a custom bus ARN, the CloudTrail state, a
+/// description to escape and a new topic; a disabled rule with an existing topic.
+pub fn settings_variants() -> Vec<RuleSettings> {
+    vec![
+        RuleSettings::default(),
+        RuleSettings {
+            name: "orders.created_v2".into(),
+            event_bus: "arn:aws:events:eu-west-1:111122223333:event-bus/orders".into(),
+            state: RuleState::EnabledWithAllCloudTrailManagementEvents,
+            description: Some("yes: it's \"quoted\" ${x}".into()),
+            sns: Some(SnsTarget {
+                topic: "alerts".into(),
+                account: None,
+                region: None,
+            }),
+        },
+        RuleSettings {
+            state: RuleState::Disabled,
+            sns: Some(SnsTarget {
+                topic: "arn:aws:sns:us-east-1:111122223333:existing".into(),
+                account: None,
+                region: None,
+            }),
+            ..RuleSettings::default()
+        },
+    ]
+}
+
+/// The first block of `format` for `pattern`.
+pub fn only_block(format: Format, pattern: &Value, settings: &RuleSettings) -> String {
+    let rendered = render(format, pattern, settings);
+    rendered.blocks[0].text.clone()
 }
