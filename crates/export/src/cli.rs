@@ -235,7 +235,11 @@ fn title(shell: Shell) -> &'static str {
 }
 
 /// Joins commands into one block text for `shell`, checking Windows shells with the emulators.
-pub(crate) fn commands_block(shell: Shell, commands: &[AwsCommand], rendered: &mut Rendered) -> Block {
+pub(crate) fn commands_block(
+    shell: Shell,
+    commands: &[AwsCommand],
+    rendered: &mut Rendered,
+) -> Block {
     let mut text = header(shell).to_owned();
     if shell == Shell::PowerShell {
         text.push_str("& {\n  $PSNativeCommandArgumentPassing = 'Legacy'\n");
