@@ -17,8 +17,11 @@ pub struct Args {
 
 /// The options of `eventpen export`.
 #[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  eventpen export --pattern pattern.json\n  eventpen export --pattern pattern.json --format cli-powershell --sns-topic alerts\n  eventpen export --pattern pattern.json --format terraform --event-bus orders --state disabled\n  eventpen export --pattern pattern.json --event event.json --format cli-bash\n\nBlocks go to stdout after a '---- <file>' comment line; warnings go to stderr."
+)]
 struct Options {
-    /// The event pattern file (JSON).
+    /// The event pattern file (JSON); `-` reads standard input.
     #[arg(long, value_name = "FILE")]
     pattern: PathBuf,
     /// Output format: cli-bash, cli-powershell, cli-cmd, cli-file, cloudformation-yaml,
@@ -113,9 +116,20 @@ fn settings_from(args: &Options) -> Result<RuleSettings, String> {
     Ok(settings)
 }
 
+/// The file's text; `-` is standard input.
+fn read_text(path: &PathBuf) -> Result<String, String> {
+    if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .map_err(|error| format!("cannot read standard input: {error}"))?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))
+}
+
 fn read_json(path: &PathBuf) -> Result<serde_json::Value, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let text = read_text(path)?;
     serde_json::from_str(&text)
         .map_err(|error| format!("{}: invalid JSON: {error}", path.display()))
 }
@@ -124,8 +138,7 @@ fn read_json(path: &PathBuf) -> Result<serde_json::Value, String> {
 /// an invalid pattern is reported here rather than by AWS at deploy time. The export itself
 /// walks the JSON value, which keeps key order and number text.
 fn read_pattern(path: &PathBuf) -> Result<serde_json::Value, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let text = read_text(path)?;
     eventpen_pattern::compile(&text)
         .map_err(|diagnostic| format!("{}: invalid event pattern: {diagnostic}", path.display()))?;
     serde_json::from_str(&text)

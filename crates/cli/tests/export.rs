@@ -195,6 +195,28 @@ fn bad_input_exit_codes() {
 }
 
 #[test]
+fn pattern_from_standard_input() {
+    let text =
+        std::fs::read_to_string(Path::new(FIXTURES).join("ec2.pattern.json")).expect("fixture");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eventpen"))
+        .args(["export", "--pattern", "-", "--format", "cli-bash"])
+        .current_dir(FIXTURES)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the eventpen binary runs");
+    std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), text.as_bytes())
+        .expect("written");
+    let output = child.wait_with_output().expect("finishes");
+    assert!(output.status.success());
+    let from_file = run(&["--pattern", "ec2.pattern.json", "--format", "cli-bash"]);
+    assert_eq!(
+        String::from_utf8(output.stdout).expect("UTF-8"),
+        from_file.stdout
+    );
+}
+
+#[test]
 fn bash_output_runs_and_delivers_the_pattern() {
     let dir = std::env::temp_dir().join(format!("eventpen-cli-export-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("bin")).expect("temp dir");
