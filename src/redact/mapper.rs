@@ -179,16 +179,15 @@ impl Mapper {
         self.replacing = true;
     }
 
-    /// Already safe to share (see [`is_placeholder`]); a name may also be a placeholder
-    /// dressed with the pattern's fragments.
+    /// Already safe to share (see [`is_placeholder`]), or a name placeholder dressed with the
+    /// pattern's fragments — whatever matcher finds it next time (`session1@corp.io`, dressed
+    /// with a fragment `@corp.io`, is found as an e-mail address on a second redaction).
     fn is_safe(&self, kind: Kind, value: &str) -> bool {
-        if kind.is_name() {
-            self.literals
+        is_placeholder(kind, value)
+            || self
+                .literals
                 .cores(value)
-                .any(|core| is_placeholder(kind, core))
-        } else {
-            is_placeholder(kind, value)
-        }
+                .any(|core| is_placeholder(Kind::User, core))
     }
 
     fn assign_one(&mut self, index: usize) {
@@ -298,7 +297,15 @@ fn is_placeholder_of(kind: Kind, value: &str) -> bool {
         Kind::Ipv6 => value.parse::<std::net::Ipv6Addr>().is_ok_and(|ip| {
             ip.is_unspecified() || ip.is_loopback() || ip.segments()[..2] == [0x2001, 0xdb8]
         }),
-        Kind::AccessKey | Kind::PrincipalId => value.ends_with("EXAMPLE"),
+        Kind::AccessKey | Kind::PrincipalId => {
+            value.ends_with("EXAMPLE")
+                && super::scan::IAM_ID_PREFIXES
+                    .iter()
+                    .any(|p| value.starts_with(p))
+                && value
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        }
         // Values CloudTrail itself writes in place of a name.
         Kind::User => {
             numbered(value, "user")

@@ -5,6 +5,12 @@
 use super::mapper::{Kind, Mapper};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
+/// The four letters that start IAM unique ids: access keys (`AKIA`, `ASIA`), users, roles,
+/// groups, policies, instance profiles, certificates, public keys, bearer tokens, contexts.
+pub(crate) const IAM_ID_PREFIXES: [&str; 12] = [
+    "AKIA", "ASIA", "AIDA", "AROA", "AGPA", "ANPA", "ANVA", "AIPA", "ASCA", "APKA", "ABIA", "ACCA",
+];
+
 /// The longest ARN AWS allows.
 const MAX_ARN: usize = 2048;
 /// The longest IPv6 text (`ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255`).
@@ -247,12 +253,8 @@ fn email(prev: Option<char>, rest: &str) -> Option<usize> {
 
 /// IAM unique ids: a known four-letter prefix and at least 12 more capitals or digits.
 fn iam_id(rest: &str) -> Option<(usize, Kind)> {
-    const PREFIXES: [&str; 12] = [
-        "AKIA", "ASIA", "AIDA", "AROA", "AGPA", "ANPA", "ANVA", "AIPA", "ASCA", "APKA", "ABIA",
-        "ACCA",
-    ];
     let prefix = rest.get(..4)?;
-    if !PREFIXES.contains(&prefix) {
+    if !IAM_ID_PREFIXES.contains(&prefix) {
         return None;
     }
     let len = rest
