@@ -125,7 +125,7 @@ pub(crate) struct Field {
 impl Field {
     /// Whether one event value satisfies any of the leaf's conditions.
     #[inline]
-    pub(crate) fn value_matches(&self, value: &serde_json::Value) -> bool {
+    pub(crate) fn value_matches(&self, value: crate::event::Scalar<'_>) -> bool {
         self.matchers.iter().any(|m| m.matches(value))
     }
 

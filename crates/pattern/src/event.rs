@@ -8,10 +8,94 @@
 //! For array-consistent matching each value carries its *membership*: for every array of
 //! objects (or of arrays) on the way, which element it came from. Arrays are identified by
 //! their address in the event, which is stable while one event is matched.
+//!
+//! Events come as `serde_json::Value` or as the pruned tree `matches_json` reads from bytes
+//! ([`crate::prune::Raw`]); both are an [`EventNode`].
 
 use std::ops::ControlFlow;
 
 use serde_json::Value;
+
+/// A leaf value as the operators see it: numbers keep their text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Scalar<'a> {
+    Str(&'a str),
+    Num(&'a str),
+    Bool(bool),
+    Null,
+}
+
+/// What a node of an event is, for walking.
+pub(crate) enum Shape<'a, N> {
+    Object,
+    Array(&'a [N]),
+    Leaf(Scalar<'a>),
+}
+
+/// A node of an event tree.
+pub(crate) trait EventNode: Sized {
+    /// Object, array or scalar.
+    fn shape(&self) -> Shape<'_, Self>;
+    /// Calls `visit` with every child whose key is `rest` (then the remaining name is "")
+    /// or a part of `rest` up to a dot (then the remaining name follows the dot).
+    fn children_on_path<'s>(
+        &'s self,
+        rest: &str,
+        visit: &mut dyn FnMut(&'s Self, &str) -> ControlFlow<()>,
+    ) -> ControlFlow<()>;
+}
+
+/// Objects with at most this many keys are scanned rather than probed by hash.
+const SCAN_LIMIT: usize = 16;
+
+impl EventNode for Value {
+    #[inline]
+    fn shape(&self) -> Shape<'_, Self> {
+        match self {
+            Value::Object(_) => Shape::Object,
+            Value::Array(items) => Shape::Array(items),
+            Value::String(s) => Shape::Leaf(Scalar::Str(s)),
+            Value::Number(n) => Shape::Leaf(Scalar::Num(n.as_str())),
+            Value::Bool(b) => Shape::Leaf(Scalar::Bool(*b)),
+            Value::Null => Shape::Leaf(Scalar::Null),
+        }
+    }
+
+    #[inline]
+    fn children_on_path<'s>(
+        &'s self,
+        rest: &str,
+        visit: &mut dyn FnMut(&'s Self, &str) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let Value::Object(map) = self else {
+            return ControlFlow::Continue(());
+        };
+        if map.len() <= SCAN_LIMIT {
+            // Small objects: one pass over the keys beats hashing every candidate key.
+            for (key, child) in map {
+                if let Some(after) = rest.strip_prefix(key.as_str()) {
+                    if after.is_empty() {
+                        visit(child, "")?;
+                    } else if let Some(deeper) = after.strip_prefix('.') {
+                        visit(child, deeper)?;
+                    }
+                }
+            }
+            return ControlFlow::Continue(());
+        }
+        let mut from = 0;
+        while let Some(dot) = rest[from..].find('.').map(|i| i + from) {
+            if let Some(child) = map.get(&rest[..dot]) {
+                visit(child, &rest[dot + 1..])?;
+            }
+            from = dot + 1;
+        }
+        match map.get(rest) {
+            Some(child) => visit(child, ""),
+            None => ControlFlow::Continue(()),
+        }
+    }
+}
 
 /// The array elements a value came from: (array identity, element index), outermost first.
 /// Only recorded when `entries` is present (the slow path); the fast path only counts.
@@ -39,10 +123,10 @@ impl Trail {
     }
 
     #[inline]
-    fn push(&mut self, array: &[Value], index: usize) {
+    fn push<N>(&mut self, array: &[N], index: usize) {
         self.depth += 1;
         if let Some(entries) = &mut self.entries {
-            entries.push((std::ptr::from_ref(array).cast::<Value>() as usize, index));
+            entries.push((std::ptr::from_ref(array).cast::<N>() as usize, index));
         }
     }
 
@@ -60,59 +144,35 @@ impl Trail {
     }
 }
 
-/// Objects with at most this many keys are scanned rather than probed by hash.
-const SCAN_LIMIT: usize = 16;
-
 /// Calls `found` with every leaf value named `name` in `event`, and the trail that led there.
 /// Stops early when `found` breaks.
 #[inline]
-pub(crate) fn for_each_value<'v>(
-    event: &'v Value,
+pub(crate) fn for_each_value<'v, N: EventNode>(
+    event: &'v N,
     name: &str,
     trail: &mut Trail,
-    found: &mut impl FnMut(&'v Value, &Trail) -> ControlFlow<()>,
+    found: &mut dyn FnMut(Scalar<'v>, &Trail) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     walk(event, name, trail, found)
 }
 
-fn walk<'v>(
-    value: &'v Value,
+fn walk<'v, N: EventNode>(
+    node: &'v N,
     rest: &str,
     trail: &mut Trail,
-    found: &mut impl FnMut(&'v Value, &Trail) -> ControlFlow<()>,
+    found: &mut dyn FnMut(Scalar<'v>, &Trail) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
-    match value {
-        Value::Object(map) if map.len() <= SCAN_LIMIT => {
-            // Small objects: one pass over the keys beats hashing every candidate key.
-            for (key, child) in map {
-                let Some(after) = rest.strip_prefix(key.as_str()) else {
-                    continue;
-                };
-                if after.is_empty() {
-                    leaf(child, trail, found)?;
-                } else if let Some(deeper) = after.strip_prefix('.') {
-                    walk(child, deeper, trail, found)?;
-                }
+    match node.shape() {
+        Shape::Object => node.children_on_path(rest, &mut |child, deeper| {
+            if deeper.is_empty() {
+                leaf(child, trail, found)
+            } else {
+                walk(child, deeper, trail, found)
             }
-            ControlFlow::Continue(())
-        }
-        Value::Object(map) => {
-            // The key may be the whole remaining name or any part of it up to a dot.
-            let mut from = 0;
-            while let Some(dot) = rest[from..].find('.').map(|i| i + from) {
-                if let Some(child) = map.get(&rest[..dot]) {
-                    walk(child, &rest[dot + 1..], trail, found)?;
-                }
-                from = dot + 1;
-            }
-            if let Some(child) = map.get(rest) {
-                leaf(child, trail, found)?;
-            }
-            ControlFlow::Continue(())
-        }
-        Value::Array(items) => {
+        }),
+        Shape::Array(items) => {
             for (index, item) in items.iter().enumerate() {
-                if matches!(item, Value::Object(_) | Value::Array(_)) {
+                if !matches!(item.shape(), Shape::Leaf(_)) {
                     trail.push(items, index);
                     let flow = walk(item, rest, trail, found);
                     trail.pop();
@@ -121,44 +181,87 @@ fn walk<'v>(
             }
             ControlFlow::Continue(())
         }
-        _ => ControlFlow::Continue(()),
+        Shape::Leaf(_) => ControlFlow::Continue(()),
     }
 }
 
-fn leaf<'v>(
-    value: &'v Value,
+fn leaf<'v, N: EventNode>(
+    node: &'v N,
     trail: &mut Trail,
-    found: &mut impl FnMut(&'v Value, &Trail) -> ControlFlow<()>,
+    found: &mut dyn FnMut(Scalar<'v>, &Trail) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
-    match value {
-        Value::Object(_) => ControlFlow::Continue(()),
-        Value::Array(items) => {
+    match node.shape() {
+        Shape::Object => ControlFlow::Continue(()),
+        Shape::Array(items) => {
             for (index, item) in items.iter().enumerate() {
-                match item {
-                    Value::Object(_) => {}
-                    Value::Array(_) => {
+                match item.shape() {
+                    Shape::Object => {}
+                    Shape::Array(_) => {
                         trail.push(items, index);
                         let flow = leaf(item, trail, found);
                         trail.pop();
                         flow?;
                     }
-                    scalar => found(scalar, trail)?,
+                    Shape::Leaf(scalar) => found(scalar, trail)?,
                 }
             }
             ControlFlow::Continue(())
         }
-        scalar => found(scalar, trail),
+        Shape::Leaf(scalar) => found(scalar, trail),
     }
 }
 
 /// All leaf values named `name`, arrays flattened (for explanations).
 pub(crate) fn values_of(event: &Value, name: &str) -> Vec<Value> {
     let mut out = Vec::new();
-    let _ = for_each_value(event, name, &mut Trail::counting(), &mut |v, _| {
+    let _ = walk_values(event, name, &mut |v| {
         out.push(v.clone());
         ControlFlow::Continue(())
     });
     out
+}
+
+/// Like [`for_each_value`] on a `serde_json::Value`, giving the values themselves.
+fn walk_values<'v>(
+    node: &'v Value,
+    rest: &str,
+    found: &mut dyn FnMut(&'v Value) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    fn leaf_values<'v>(
+        node: &'v Value,
+        found: &mut dyn FnMut(&'v Value) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        match node {
+            Value::Object(_) => ControlFlow::Continue(()),
+            Value::Array(items) => {
+                for item in items {
+                    if !item.is_object() {
+                        leaf_values(item, found)?;
+                    }
+                }
+                ControlFlow::Continue(())
+            }
+            scalar => found(scalar),
+        }
+    }
+    match node {
+        Value::Object(_) => node.children_on_path(rest, &mut |child, deeper| {
+            if deeper.is_empty() {
+                leaf_values(child, found)
+            } else {
+                walk_values(child, deeper, found)
+            }
+        }),
+        Value::Array(items) => {
+            for item in items {
+                if item.is_object() || item.is_array() {
+                    walk_values(item, rest, found)?;
+                }
+            }
+            ControlFlow::Continue(())
+        }
+        _ => ControlFlow::Continue(()),
+    }
 }
 
 #[cfg(test)]

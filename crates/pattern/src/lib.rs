@@ -103,7 +103,7 @@ impl Pattern {
     /// pattern reads are decoded; the rest is checked for JSON syntax and skipped.
     pub fn matches_json(&self, event_json: &[u8]) -> Result<bool, serde_json::Error> {
         let event = prune::read_pruned(event_json, &self.inner.trie)?;
-        Ok(self.matches(&event))
+        Ok(matching::matches(&self.inner, &event))
     }
 }
 

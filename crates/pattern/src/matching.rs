@@ -15,10 +15,8 @@
 
 use std::ops::ControlFlow;
 
-use serde_json::Value;
-
 use crate::compile::{Compiled, Field};
-use crate::event::{Trail, for_each_value};
+use crate::event::{EventNode, Trail, for_each_value};
 
 /// What one pass over a field's values found.
 #[derive(Debug, Default, Clone, Copy)]
@@ -51,7 +49,7 @@ impl FieldOutcome {
 /// Evaluates one field without allocating. Stops at the first matching value unless the
 /// field accepts absence (which needs to see every value).
 #[inline]
-pub(crate) fn evaluate(field: &Field, event: &Value) -> FieldOutcome {
+pub(crate) fn evaluate<N: EventNode>(field: &Field, event: &N) -> FieldOutcome {
     let mut outcome = FieldOutcome::default();
     let stop_at_match = !field.accepts_absence;
     let _ = for_each_value(
@@ -75,7 +73,7 @@ pub(crate) fn evaluate(field: &Field, event: &Value) -> FieldOutcome {
 }
 
 /// Whether the event matches the compiled pattern.
-pub(crate) fn matches(compiled: &Compiled, event: &Value) -> bool {
+pub(crate) fn matches<N: EventNode>(compiled: &Compiled, event: &N) -> bool {
     compiled
         .rules
         .iter()
@@ -83,7 +81,7 @@ pub(crate) fn matches(compiled: &Compiled, event: &Value) -> bool {
 }
 
 /// Whether one sub-rule matches.
-pub(crate) fn rule_matches(compiled: &Compiled, rule: &[usize], event: &Value) -> bool {
+pub(crate) fn rule_matches<N: EventNode>(compiled: &Compiled, rule: &[usize], event: &N) -> bool {
     let mut constrained = 0;
     let mut all_passed = true;
     for &index in rule {
@@ -114,7 +112,7 @@ struct Candidate {
     matched: bool,
 }
 
-fn candidates(field: &Field, event: &Value) -> Vec<Candidate> {
+fn candidates<N: EventNode>(field: &Field, event: &N) -> Vec<Candidate> {
     let mut out = Vec::new();
     let _ = for_each_value(
         event,
@@ -138,7 +136,7 @@ fn consistent(memberships: &[(usize, usize)], chosen: &[(usize, usize)]) -> bool
 }
 
 /// The slow path: is there one value per field (or an absence) that are all consistent?
-fn consistent_choice_exists(compiled: &Compiled, rule: &[usize], event: &Value) -> bool {
+fn consistent_choice_exists<N: EventNode>(compiled: &Compiled, rule: &[usize], event: &N) -> bool {
     let fields: Vec<(&Field, Vec<Candidate>)> = rule
         .iter()
         .map(|&i| {

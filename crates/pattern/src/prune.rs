@@ -14,8 +14,8 @@
 
 use std::borrow::Cow;
 
+use crate::event::{EventNode, Scalar, Shape};
 use serde::de;
-use serde_json::{Map, Value};
 
 /// The pattern's field names, split at dots: event keys are split the same way, so
 /// `{"a.b": …}` and `{"a": {"b": …}}` reach the same node, as event-ruler's flattening does.
@@ -59,9 +59,63 @@ impl Trie {
     }
 }
 
+/// An event read from bytes, pruned: strings and numbers borrow from the input (strings
+/// with escapes are decoded), objects keep their keys in order, last repeated key wins.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Raw<'a> {
+    Object(Vec<(Cow<'a, str>, Raw<'a>)>),
+    Array(Vec<Raw<'a>>),
+    Str(Cow<'a, str>),
+    Num(&'a str),
+    Bool(bool),
+    Null,
+}
+
+impl EventNode for Raw<'_> {
+    #[inline]
+    fn shape(&self) -> Shape<'_, Self> {
+        match self {
+            Raw::Object(_) => Shape::Object,
+            Raw::Array(items) => Shape::Array(items),
+            Raw::Str(s) => Shape::Leaf(Scalar::Str(s)),
+            Raw::Num(n) => Shape::Leaf(Scalar::Num(n)),
+            Raw::Bool(b) => Shape::Leaf(Scalar::Bool(*b)),
+            Raw::Null => Shape::Leaf(Scalar::Null),
+        }
+    }
+
+    #[inline]
+    fn children_on_path<'s>(
+        &'s self,
+        rest: &str,
+        visit: &mut dyn FnMut(&'s Self, &str) -> std::ops::ControlFlow<()>,
+    ) -> std::ops::ControlFlow<()> {
+        if let Raw::Object(entries) = self {
+            for (key, child) in entries {
+                if let Some(after) = rest.strip_prefix(key.as_ref()) {
+                    if after.is_empty() {
+                        visit(child, "")?;
+                    } else if let Some(deeper) = after.strip_prefix('.') {
+                        visit(child, deeper)?;
+                    }
+                }
+            }
+        }
+        std::ops::ControlFlow::Continue(())
+    }
+}
+
+/// Adds a member, replacing an earlier one with the same key (serde_json's last-wins).
+fn insert<'a>(entries: &mut Vec<(Cow<'a, str>, Raw<'a>)>, key: Cow<'a, str>, value: Raw<'a>) {
+    match entries.iter_mut().find(|(k, _)| *k == key) {
+        Some(slot) => slot.1 = value,
+        None => entries.push((key, value)),
+    }
+}
+
 /// Parses JSON bytes into an event holding only the values the trie asks for. The whole
 /// input is checked for JSON syntax; values the pattern reads are decoded by serde_json.
-pub(crate) fn read_pruned(bytes: &[u8], trie: &Trie) -> Result<Value, serde_json::Error> {
+pub(crate) fn read_pruned<'b>(bytes: &'b [u8], trie: &Trie) -> Result<Raw<'b>, serde_json::Error> {
     let mut scanner = Scanner {
         bytes,
         pos: 0,
@@ -99,9 +153,17 @@ fn digit_run(bytes: &[u8], start: usize) -> usize {
     i - start
 }
 
-/// A key (checked to be UTF-8 when read) as a map key.
-fn key_text(key: Cow<'_, [u8]>) -> String {
-    String::from_utf8_lossy(&key).into_owned()
+/// A key (checked to be UTF-8 when read) as text.
+fn key_text(key: Cow<'_, [u8]>) -> Result<Cow<'_, str>, serde_json::Error> {
+    let invalid = |_| <serde_json::Error as de::Error>::custom("invalid UTF-8 in a key");
+    match key {
+        Cow::Borrowed(bytes) => std::str::from_utf8(bytes)
+            .map(Cow::Borrowed)
+            .map_err(invalid),
+        Cow::Owned(bytes) => String::from_utf8(bytes)
+            .map(Cow::Owned)
+            .map_err(|e| invalid(e.utf8_error())),
+    }
 }
 
 /// serde_json's default nesting limit.
@@ -155,27 +217,27 @@ impl<'b> Scanner<'b> {
 
     /// A value under `node`: containers are pruned, scalars (which the pattern does not
     /// read at this level) become null.
-    fn value(&mut self, node: &Trie) -> Result<Value, serde_json::Error> {
+    fn value(&mut self, node: &Trie) -> Result<Raw<'b>, serde_json::Error> {
         self.whitespace();
         match self.peek() {
             Some(b'{') => self.object(node),
             Some(b'[') => self.array(node),
             _ => {
                 self.skip()?;
-                Ok(Value::Null)
+                Ok(Raw::Null)
             }
         }
     }
 
-    fn object(&mut self, node: &Trie) -> Result<Value, serde_json::Error> {
+    fn object(&mut self, node: &Trie) -> Result<Raw<'b>, serde_json::Error> {
         self.enter()?;
         self.pos += 1;
-        let mut map = Map::new();
+        let mut map = Vec::new();
         self.whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
             self.depth -= 1;
-            return Ok(Value::Object(map));
+            return Ok(Raw::Object(map));
         }
         loop {
             self.whitespace();
@@ -186,21 +248,21 @@ impl<'b> Scanner<'b> {
                 None => self.skip()?,
                 Some(child) if child.leaf => {
                     let value = self.build()?;
-                    map.insert(key_text(key), value);
+                    insert(&mut map, key_text(key)?, value);
                 }
                 Some(child) => {
                     let value = self.value(child)?;
-                    map.insert(key_text(key), value);
+                    insert(&mut map, key_text(key)?, value);
                 }
             }
             if self.end_or_comma(b'}')? {
                 self.depth -= 1;
-                return Ok(Value::Object(map));
+                return Ok(Raw::Object(map));
             }
         }
     }
 
-    fn array(&mut self, node: &Trie) -> Result<Value, serde_json::Error> {
+    fn array(&mut self, node: &Trie) -> Result<Raw<'b>, serde_json::Error> {
         self.enter()?;
         self.pos += 1;
         let mut items = Vec::new();
@@ -208,31 +270,33 @@ impl<'b> Scanner<'b> {
         if self.peek() == Some(b']') {
             self.pos += 1;
             self.depth -= 1;
-            return Ok(Value::Array(items));
+            return Ok(Raw::Array(items));
         }
         loop {
             items.push(self.value(node)?);
             if self.end_or_comma(b']')? {
                 self.depth -= 1;
-                return Ok(Value::Array(items));
+                return Ok(Raw::Array(items));
             }
         }
     }
 
     /// A whole value, decoded (the pattern reads it). Numbers keep their text.
-    fn build(&mut self) -> Result<Value, serde_json::Error> {
+    fn build(&mut self) -> Result<Raw<'b>, serde_json::Error> {
         self.whitespace();
         let start = self.pos;
         match self.peek() {
-            Some(b'"') => self.string_value().map(Value::String),
+            Some(b'"') => self.string_value().map(Raw::Str),
             Some(b'-' | b'0'..=b'9') => {
                 self.number()?;
-                let text = std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or_default();
-                text.parse::<serde_json::Number>().map(Value::Number)
+                let bytes: &'b [u8] = self.bytes;
+                Ok(Raw::Num(
+                    std::str::from_utf8(&bytes[start..self.pos]).unwrap_or_default(),
+                ))
             }
-            Some(b't') => self.word(b"true").map(|()| Value::Bool(true)),
-            Some(b'f') => self.word(b"false").map(|()| Value::Bool(false)),
-            Some(b'n') => self.word(b"null").map(|()| Value::Null),
+            Some(b't') => self.word(b"true").map(|()| Raw::Bool(true)),
+            Some(b'f') => self.word(b"false").map(|()| Raw::Bool(false)),
+            Some(b'n') => self.word(b"null").map(|()| Raw::Null),
             Some(b'[') => {
                 self.enter()?;
                 self.pos += 1;
@@ -249,12 +313,12 @@ impl<'b> Scanner<'b> {
                     }
                 }
                 self.depth -= 1;
-                Ok(Value::Array(items))
+                Ok(Raw::Array(items))
             }
             Some(b'{') => {
                 self.enter()?;
                 self.pos += 1;
-                let mut map = Map::new();
+                let mut map = Vec::new();
                 self.whitespace();
                 if self.peek() == Some(b'}') {
                     self.pos += 1;
@@ -267,14 +331,14 @@ impl<'b> Scanner<'b> {
                         let key = self.string_value()?;
                         self.expect(b':', "expected `:`")?;
                         let value = self.build()?;
-                        map.insert(key, value);
+                        insert(&mut map, key, value);
                         if self.end_or_comma(b'}')? {
                             break;
                         }
                     }
                 }
                 self.depth -= 1;
-                Ok(Value::Object(map))
+                Ok(Raw::Object(map))
             }
             _ => Err(self.error("expected a value")),
         }
@@ -282,16 +346,17 @@ impl<'b> Scanner<'b> {
 
     /// A string, decoded: borrowed bytes checked as UTF-8 when there is no escape, else
     /// serde_json's decoding.
-    fn string_value(&mut self) -> Result<String, serde_json::Error> {
+    fn string_value(&mut self) -> Result<Cow<'b, str>, serde_json::Error> {
         let start = self.pos;
         self.skip_string()?;
-        let body = &self.bytes[start + 1..self.pos - 1];
+        let bytes: &'b [u8] = self.bytes;
+        let body = &bytes[start + 1..self.pos - 1];
         if !body.contains(&b'\\') {
             return std::str::from_utf8(body)
-                .map(str::to_string)
+                .map(Cow::Borrowed)
                 .map_err(|_| self.error("invalid UTF-8 in a string"));
         }
-        serde_json::from_slice(&self.bytes[start..self.pos])
+        serde_json::from_slice::<String>(&bytes[start..self.pos]).map(Cow::Owned)
     }
 
     /// After a member or element: `,` (more follow) or the closing bracket (true).
@@ -484,14 +549,33 @@ impl<'b> Scanner<'b> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Trie, read_pruned};
+    use super::{Raw, Trie, read_pruned};
+    use serde_json::Value;
+
+    fn to_value(raw: &Raw) -> Value {
+        match raw {
+            Raw::Object(entries) => Value::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), to_value(v)))
+                    .collect(),
+            ),
+            Raw::Array(items) => Value::Array(items.iter().map(to_value).collect()),
+            Raw::Str(s) => Value::String(s.to_string()),
+            Raw::Num(n) => serde_json::from_str(n).unwrap_or_default(),
+            Raw::Bool(b) => Value::Bool(*b),
+            Raw::Null => Value::Null,
+        }
+    }
 
     #[test]
     fn keeps_only_what_the_names_reach() {
         let trie = Trie::of(["a.b", "c", "d.e.f"]);
         let text = br#"{"a": {"b": [1, {"x": 2}], "z": 3}, "a.b": "dotted", "c": {"deep": [1.50]},
                         "d": [{"e.f": true, "g": 1}, 5], "skip": {"big": [1, 2, 3]}}"#;
-        let pruned = read_pruned(text, &trie).unwrap_or_default();
+        let pruned = read_pruned(text, &trie)
+            .map(|raw| to_value(&raw))
+            .unwrap_or_default();
         let expected: serde_json::Value = serde_json::from_str(
             r#"{"a": {"b": [1, {"x": 2}]}, "a.b": "dotted", "c": {"deep": [1.50]}, "d": [{"e.f": true}, null]}"#,
         )

@@ -6,12 +6,11 @@
 //! the exclusions are not excluded, so `{"anything-but": "x"}` matches the number 5 and
 //! null — event-ruler compares the values' texts (strings in quotes), and so does AWS.
 
-use serde_json::Value;
-
 use super::equals_ignore_case::{eq_folded, fold};
 use super::wildcard::{self, Wildcard};
 use super::{Matcher, quoted};
 use crate::compile::{Ctx, Stop};
+use crate::event::Scalar;
 use crate::number::{approximate, comparable, is_exact};
 use crate::reader::{Json, Member, Node};
 
@@ -36,27 +35,28 @@ pub(crate) enum AnythingBut {
 impl AnythingBut {
     /// Whether the value is one of the excluded ones.
     #[inline]
-    fn excludes(&self, value: &Value) -> bool {
+    fn excludes(&self, value: Scalar<'_>) -> bool {
         match (self, value) {
-            (AnythingBut::Strings(set), Value::String(s)) => set.iter().any(|x| x == s),
-            (AnythingBut::Numbers(set), Value::Number(n)) => approximate(n.as_str())
-                .is_some_and(|v| set.iter().any(|(x, _)| *x == v) && is_exact(n.as_str(), v)),
-            (AnythingBut::Prefixes(set), Value::String(s)) => {
+            (AnythingBut::Strings(set), Scalar::Str(s)) => set.iter().any(|x| x == s),
+            (AnythingBut::Numbers(set), Scalar::Num(n)) => {
+                approximate(n).is_some_and(|v| set.iter().any(|(x, _)| *x == v) && is_exact(n, v))
+            }
+            (AnythingBut::Prefixes(set), Scalar::Str(s)) => {
                 set.iter().any(|p| s.starts_with(p.as_str()))
             }
-            (AnythingBut::Suffixes(set), Value::String(s)) => {
+            (AnythingBut::Suffixes(set), Scalar::Str(s)) => {
                 set.iter().any(|p| s.ends_with(p.as_str()))
             }
-            (AnythingBut::IgnoreCase(set), Value::String(s)) => {
+            (AnythingBut::IgnoreCase(set), Scalar::Str(s)) => {
                 set.iter().any(|(_, l)| eq_folded(s, l))
             }
-            (AnythingBut::Wildcards(set), Value::String(s)) => set.iter().any(|w| w.matches_str(s)),
+            (AnythingBut::Wildcards(set), Scalar::Str(s)) => set.iter().any(|w| w.matches_str(s)),
             _ => false,
         }
     }
 
     #[inline]
-    pub(crate) fn matches(&self, value: &Value) -> bool {
+    pub(crate) fn matches(&self, value: Scalar<'_>) -> bool {
         !self.excludes(value)
     }
 

@@ -6,9 +6,8 @@
 //! network: `10.0.0.5/24` covers 10.0.0.0–10.0.0.255 (event-ruler's tests check both ends).
 //! A string that is not an address simply does not match.
 
+use crate::event::Scalar;
 use std::net::Ipv6Addr;
-
-use serde_json::Value;
 
 use super::{Matcher, string_operand};
 use crate::compile::{Ctx, Stop};
@@ -132,8 +131,8 @@ impl IpRange {
     }
 
     #[inline]
-    pub(crate) fn matches(&self, value: &Value) -> bool {
-        let Value::String(s) = value else {
+    pub(crate) fn matches(&self, value: Scalar<'_>) -> bool {
+        let Scalar::Str(s) = value else {
             return false;
         };
         parse_ip(s)

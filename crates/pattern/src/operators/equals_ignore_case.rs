@@ -4,10 +4,9 @@
 //! Folding is Unicode lower-casing, character by character, done on the fly so matching
 //! allocates nothing.
 
-use serde_json::Value;
-
 use super::{Matcher, quoted, string_operand};
 use crate::compile::{Ctx, Stop};
+use crate::event::Scalar;
 use crate::reader::Node;
 
 /// The operator name.
@@ -63,8 +62,8 @@ impl EqualsIgnoreCase {
     }
 
     #[inline]
-    pub(crate) fn matches(&self, value: &Value) -> bool {
-        matches!(value, Value::String(s) if eq_folded(s, &self.lower))
+    pub(crate) fn matches(&self, value: Scalar<'_>) -> bool {
+        matches!(value, Scalar::Str(s) if eq_folded(s, &self.lower))
     }
 
     pub(crate) fn describe(&self) -> String {

@@ -6,11 +6,10 @@
 //! A string that is an IP address compares as an address, as event-ruler turns it into a
 //! one-address range (`"2001:db8::1"` equals `"2001:0db8:0:0:0:0:0:1"`).
 
-use serde_json::Value;
-
 use super::cidr::{self, Ip};
 use super::{quoted, string_operand};
 use crate::compile::{Ctx, Stop};
+use crate::event::Scalar;
 use crate::number::{approximate, comparable, is_exact};
 use crate::reader::{Json, Node};
 
@@ -48,9 +47,9 @@ impl Exact {
     }
 
     #[inline]
-    pub(crate) fn matches(&self, value: &Value) -> bool {
+    pub(crate) fn matches(&self, value: Scalar<'_>) -> bool {
         match (self, value) {
-            (Exact::String { text, ip }, Value::String(s)) => {
+            (Exact::String { text, ip }, Scalar::Str(s)) => {
                 s == text || ip.is_some_and(|ip| cidr::parse_ip(s) == Some(ip))
             }
             (
@@ -58,14 +57,13 @@ impl Exact {
                     text,
                     value: wanted,
                 },
-                Value::Number(n),
+                Scalar::Num(found),
             ) => {
-                let found = n.as_str();
                 found == text
                     || wanted.is_some_and(|w| approximate(found) == Some(w) && is_exact(found, w))
             }
-            (Exact::Bool(b), Value::Bool(v)) => b == v,
-            (Exact::Null, Value::Null) => true,
+            (Exact::Bool(b), Scalar::Bool(v)) => *b == v,
+            (Exact::Null, Scalar::Null) => true,
             _ => false,
         }
     }

@@ -19,6 +19,7 @@ pub(crate) mod wildcard;
 use serde_json::Value;
 
 use crate::compile::{Ctx, Stop};
+use crate::event::Scalar;
 use crate::reader::{Json, Node};
 
 /// One compiled condition on a field's values.
@@ -39,7 +40,7 @@ impl Matcher {
     /// Whether one (scalar) event value satisfies this condition. `exists: false` never
     /// does: it is satisfied by the absence of values, which the field decides.
     #[inline]
-    pub(crate) fn matches(&self, value: &Value) -> bool {
+    pub(crate) fn matches(&self, value: Scalar<'_>) -> bool {
         match self {
             Matcher::Exact(m) => m.matches(value),
             Matcher::Prefix(m) => m.matches(value),

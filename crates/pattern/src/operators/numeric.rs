@@ -5,10 +5,9 @@
 //! an operand a double cannot hold exactly is invalid (`Cannot compare number : 1E309`), and
 //! an event number a double cannot hold exactly does not match.
 
-use serde_json::Value;
-
 use super::{Matcher, token_text};
 use crate::compile::{Ctx, Stop};
+use crate::event::Scalar;
 use crate::number::{approximate, comparable, is_exact};
 use crate::reader::{Json, Node};
 
@@ -42,10 +41,10 @@ impl NumericRange {
     }
 
     #[inline]
-    pub(crate) fn matches(&self, value: &Value) -> bool {
+    pub(crate) fn matches(&self, value: Scalar<'_>) -> bool {
         match value {
-            Value::Number(n) => {
-                let text = n.as_str();
+            Scalar::Num(n) => {
+                let text = n;
                 approximate(text).is_some_and(|v| self.contains(v) && is_exact(text, v))
             }
             _ => false,

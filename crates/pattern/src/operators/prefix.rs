@@ -1,11 +1,10 @@
 //! `{"prefix": "…"}` and `{"prefix": {"equals-ignore-case": "…"}}`: strings that start with
 //! the operand. Numbers, booleans and null never match, even if their text would.
 
-use serde_json::Value;
-
 use super::equals_ignore_case::{self as eic, fold, starts_with_folded};
 use super::{Matcher, only_one_key, quoted, string_operand};
 use crate::compile::{Ctx, Stop};
+use crate::event::Scalar;
 use crate::reader::{Json, Node};
 
 /// The operator name.
@@ -20,8 +19,8 @@ pub(crate) struct Prefix {
 
 impl Prefix {
     #[inline]
-    pub(crate) fn matches(&self, value: &Value) -> bool {
-        let Value::String(s) = value else {
+    pub(crate) fn matches(&self, value: Scalar<'_>) -> bool {
+        let Scalar::Str(s) = value else {
             return false;
         };
         match &self.lower {

@@ -1,12 +1,11 @@
 //! `{"suffix": "…"}` and `{"suffix": {"equals-ignore-case": "…"}}`: strings that end with
 //! the operand.
 
-use serde_json::Value;
-
 use super::equals_ignore_case::{ends_with_folded, fold};
 use super::prefix::ignore_case_operand;
 use super::{Matcher, quoted, string_operand};
 use crate::compile::{Ctx, Stop};
+use crate::event::Scalar;
 use crate::reader::{Json, Node};
 
 /// The operator name.
@@ -21,8 +20,8 @@ pub(crate) struct Suffix {
 
 impl Suffix {
     #[inline]
-    pub(crate) fn matches(&self, value: &Value) -> bool {
-        let Value::String(s) = value else {
+    pub(crate) fn matches(&self, value: Scalar<'_>) -> bool {
+        let Scalar::Str(s) = value else {
             return false;
         };
         match &self.lower {

@@ -6,10 +6,9 @@
 //! too complex"); event-ruler's `MachineComplexityEvaluator` is not public behaviour, so we
 //! estimate it — see [`complexity`].
 
-use serde_json::Value;
-
 use super::{Matcher, anything_but::AnythingBut, quoted, string_operand};
 use crate::compile::{Ctx, Stop};
+use crate::event::Scalar;
 use crate::reader::Node;
 
 /// The operator name.
@@ -106,8 +105,8 @@ impl Wildcard {
     }
 
     #[inline]
-    pub(crate) fn matches(&self, value: &Value) -> bool {
-        matches!(value, Value::String(s) if self.matches_str(s))
+    pub(crate) fn matches(&self, value: Scalar<'_>) -> bool {
+        matches!(value, Scalar::Str(s) if self.matches_str(s))
     }
 
     pub(crate) fn describe(&self) -> String {
