@@ -85,12 +85,19 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
         Some(pattern) => {
             let rendered = render(format, pattern, &settings);
             let download = {
-                let text = eventpen_export::json_text::pretty(pattern);
+                // The same text as the pattern.json block (trailing newline included).
+                let text = rendered.file("pattern.json").map_or_else(
+                    || format!("{}\n", eventpen_export::json_text::pretty(pattern)),
+                    |block| block.text.clone(),
+                );
                 Callback::from(move |_: MouseEvent| download_text("pattern.json", &text))
             };
             html! {
                 <>
-                    { for rendered.warnings.iter().map(|w| html! { <p class="notice warn">{ w.clone() }</p> }) }
+                    { for rendered.warnings.iter()
+                        // The rule-name problem is already shown (as an alert) by the settings.
+                        .filter(|w| name_error.as_ref().is_none_or(|e| !w.contains(e.as_str())))
+                        .map(|w| html! { <p class="notice warn">{ w.clone() }</p> }) }
                     { for rendered.blocks.iter().map(|block| {
                         let text = block.text.clone();
                         let title = block.file_name.clone().unwrap_or_else(|| block.title.clone());
@@ -129,7 +136,7 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
                     { field("Description", "rule-description", &props.rule.description, |r, v| r.description = v, "optional") }
                     { field("SNS topic (name or ARN)", "rule-sns", &props.rule.sns_topic, |r, v| r.sns_topic = v, "optional: adds put-targets") }
                 </div>
-                if let Some(error) = name_error {
+                if let Some(error) = &name_error {
                     <p class="notice error" role="alert">{ format!("Rule name: {error}") }</p>
                 }
             </details>
