@@ -1,0 +1,132 @@
+//! Reading an event from bytes, keeping only what the pattern looks at.
+//!
+//! [`crate::Pattern::matches_json`] does not build the whole event: a [`Trie`] of the
+//! pattern's flattened field names decides, key by key, whether to keep a value whole (a
+//! field the pattern reads, decoded by serde_json), descend into it (a prefix of one), or
+//! skip it (everything else). Arrays keep all their elements, so array membership is
+//! unchanged, and the pruned event matches exactly as the full one would.
+//!
+//! Skipping is a hand-written scanner that checks JSON syntax (structure, strings and their
+//! escapes, the number grammar, `true`/`false`/`null`, serde_json's nesting limit of 128)
+//! but builds nothing. It is laxer than serde_json in two corners only: it does not check
+//! that skipped strings are UTF-8 or that their `\u` escapes pair surrogates. On ~900-byte
+//! citylots-like events this is about 5x faster than decoding the whole event.
+
+use std::borrow::Cow;
+
+use crate::event::{EventNode, Scalar, Shape};
+
+mod scanner;
+mod syntax;
+#[cfg(test)]
+mod tests;
+
+use scanner::Scanner;
+
+/// The pattern's field names, split at dots: event keys are split the same way, so
+/// `{"a.b": …}` and `{"a": {"b": …}}` reach the same node, as event-ruler's flattening does.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Trie {
+    /// A field's name ends here: keep the value whole.
+    leaf: bool,
+    children: Vec<(String, Trie)>,
+}
+
+impl Trie {
+    /// The trie of these flattened names.
+    pub(crate) fn of<'a>(names: impl IntoIterator<Item = &'a str>) -> Trie {
+        let mut root = Trie::default();
+        for name in names {
+            let mut node = &mut root;
+            for part in name.split('.') {
+                let index = match node.children.iter().position(|(key, _)| key == part) {
+                    Some(index) => index,
+                    None => {
+                        node.children.push((part.to_string(), Trie::default()));
+                        node.children.len() - 1
+                    }
+                };
+                node = &mut node.children[index].1;
+            }
+            node.leaf = true;
+        }
+        root
+    }
+
+    /// The node an event key leads to, if the pattern reads anything under it.
+    #[inline]
+    fn step(&self, key: &[u8]) -> Option<&Trie> {
+        key.split(|&b| b == b'.').try_fold(self, |node, part| {
+            node.children
+                .iter()
+                .find(|(k, _)| k.as_bytes() == part)
+                .map(|(_, child)| child)
+        })
+    }
+}
+
+/// An event read from bytes, pruned: strings and numbers borrow from the input (strings
+/// with escapes are decoded), objects keep their keys in order, last repeated key wins.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Raw<'a> {
+    Object(Vec<(Cow<'a, str>, Raw<'a>)>),
+    Array(Vec<Raw<'a>>),
+    Str(Cow<'a, str>),
+    Num(&'a str),
+    Bool(bool),
+    Null,
+}
+
+impl EventNode for Raw<'_> {
+    #[inline]
+    fn shape(&self) -> Shape<'_, Self> {
+        match self {
+            Raw::Object(_) => Shape::Object,
+            Raw::Array(items) => Shape::Array(items),
+            Raw::Str(s) => Shape::Leaf(Scalar::Str(s)),
+            Raw::Num(n) => Shape::Leaf(Scalar::Num(n)),
+            Raw::Bool(b) => Shape::Leaf(Scalar::Bool(*b)),
+            Raw::Null => Shape::Leaf(Scalar::Null),
+        }
+    }
+
+    #[inline]
+    fn children_on_path<'s>(
+        &'s self,
+        rest: &str,
+        visit: &mut dyn FnMut(&'s Self, &str) -> std::ops::ControlFlow<()>,
+    ) -> std::ops::ControlFlow<()> {
+        if let Raw::Object(entries) = self {
+            for (key, child) in entries {
+                if let Some(after) = rest.strip_prefix(key.as_ref()) {
+                    if after.is_empty() {
+                        visit(child, "")?;
+                    } else if let Some(deeper) = after.strip_prefix('.') {
+                        visit(child, deeper)?;
+                    }
+                }
+            }
+        }
+        std::ops::ControlFlow::Continue(())
+    }
+}
+
+/// Adds a member, replacing an earlier one with the same key (serde_json's last-wins).
+fn insert<'a>(entries: &mut Vec<(Cow<'a, str>, Raw<'a>)>, key: Cow<'a, str>, value: Raw<'a>) {
+    match entries.iter_mut().find(|(k, _)| *k == key) {
+        Some(slot) => slot.1 = value,
+        None => entries.push((key, value)),
+    }
+}
+
+/// Parses JSON bytes into an event holding only the values the trie asks for. The whole
+/// input is checked for JSON syntax; values the pattern reads are decoded by serde_json.
+pub(crate) fn read_pruned<'b>(bytes: &'b [u8], trie: &Trie) -> Result<Raw<'b>, serde_json::Error> {
+    let mut scanner = Scanner::new(bytes);
+    let value = scanner.value(trie)?;
+    scanner.whitespace();
+    if scanner.pos < bytes.len() {
+        return Err(scanner.error("trailing characters"));
+    }
+    Ok(value)
+}

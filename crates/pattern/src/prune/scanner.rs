@@ -1,0 +1,265 @@
+//! The scanner that builds the pruned tree: descends where the trie says, decodes the values
+//! the pattern reads, and hands everything else to the syntax-only skipper.
+
+use std::borrow::Cow;
+
+use serde::de;
+
+use super::{Raw, Trie, insert};
+
+/// A key (checked to be UTF-8 when read) as text.
+fn key_text(key: Cow<'_, [u8]>) -> Result<Cow<'_, str>, serde_json::Error> {
+    let invalid = |_| <serde_json::Error as de::Error>::custom("invalid UTF-8 in a key");
+    match key {
+        Cow::Borrowed(bytes) => std::str::from_utf8(bytes)
+            .map(Cow::Borrowed)
+            .map_err(invalid),
+        Cow::Owned(bytes) => String::from_utf8(bytes)
+            .map(Cow::Owned)
+            .map_err(|e| invalid(e.utf8_error())),
+    }
+}
+
+/// serde_json's default nesting limit.
+pub(super) const MAX_DEPTH: usize = 128;
+
+/// A cursor over the event bytes.
+pub(super) struct Scanner<'b> {
+    pub(super) bytes: &'b [u8],
+    pub(super) pos: usize,
+    pub(super) depth: usize,
+}
+
+impl<'b> Scanner<'b> {
+    pub(super) fn new(bytes: &'b [u8]) -> Self {
+        Scanner {
+            bytes,
+            pos: 0,
+            depth: 0,
+        }
+    }
+
+    pub(super) fn error(&self, what: &str) -> serde_json::Error {
+        <serde_json::Error as de::Error>::custom(format!("{what} at byte {}", self.pos))
+    }
+
+    #[inline]
+    pub(super) fn whitespace(&mut self) {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if b > b' ' || !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                return;
+            }
+            self.pos += 1;
+        }
+    }
+
+    #[inline]
+    pub(super) fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    pub(super) fn expect(&mut self, byte: u8, what: &str) -> Result<(), serde_json::Error> {
+        self.whitespace();
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.error(what))
+        }
+    }
+
+    pub(super) fn enter(&mut self) -> Result<(), serde_json::Error> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            Err(self.error("recursion limit exceeded"))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// A value under `node`: containers are pruned, scalars (which the pattern does not
+    /// read at this level) become null.
+    pub(super) fn value(&mut self, node: &Trie) -> Result<Raw<'b>, serde_json::Error> {
+        self.whitespace();
+        match self.peek() {
+            Some(b'{') => self.object(node),
+            Some(b'[') => self.array(node),
+            _ => {
+                self.skip()?;
+                Ok(Raw::Null)
+            }
+        }
+    }
+
+    fn object(&mut self, node: &Trie) -> Result<Raw<'b>, serde_json::Error> {
+        self.enter()?;
+        self.pos += 1;
+        let mut map = Vec::new();
+        self.whitespace();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(Raw::Object(map));
+        }
+        loop {
+            self.whitespace();
+            let key = self.key()?;
+            self.expect(b':', "expected `:`")?;
+            self.whitespace();
+            match node.step(&key) {
+                None => self.skip()?,
+                Some(child) if child.leaf => {
+                    let value = self.build()?;
+                    insert(&mut map, key_text(key)?, value);
+                }
+                Some(child) => {
+                    let value = self.value(child)?;
+                    insert(&mut map, key_text(key)?, value);
+                }
+            }
+            if self.end_or_comma(b'}')? {
+                self.depth -= 1;
+                return Ok(Raw::Object(map));
+            }
+        }
+    }
+
+    fn array(&mut self, node: &Trie) -> Result<Raw<'b>, serde_json::Error> {
+        self.enter()?;
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.whitespace();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(Raw::Array(items));
+        }
+        loop {
+            items.push(self.value(node)?);
+            if self.end_or_comma(b']')? {
+                self.depth -= 1;
+                return Ok(Raw::Array(items));
+            }
+        }
+    }
+
+    /// A whole value, decoded (the pattern reads it). Numbers keep their text.
+    fn build(&mut self) -> Result<Raw<'b>, serde_json::Error> {
+        self.whitespace();
+        let start = self.pos;
+        match self.peek() {
+            Some(b'"') => self.string_value().map(Raw::Str),
+            Some(b'-' | b'0'..=b'9') => {
+                self.number()?;
+                let bytes: &'b [u8] = self.bytes;
+                Ok(Raw::Num(
+                    std::str::from_utf8(&bytes[start..self.pos]).unwrap_or_default(),
+                ))
+            }
+            Some(b't') => self.word(b"true").map(|()| Raw::Bool(true)),
+            Some(b'f') => self.word(b"false").map(|()| Raw::Bool(false)),
+            Some(b'n') => self.word(b"null").map(|()| Raw::Null),
+            Some(b'[') => {
+                self.enter()?;
+                self.pos += 1;
+                let mut items = Vec::new();
+                self.whitespace();
+                if self.peek() == Some(b']') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        items.push(self.build()?);
+                        if self.end_or_comma(b']')? {
+                            break;
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Ok(Raw::Array(items))
+            }
+            Some(b'{') => {
+                self.enter()?;
+                self.pos += 1;
+                let mut map = Vec::new();
+                self.whitespace();
+                if self.peek() == Some(b'}') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        self.whitespace();
+                        if self.peek() != Some(b'"') {
+                            return Err(self.error("expected a key"));
+                        }
+                        let key = self.string_value()?;
+                        self.expect(b':', "expected `:`")?;
+                        let value = self.build()?;
+                        insert(&mut map, key, value);
+                        if self.end_or_comma(b'}')? {
+                            break;
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Ok(Raw::Object(map))
+            }
+            _ => Err(self.error("expected a value")),
+        }
+    }
+
+    /// A string, decoded: borrowed bytes checked as UTF-8 when there is no escape, else
+    /// serde_json's decoding.
+    fn string_value(&mut self) -> Result<Cow<'b, str>, serde_json::Error> {
+        let start = self.pos;
+        self.skip_string()?;
+        let bytes: &'b [u8] = self.bytes;
+        let body = &bytes[start + 1..self.pos - 1];
+        if !body.contains(&b'\\') {
+            return std::str::from_utf8(body)
+                .map(Cow::Borrowed)
+                .map_err(|_| self.error("invalid UTF-8 in a string"));
+        }
+        serde_json::from_slice::<String>(&bytes[start..self.pos]).map(Cow::Owned)
+    }
+
+    /// After a member or element: `,` (more follow) or the closing bracket (true).
+    #[inline]
+    pub(super) fn end_or_comma(&mut self, close: u8) -> Result<bool, serde_json::Error> {
+        self.whitespace();
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            Some(b) if b == close => {
+                self.pos += 1;
+                Ok(true)
+            }
+            _ => Err(self.error("expected `,` or a closing bracket")),
+        }
+    }
+
+    /// An object key, borrowed when it has no escapes.
+    fn key(&mut self) -> Result<Cow<'b, [u8]>, serde_json::Error> {
+        if self.peek() != Some(b'"') {
+            return Err(self.error("expected a key"));
+        }
+        let start = self.pos;
+        let body = start + 1;
+        let plain_end = self.bytes[body..]
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+        if let Some(len) = plain_end
+            && self.bytes[body + len] == b'"'
+        {
+            self.pos = body + len + 1;
+            let key = &self.bytes[body..body + len];
+            if !key.is_ascii() && std::str::from_utf8(key).is_err() {
+                return Err(self.error("invalid UTF-8 in a key"));
+            }
+            return Ok(Cow::Borrowed(key));
+        }
+        self.skip_string()?;
+        serde_json::from_slice::<String>(&self.bytes[start..self.pos])
+            .map(|k| Cow::Owned(k.into_bytes()))
+    }
+}

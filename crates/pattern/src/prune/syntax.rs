@@ -1,0 +1,174 @@
+//! Checking JSON syntax while stepping over what the pattern does not read, building nothing.
+
+use super::scanner::{MAX_DEPTH, Scanner};
+
+/// How many ASCII digits start at `bytes[start..]`, eight at a time: a byte is a digit when
+/// neither `byte - '0'` nor `byte + ('\x7f' - '9')` sets its high bit. Carries and borrows
+/// only move towards later bytes, so the first non-digit is found exactly.
+#[inline]
+pub(super) fn digit_run(bytes: &[u8], start: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut i = start;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let not_digit =
+            (word.wrapping_sub(ONES * 0x30) | word.wrapping_add(ONES * 0x46)) & (ONES * 0x80);
+        if not_digit != 0 {
+            return i - start + (not_digit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii_digit() {
+        i += 1;
+    }
+    i - start
+}
+
+impl Scanner<'_> {
+    pub(super) fn skip_string(&mut self) -> Result<(), serde_json::Error> {
+        self.pos += 1;
+        loop {
+            let rest = self.bytes.get(self.pos..).unwrap_or_default();
+            let Some(special) = rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            else {
+                self.pos = self.bytes.len();
+                return Err(self.error("unterminated string"));
+            };
+            self.pos += special;
+            match rest[special] {
+                b'"' => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                b'\\' => match rest.get(special + 1) {
+                    Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.pos += 2,
+                    Some(b'u')
+                        if rest
+                            .get(special + 2..special + 6)
+                            .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) =>
+                    {
+                        self.pos += 6
+                    }
+                    _ => return Err(self.error("invalid escape")),
+                },
+                _ => return Err(self.error("control character in a string")),
+            }
+        }
+    }
+
+    /// Checks one value's syntax and steps over it, building nothing. Iterative, with the
+    /// open containers kept as bits (1 = object), so skipping costs a few instructions a byte.
+    pub(super) fn skip(&mut self) -> Result<(), serde_json::Error> {
+        let mut open: u128 = 0;
+        let mut depth = 0usize;
+        loop {
+            // A value.
+            self.whitespace();
+            match self.peek() {
+                Some(b'"') => self.skip_string()?,
+                Some(b'-' | b'0'..=b'9') => self.number()?,
+                Some(b't') => self.word(b"true")?,
+                Some(b'f') => self.word(b"false")?,
+                Some(b'n') => self.word(b"null")?,
+                Some(open_byte @ (b'{' | b'[')) => {
+                    self.pos += 1;
+                    self.whitespace();
+                    let object = open_byte == b'{';
+                    let close = if object { b'}' } else { b']' };
+                    if self.peek() == Some(close) {
+                        self.pos += 1;
+                    } else {
+                        if depth + self.depth >= MAX_DEPTH {
+                            return Err(self.error("recursion limit exceeded"));
+                        }
+                        open = (open << 1) | u128::from(object);
+                        depth += 1;
+                        if object {
+                            self.member_key()?;
+                        }
+                        continue;
+                    }
+                }
+                _ => return Err(self.error("expected a value")),
+            }
+            // After a value: close what ends here, then a comma leads to the next value.
+            loop {
+                if depth == 0 {
+                    return Ok(());
+                }
+                let object = open & 1 == 1;
+                self.whitespace();
+                match self.peek() {
+                    Some(b',') => {
+                        self.pos += 1;
+                        if object {
+                            self.whitespace();
+                            self.member_key()?;
+                        }
+                        break;
+                    }
+                    Some(b'}') if object => {}
+                    Some(b']') if !object => {}
+                    _ => return Err(self.error("expected `,` or a closing bracket")),
+                }
+                self.pos += 1;
+                open >>= 1;
+                depth -= 1;
+            }
+        }
+    }
+
+    /// `"key":` inside a skipped object.
+    fn member_key(&mut self) -> Result<(), serde_json::Error> {
+        if self.peek() != Some(b'"') {
+            return Err(self.error("expected a key"));
+        }
+        self.skip_string()?;
+        self.expect(b':', "expected `:`")
+    }
+
+    pub(super) fn word(&mut self, word: &[u8]) -> Result<(), serde_json::Error> {
+        if self.bytes[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            Err(self.error("expected a value"))
+        }
+    }
+
+    /// JSON's number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    pub(super) fn number(&mut self) -> Result<(), serde_json::Error> {
+        let bytes = self.bytes;
+        let digits = |i: usize| digit_run(bytes, i);
+        let mut i = self.pos + usize::from(bytes.get(self.pos) == Some(&b'-'));
+        let whole = digits(i);
+        if whole == 0 || (whole > 1 && bytes[i] == b'0') {
+            return Err(self.error("invalid number"));
+        }
+        i += whole;
+        if bytes.get(i) == Some(&b'.') {
+            let fraction = digits(i + 1);
+            if fraction == 0 {
+                return Err(self.error("invalid number"));
+            }
+            i += 1 + fraction;
+        }
+        if let Some(b'e' | b'E') = bytes.get(i) {
+            i += 1;
+            if let Some(b'+' | b'-') = bytes.get(i) {
+                i += 1;
+            }
+            let exponent = digits(i);
+            if exponent == 0 {
+                return Err(self.error("invalid number"));
+            }
+            i += exponent;
+        }
+        self.pos = i;
+        Ok(())
+    }
+}

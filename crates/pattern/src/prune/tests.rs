@@ -1,0 +1,80 @@
+//! Table tests of the pruned reader.
+
+use super::{Raw, Trie, read_pruned};
+use serde_json::Value;
+
+fn to_value(raw: &Raw) -> Value {
+    match raw {
+        Raw::Object(entries) => Value::Object(
+            entries
+                .iter()
+                .map(|(k, v)| (k.to_string(), to_value(v)))
+                .collect(),
+        ),
+        Raw::Array(items) => Value::Array(items.iter().map(to_value).collect()),
+        Raw::Str(s) => Value::String(s.to_string()),
+        Raw::Num(n) => serde_json::from_str(n).unwrap_or_default(),
+        Raw::Bool(b) => Value::Bool(*b),
+        Raw::Null => Value::Null,
+    }
+}
+
+#[test]
+fn keeps_only_what_the_names_reach() {
+    let trie = Trie::of(["a.b", "c", "d.e.f"]);
+    let text = br#"{"a": {"b": [1, {"x": 2}], "z": 3}, "a.b": "dotted", "c": {"deep": [1.50]},
+                    "d": [{"e.f": true, "g": 1}, 5], "skip": {"big": [1, 2, 3]}}"#;
+    let pruned = read_pruned(text, &trie)
+        .map(|raw| to_value(&raw))
+        .unwrap_or_default();
+    let expected: serde_json::Value = serde_json::from_str(
+        r#"{"a": {"b": [1, {"x": 2}]}, "a.b": "dotted", "c": {"deep": [1.50]}, "d": [{"e.f": true}, null]}"#,
+    )
+    .unwrap_or_default();
+    assert_eq!(pruned, expected);
+}
+
+#[test]
+fn counts_digit_runs() {
+    let cases: &[(&[u8], usize, usize)] = &[
+        (b"", 0, 0),
+        (b"123", 0, 3),
+        (b"-122.42860896096420,", 1, 3),
+        (b"-122.42860896096420,", 5, 14),
+        (b"12345678901234567890", 0, 20),
+        (b"1234567/", 0, 7),
+        (b"12345678:", 0, 8),
+        (b"0123456789\xff", 0, 10),
+        (b"\xba1", 0, 0),
+    ];
+    for &(bytes, start, expected) in cases {
+        assert_eq!(
+            super::syntax::digit_run(bytes, start),
+            expected,
+            "{bytes:?} from {start}"
+        );
+    }
+}
+
+#[test]
+fn rejects_what_json_rejects() {
+    let trie = Trie::of(["a"]);
+    let bad_inputs: [&[u8]; 9] = [
+        b"{",
+        b"{\"a\": 1} x",
+        b"{\"skip\": [1,}",
+        b"[1",
+        b"{\"skip\": [1,]}",
+        b"{\"skip\": {\"x\" 1}}",
+        b"{\"skip\": 01}",
+        b"{\"skip\": \"\\q\"}",
+        b"{\"a\": tru}",
+    ];
+    for bad in bad_inputs {
+        assert!(
+            read_pruned(bad, &trie).is_err(),
+            "{}",
+            String::from_utf8_lossy(bad)
+        );
+    }
+}

@@ -1,0 +1,209 @@
+//! Objects and arrays, kept as far as they were read when a syntax error stops the reading.
+
+use super::{Json, MAX_DEPTH, Member, Node, Reader, describe_char, source_description};
+
+impl Reader<'_> {
+    fn enter(&mut self) -> bool {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            self.fail(
+                self.pos,
+                format!(
+                    "Document nesting depth ({}) exceeds the maximum allowed ({MAX_DEPTH}, from `StreamReadConstraints.getMaxNestingDepth()`)",
+                    self.depth
+                ),
+            );
+            return false;
+        }
+        true
+    }
+
+    fn end_of_input_in(&mut self, kind: &str, start: usize) {
+        let source = source_description(self.text, start);
+        self.fail(
+            self.pos,
+            format!("Unexpected end-of-input: expected close marker for {kind} (start marker at {source})"),
+        );
+    }
+
+    pub(super) fn object(&mut self) -> Node {
+        let start = self.pos;
+        let mut members = Vec::new();
+        let partial = |members, reader: &Reader| Node {
+            json: Json::Object(members),
+            span: start..reader.pos,
+            closed: false,
+        };
+        if !self.enter() {
+            return partial(members, self);
+        }
+        self.pos += 1;
+        self.skip_whitespace();
+        if self.bytes.get(self.pos) == Some(&b'}') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Node {
+                json: Json::Object(members),
+                span: start..self.pos,
+                closed: true,
+            };
+        }
+        loop {
+            self.skip_whitespace();
+            match self.bytes.get(self.pos) {
+                Some(b'"') => {}
+                None => {
+                    self.end_of_input_in("Object", start);
+                    return partial(members, self);
+                }
+                Some(_) => {
+                    self.unexpected("was expecting double-quote to start field name");
+                    return partial(members, self);
+                }
+            }
+            let key_start = self.pos;
+            let Some(key) = self.string() else {
+                return partial(members, self);
+            };
+            let key_span = key_start..self.pos;
+            self.skip_whitespace();
+            if self.bytes.get(self.pos) != Some(&b':') {
+                if self.pos >= self.bytes.len() {
+                    self.end_of_input_in("Object", start);
+                } else {
+                    self.unexpected("was expecting a colon to separate field name and value");
+                }
+                let value = self.incomplete();
+                members.push(Member {
+                    key,
+                    key_span,
+                    value,
+                });
+                return partial(members, self);
+            }
+            self.pos += 1;
+            self.skip_whitespace();
+            let value = if self.pos >= self.bytes.len() {
+                self.end_of_input_in("Object", start);
+                self.incomplete()
+            } else {
+                self.value()
+            };
+            members.push(Member {
+                key,
+                key_span,
+                value,
+            });
+            if self.failed() {
+                return partial(members, self);
+            }
+            self.skip_whitespace();
+            match self.char_at(self.pos) {
+                Some(',') => self.pos += 1,
+                Some('}') => {
+                    self.pos += 1;
+                    self.depth -= 1;
+                    return Node {
+                        json: Json::Object(members),
+                        span: start..self.pos,
+                        closed: true,
+                    };
+                }
+                Some(']') => {
+                    let source = source_description(self.text, start);
+                    self.fail(
+                        self.pos,
+                        format!("Unexpected close marker ']': expected '}}' (for Object starting at {source})"),
+                    );
+                    return partial(members, self);
+                }
+                None => {
+                    self.end_of_input_in("Object", start);
+                    return partial(members, self);
+                }
+                Some(_) => {
+                    self.unexpected("was expecting comma to separate Object entries");
+                    return partial(members, self);
+                }
+            }
+        }
+    }
+
+    pub(super) fn array(&mut self) -> Node {
+        let start = self.pos;
+        let mut items = Vec::new();
+        let partial = |items, reader: &Reader| Node {
+            json: Json::Array(items),
+            span: start..reader.pos,
+            closed: false,
+        };
+        if !self.enter() {
+            return partial(items, self);
+        }
+        self.pos += 1;
+        self.skip_whitespace();
+        if self.bytes.get(self.pos) == Some(&b']') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Node {
+                json: Json::Array(items),
+                span: start..self.pos,
+                closed: true,
+            };
+        }
+        loop {
+            self.skip_whitespace();
+            match self.char_at(self.pos) {
+                None => {
+                    self.end_of_input_in("Array", start);
+                    return partial(items, self);
+                }
+                Some(c @ (']' | '}')) => {
+                    self.fail(
+                        self.pos,
+                        format!(
+                            "Unexpected character ({}): expected a value",
+                            describe_char(c)
+                        ),
+                    );
+                    return partial(items, self);
+                }
+                Some(_) => {}
+            }
+            let item = self.value();
+            items.push(item);
+            if self.failed() {
+                return partial(items, self);
+            }
+            self.skip_whitespace();
+            match self.char_at(self.pos) {
+                Some(',') => self.pos += 1,
+                Some(']') => {
+                    self.pos += 1;
+                    self.depth -= 1;
+                    return Node {
+                        json: Json::Array(items),
+                        span: start..self.pos,
+                        closed: true,
+                    };
+                }
+                Some('}') => {
+                    let source = source_description(self.text, start);
+                    self.fail(
+                        self.pos,
+                        format!("Unexpected close marker '}}': expected ']' (for Array starting at {source})"),
+                    );
+                    return partial(items, self);
+                }
+                None => {
+                    self.end_of_input_in("Array", start);
+                    return partial(items, self);
+                }
+                Some(_) => {
+                    self.unexpected("was expecting comma to separate Array entries");
+                    return partial(items, self);
+                }
+            }
+        }
+    }
+}
