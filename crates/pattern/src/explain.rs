@@ -163,3 +163,126 @@ fn consistency_clause(compiled: &Compiled, event: &Value) -> Option<Clause> {
 fn raw_at<'v>(event: &'v Value, path: &[String]) -> Option<&'v Value> {
     path.iter().try_fold(event, |value, key| value.get(key))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Found;
+    use crate::check;
+    use serde_json::{Value, json};
+
+    fn explain(pattern: &str, event: Value) -> super::Explanation {
+        let checked = check(pattern);
+        let Some(pattern) = checked.pattern else {
+            panic!("{pattern}: {:?}", checked.errors)
+        };
+        let explanation = pattern.explain(&event);
+        assert_eq!(explanation.matched, pattern.matches(&event));
+        explanation
+    }
+
+    #[test]
+    fn says_what_each_clause_found_and_wanted() {
+        let event = json!({"source": "aws.ec2", "detail": {"eventName": "TerminateInstances", "n": [1, 2]}});
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                r#"{"detail": {"eventName": ["RunInstances"]}}"#,
+                r#"detail.eventName is "TerminateInstances"; pattern wants "RunInstances""#,
+                false,
+            ),
+            (
+                r#"{"detail": {"errorCode": [{"exists": true}]}}"#,
+                "detail.errorCode is missing; pattern wants to exist",
+                false,
+            ),
+            (
+                r#"{"detail": {"errorCode": [{"exists": false}]}}"#,
+                "detail.errorCode is missing; pattern wants not to exist",
+                true,
+            ),
+            (
+                r#"{"source": ["aws.s3", "aws.ec2"]}"#,
+                r#"source is "aws.ec2"; pattern wants one of "aws.s3", "aws.ec2""#,
+                true,
+            ),
+            (
+                r#"{"detail": {"n": [{"numeric": [">", 1]}]}}"#,
+                "detail.n is [1, 2]; pattern wants a number > 1",
+                true,
+            ),
+            (
+                r#"{"source": [{"prefix": "aws."}, {"anything-but": "x"}]}"#,
+                r#"source is "aws.ec2"; pattern wants prefix "aws." or anything but "x""#,
+                true,
+            ),
+            (
+                r#"{"source": [{"cidr": "10.0.0.0/8"}]}"#,
+                r#"source is "aws.ec2"; pattern wants an IP address in 10.0.0.0/8"#,
+                false,
+            ),
+            (
+                r#"{"detail.eventName": [{"equals-ignore-case": "terminateinstances"}]}"#,
+                r#"detail.eventName is "TerminateInstances"; pattern wants "terminateinstances" ignoring case"#,
+                true,
+            ),
+        ];
+        for &(pattern, shown, passed) in cases {
+            let explanation = explain(pattern, event.clone());
+            assert_eq!(explanation.clauses.len(), 1, "{pattern}");
+            assert_eq!(explanation.clauses[0].to_string(), shown, "{pattern}");
+            assert_eq!(explanation.clauses[0].passed, passed, "{pattern}");
+            assert_eq!(explanation.matched, passed, "{pattern}");
+        }
+    }
+
+    #[test]
+    fn numbers_or_branches_and_spans() {
+        let pattern =
+            r#"{"source": ["a"], "$or": [{"x": ["1"]}, {"$or": [{"y": ["2"]}, {"z": ["3"]}]}]}"#;
+        let explanation = explain(pattern, json!({"source": "a", "z": "3"}));
+        let branches: Vec<(String, Vec<usize>, bool)> = explanation
+            .clauses
+            .iter()
+            .map(|c| (c.path.join("."), c.or_branch.clone(), c.passed))
+            .collect();
+        let expected = [
+            ("source".to_string(), vec![], true),
+            ("x".to_string(), vec![0], false),
+            ("y".to_string(), vec![1, 0], false),
+            ("z".to_string(), vec![1, 1], true),
+        ];
+        assert_eq!(branches, expected);
+        assert!(explanation.matched);
+        assert_eq!(
+            &pattern[explanation.clauses[0].pattern_span.clone()],
+            r#"["a"]"#
+        );
+    }
+
+    #[test]
+    fn paths_are_segments_and_dotted_keys_stay_whole() {
+        let explanation = explain(r#"{"a.b": {"c": ["x"]}}"#, json!({"a": {"b": {"c": "x"}}}));
+        assert_eq!(
+            explanation.clauses[0].path,
+            vec!["a.b".to_string(), "c".to_string()]
+        );
+        assert_eq!(
+            explanation.clauses[0].found,
+            Found::Values(vec![json!("x")])
+        );
+    }
+
+    #[test]
+    fn names_the_array_when_only_consistency_fails() {
+        let event = json!({"d": [{"name": "alice"}, {"status": "active"}]});
+        let explanation = explain(r#"{"d": {"name": ["alice"], "status": ["active"]}}"#, event);
+        assert!(!explanation.matched);
+        assert!(explanation.clauses[..2].iter().all(|c| c.passed));
+        let last = &explanation.clauses[2];
+        assert!(!last.passed);
+        assert_eq!(last.path, vec!["d".to_string()]);
+        assert_eq!(
+            last.condition,
+            "d.name and d.status to come from the same element of d"
+        );
+    }
+}
