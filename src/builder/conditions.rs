@@ -193,31 +193,43 @@ fn last_camel_word(text: &str) -> Option<&str> {
     Some(&text[start..])
 }
 
-/// A wildcard that keeps the text but lets every run of digits vary
-/// (`arn:aws:iam::111122223333:role/Admin` → `arn:aws:iam::*:role/Admin`); for text without
-/// digits, the first prefix followed by `*`.
+/// A wildcard that keeps the text but lets its most telling number vary: a versioned API name
+/// becomes `CreateFunction*`, an ARN's account `arn:aws:iam::*:role/Admin`, an address's last
+/// part `198.51.100.*`. Text without digits gets its first prefix followed by `*`.
 fn wildcard_for(text: &str) -> Option<String> {
-    let mut out = String::new();
-    let mut in_digits = false;
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            if !in_digits {
-                out.push('*');
-            }
-            in_digits = true;
-            continue;
-        }
-        in_digits = false;
-        if c == '*' || c == '\\' {
-            out.push('\\');
-        }
-        out.push(c);
+    let escape = |part: &str| part.replace('\\', "\\\\").replace('*', "\\*");
+    if let Some(base) = without_api_version(text) {
+        return Some(format!("{}*", escape(base)));
     }
-    if out.contains('*') && !out.contains("**") && out != "*" {
-        return Some(out);
+    if let (Ok(IpAddr::V4(_)), Some(dot)) = (text.parse::<IpAddr>(), text.rfind('.')) {
+        return Some(format!("{}*", &text[..=dot]));
+    }
+    // The longest run of digits (the last of equals), as byte offsets.
+    let mut best: Option<(usize, usize)> = None;
+    let mut run_start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_ascii_digit() && i < text.len(), run_start) {
+            (true, None) => run_start = Some(i),
+            (false, Some(start)) => {
+                if best.is_none_or(|(s, e)| i - start >= e - s) {
+                    best = Some((start, i));
+                }
+                run_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((start, end)) = best
+        && (start, end) != (0, text.len())
+    {
+        return Some(format!(
+            "{}*{}",
+            escape(&text[..start]),
+            escape(&text[end..])
+        ));
     }
     let base = prefixes(text).into_iter().find(|p| p.len() < text.len())?;
-    (!base.contains(['*', '\\'])).then(|| format!("{base}*"))
+    Some(format!("{}*", escape(&base)))
 }
 
 /// Network ranges containing an IP address: the address itself, then wider.

@@ -10,6 +10,14 @@ use std::collections::HashMap;
 /// Distinct values kept per field: beyond this a field (ids, timestamps) is only counted.
 const MAX_DISTINCT: usize = 1000;
 
+/// The fields most rules start from (the AWS walkthrough's), listed first.
+const KEY_FIELDS: [&[&str]; 4] = [
+    &["source"],
+    &["detail-type"],
+    &["detail", "eventSource"],
+    &["detail", "eventName"],
+];
+
 /// One value of a field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FacetValue {
@@ -80,17 +88,17 @@ struct Tally {
 impl Facets {
     /// Collect the facets of `events`.
     pub fn collect<'a>(events: impl IntoIterator<Item = &'a Value>) -> Facets {
-        let mut order: Vec<Vec<String>> = Vec::new();
-        let mut tallies: HashMap<Vec<String>, Tally> = HashMap::new();
+        let mut trie = Trie::default();
         let mut count = 0;
         for (index, event) in events.into_iter().enumerate() {
-            walk(event, &mut Vec::new(), index, &mut order, &mut tallies);
+            trie.walk(event, Trie::ROOT, index);
             count = index + 1;
         }
-        let fields = order
+        let mut fields: Vec<FacetField> = trie
+            .nodes
             .into_iter()
-            .filter_map(|path| {
-                let tally = tallies.remove(&path)?;
+            .filter_map(|node| Some((node.path, node.tally?)))
+            .map(|(path, tally)| {
                 let mut values: Vec<FacetValue> = tally
                     .values
                     .into_iter()
@@ -105,22 +113,39 @@ impl Facets {
                         .cmp(&a.count)
                         .then_with(|| a.search_text.cmp(&b.search_text))
                 });
-                Some(FacetField {
+                FacetField {
                     dotted_lower: path.join(".").to_lowercase(),
                     path,
                     values,
                     events: tally.events,
                     truncated: tally.truncated,
-                })
+                }
             })
             .collect();
+        // The fields a rule usually starts from first; fields where every event differs (ids,
+        // timestamps) last; the rest in the order the events have them.
+        fields.sort_by_key(|field| {
+            let key = KEY_FIELDS
+                .iter()
+                .position(|k| field.path.iter().eq(k.iter()));
+            match key {
+                Some(position) => (0, position),
+                None if field.truncated
+                    || (field.values.len() == field.events && field.events > 1) =>
+                {
+                    (2, 0)
+                }
+                None => (1, 0),
+            }
+        });
         Facets {
             fields,
             events: count,
         }
     }
 
-    /// Every field, in the order first seen in the events.
+    /// Every field: the walkthrough's key fields first, fields unique per event last, the rest
+    /// in the order first seen in the events.
     pub fn fields(&self) -> &[FacetField] {
         &self.fields
     }
@@ -164,64 +189,91 @@ impl Facets {
     }
 }
 
-fn walk(
-    value: &Value,
-    path: &mut Vec<String>,
-    event: usize,
-    order: &mut Vec<Vec<String>>,
-    tallies: &mut HashMap<Vec<String>, Tally>,
-) {
-    match value {
-        Value::Object(map) => {
-            for (key, child) in map {
-                path.push(key.clone());
-                walk(child, path, event, order, tallies);
-                path.pop();
-            }
+/// The paths seen, as a trie, so each step of the walk hashes one key (borrowed, no allocation
+/// once the path is known) instead of the whole path.
+#[derive(Default)]
+struct Trie {
+    nodes: Vec<Node>,
+}
+
+/// One path: its children by key, and its values once a scalar was seen there.
+#[derive(Default)]
+struct Node {
+    path: Vec<String>,
+    children: HashMap<String, usize>,
+    tally: Option<Tally>,
+}
+
+impl Trie {
+    const ROOT: usize = 0;
+
+    fn child(&mut self, parent: usize, key: &str) -> usize {
+        if self.nodes.is_empty() {
+            self.nodes.push(Node::default());
         }
-        Value::Array(items) => {
-            for item in items {
-                walk(item, path, event, order, tallies);
-            }
+        if let Some(&child) = self.nodes[parent].children.get(key) {
+            return child;
         }
-        scalar => {
-            if path.is_empty() {
-                return;
-            }
-            if !tallies.contains_key(path.as_slice()) {
-                order.push(path.clone());
-                tallies.insert(path.clone(), Tally::default());
-            }
-            let Some(tally) = tallies.get_mut(path.as_slice()) else {
-                return;
-            };
-            if tally.last_event != Some(event) {
-                tally.last_event = Some(event);
-                tally.events += 1;
-            }
-            let owned;
-            let text: &str = match scalar {
-                Value::String(s) => s,
-                other => {
-                    // Type-tagged so the string "5" and the number 5 stay apart.
-                    owned = format!("\u{0}{other}");
-                    &owned
+        let mut path = self.nodes[parent].path.clone();
+        path.push(key.to_string());
+        let child = self.nodes.len();
+        self.nodes.push(Node {
+            path,
+            ..Node::default()
+        });
+        self.nodes[parent].children.insert(key.to_string(), child);
+        child
+    }
+
+    fn walk(&mut self, value: &Value, node: usize, event: usize) {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    let next = self.child(node, key);
+                    self.walk(child, next, event);
                 }
-            };
-            let full = tally.values.len() >= MAX_DISTINCT;
-            match tally.values.get_mut(text) {
-                Some((_, count, last)) => {
-                    if *last != event {
-                        *last = event;
-                        *count += 1;
-                    }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    self.walk(item, node, event);
                 }
-                None if full => tally.truncated = true,
-                None => {
-                    tally
-                        .values
-                        .insert(text.to_string(), (scalar.clone(), 1, event));
+            }
+            scalar if node != Trie::ROOT => {
+                let tally = self.nodes[node].tally.get_or_insert_with(Tally::default);
+                tally.add(scalar, event);
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Tally {
+    fn add(&mut self, scalar: &Value, event: usize) {
+        if self.last_event != Some(event) {
+            self.last_event = Some(event);
+            self.events += 1;
+        }
+        let owned;
+        let text: &str = match scalar {
+            Value::String(s) => s,
+            other => {
+                // Type-tagged so the string "5" and the number 5 stay apart.
+                owned = format!("\u{0}{other}");
+                &owned
+            }
+        };
+        let full = self.values.len() >= MAX_DISTINCT;
+        match self.values.get_mut(text) {
+            Some((_, count, last)) => {
+                if *last != event {
+                    *last = event;
+                    *count += 1;
                 }
+            }
+            None if full => self.truncated = true,
+            None => {
+                self.values
+                    .insert(text.to_string(), (scalar.clone(), 1, event));
             }
         }
     }
