@@ -140,7 +140,7 @@ pub fn check(text: &str) -> Checked {
                 "json-syntax",
                 e.message.clone(),
                 e.offset..end,
-                "",
+                reader::open_path(document.root.as_ref()),
             )
         })
     };

@@ -39,7 +39,7 @@ fn errors_carry_code_message_place_and_path() {
             "Unexpected character (']' (code 93)): expected a value",
             1,
             12,
-            "",
+            "a",
         ),
         (
             "{\n\n  'a': 1}",

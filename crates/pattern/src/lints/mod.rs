@@ -108,6 +108,7 @@ pub(crate) fn lint(text: &str, root: Option<&Node>, compiled: &Compiled) -> Vec<
     for field in &compiled.fields {
         lint_field(&mut linter, field);
     }
+    cloudtrail_resources(&mut linter, compiled);
     if compiled.rules.len() > DOCUMENTED_OR_COMBINATIONS {
         linter.warn(
             "or-combinations",
@@ -121,6 +122,32 @@ pub(crate) fn lint(text: &str, root: Option<&Node>, compiled: &Compiled) -> Vec<
     }
     linter.out.sort_by_key(|d| d.span.start);
     linter.out
+}
+
+/// A pattern for CloudTrail API calls that matches the envelope's `resources`, which
+/// EventBridge leaves empty for those events.
+fn cloudtrail_resources(linter: &mut Linter, compiled: &Compiled) {
+    let api_call = compiled.fields.iter().any(|f| {
+        f.segments == ["detail-type"]
+            && f.matchers.iter().any(|m| {
+                matches!(m, Matcher::Exact(Exact::String { text, .. }) if text == "AWS API Call via CloudTrail")
+            })
+    });
+    if !api_call {
+        return;
+    }
+    for field in compiled
+        .fields
+        .iter()
+        .filter(|f| f.segments == ["resources"])
+    {
+        linter.warn(
+            "cloudtrail-resources",
+            field.key_span.clone(),
+            "resources".to_string(),
+            "EventBridge leaves resources empty for \"AWS API Call via CloudTrail\" events: match detail.resources.ARN or a field of detail.requestParameters instead".to_string(),
+        );
+    }
 }
 
 /// Keys repeated in one object: AWS silently keeps only the last.

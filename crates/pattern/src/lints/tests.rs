@@ -40,6 +40,14 @@ fn warns_about_likely_mistakes() {
             &["detail-resources"],
         ),
         (r#"{"detailType": ["x"]}"#, &["envelope-field-spelling"]),
+        (
+            r#"{"detail-type": ["AWS API Call via CloudTrail"], "resources": ["arn:aws:s3:::b"]}"#,
+            &["cloudtrail-resources"],
+        ),
+        (
+            r#"{"detail-type": ["Object Created"], "resources": ["arn:aws:s3:::b"]}"#,
+            &[],
+        ),
         (r#"{"a": ["x"], "a": ["y"]}"#, &["duplicate-key"]),
         (
             r#"{"a": [{"wildcard": "abc"}]}"#,

@@ -70,6 +70,30 @@ pub(crate) struct Document {
     pub trailing: Option<usize>,
 }
 
+/// The JSON path of the innermost container a syntax error left open (`""` at the root):
+/// where the reader was when it stopped, for the diagnostic's path.
+pub(crate) fn open_path(root: Option<&Node>) -> String {
+    let mut path = String::new();
+    let mut node = root;
+    while let Some(current) = node {
+        node = match &current.json {
+            Json::Object(members) => members.last().filter(|m| !m.value.closed).map(|m| {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(&m.key);
+                &m.value
+            }),
+            Json::Array(items) => items.last().filter(|item| !item.closed).map(|item| {
+                path.push_str(&format!("[{}]", items.len() - 1));
+                item
+            }),
+            _ => None,
+        };
+    }
+    path
+}
+
 /// Reads `text` as one JSON value.
 pub(crate) fn read(text: &str) -> Document {
     let mut reader = Reader {
