@@ -84,10 +84,13 @@ pub(crate) fn open_path(root: Option<&Node>) -> String {
                 path.push_str(&m.key);
                 &m.value
             }),
-            Json::Array(items) => items.last().filter(|item| !item.closed).map(|item| {
-                path.push_str(&format!("[{}]", items.len() - 1));
-                item
-            }),
+            Json::Array(items) => {
+                let open = items.last().filter(|item| !item.closed);
+                if open.is_some() {
+                    path.push_str(&format!("[{}]", items.len() - 1));
+                }
+                open
+            }
             _ => None,
         };
     }
