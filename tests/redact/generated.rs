@@ -57,3 +57,20 @@ proptest! {
         prop_assert_eq!(&twice.pattern, &once.pattern);
     }
 }
+
+/// Inputs the generated test once found, kept as plain cases: (raw text, event, pattern).
+#[test]
+fn former_counterexamples_stay_idempotent() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &str, &str)] = &[
+        ("", r#"{"account":"2a01:4f8::4210.1.2.3","detail":{"userIdentity":{"userName":"1"},"note":""}}"#, "{}"),
+        ("", r#"{"detail":{"note":"arn:aws:sts::210987654321:assumed-role/Admin/alice@corp.io"}}"#, r#"{"account":["alicearn:aws:sts::210987654321:assumed-role/Admin/alice@corp.io"],"detail":{"userIdentity":{"userName":[{"suffix":"bob@corp.iobob@corp.io123456789012"}]}}}"#),
+        ("", r#"{"account":"arn:aws:sts::210987654321:assumed-role/Admin/alice@corp.io"}"#, r#"{"detail":{"userIdentity":{"userName":[{"suffix":"*{alicearn:aws:sts::210987654321:assumed-role/Admin/alice@corp.io"}]}}}"#),
+    ];
+    for (raw, event, pattern) in cases {
+        let once = redact(&inputs(&[raw, event]), pattern);
+        let twice = redact(&once.events, &once.pattern);
+        assert_eq!(twice.events, once.events, "{event}");
+        assert_eq!(twice.pattern, once.pattern, "{pattern}");
+    }
+}
