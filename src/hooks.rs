@@ -7,7 +7,6 @@ use crate::state::{Action, Notice, NoticeKind, State};
 use gloo::events::EventListener;
 use gloo::storage::Storage;
 use gloo::timers::callback::Timeout;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// How long after the last change the address bar is updated.
@@ -38,15 +37,15 @@ pub fn use_keep_workspace(state: &UseReducerHandle<State>) {
     let dispatch = state.dispatcher();
     let state = state.clone();
     use_effect_with(kept_parts(&state), move |_| {
-        let snapshot = Rc::new(state.to_snapshot());
-        let kept = snapshot.clone();
+        // Snapshots are taken when the timers fire, not per keystroke: events can be megabytes.
+        let kept = state.clone();
         *keep_timer.borrow_mut() = Some(Timeout::new(KEEP_DELAY_MS, move || {
-            if let Err(message) = persist::save_local(&kept) {
+            if let Err(message) = persist::save_local(&kept.to_snapshot()) {
                 dispatch.dispatch(Action::Notify(Notice::new(NoticeKind::Warning, message)));
             }
         }));
         *bar_timer.borrow_mut() = Some(Timeout::new(ADDRESS_BAR_DELAY_MS, move || {
-            persist::replace_fragment(&address_bar_fragment(&snapshot));
+            persist::replace_fragment(&address_bar_fragment(&state.to_snapshot()));
         }));
     });
 }

@@ -7,6 +7,9 @@
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Distinct values remembered per path (enough for hints; bounded for 20,000 events).
+const MAX_VALUES_PER_PATH: usize = 2000;
+
 /// One teaching hint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hint {
@@ -43,25 +46,33 @@ impl EventPaths {
                     path.pop();
                 }
                 if !path.is_empty() {
-                    self.values.entry(path.clone()).or_default();
+                    self.seen_at(path);
                 }
             }
             Value::Array(items) => {
-                self.values.entry(path.clone()).or_default();
+                self.seen_at(path);
                 for item in items {
                     self.walk(item, path);
                 }
             }
-            scalar => {
-                let text = match scalar {
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                let seen = self.values.entry(path.clone()).or_default();
-                if seen.len() < 2000 {
-                    seen.insert(text);
-                }
-            }
+            Value::String(text) => self.record(path, text),
+            scalar => self.record(path, &scalar.to_string()),
+        }
+    }
+
+    /// The value set at `path`, created on first sight (the path is cloned only then: this
+    /// runs for every leaf of every loaded event).
+    fn seen_at(&mut self, path: &[String]) -> &mut BTreeSet<String> {
+        if !self.values.contains_key(path) {
+            self.values.insert(path.to_vec(), BTreeSet::new());
+        }
+        self.values.get_mut(path).expect("inserted above")
+    }
+
+    fn record(&mut self, path: &[String], text: &str) {
+        let seen = self.seen_at(path);
+        if seen.len() < MAX_VALUES_PER_PATH && !seen.contains(text) {
+            seen.insert(text.to_string());
         }
     }
 
