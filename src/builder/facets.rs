@@ -54,6 +54,19 @@ pub struct FacetField {
 }
 
 impl FacetField {
+    /// The values a search for `query` shows here: all of them when the path contains it (or
+    /// it is empty), else those containing it; case-insensitive.
+    pub fn values_matching(&self, query: &str) -> Vec<&FacetValue> {
+        let query = query.trim().to_lowercase();
+        if self.dotted_lower.contains(&query) {
+            return self.values.iter().collect();
+        }
+        self.values
+            .iter()
+            .filter(|v| v.search_text.contains(&query))
+            .collect()
+    }
+
     /// Every event has its own value here (ids, timestamps): not worth clicking through.
     pub fn all_distinct(&self) -> bool {
         self.truncated || (self.values.len() > 10 && self.values.len() == self.events)
@@ -63,6 +76,8 @@ impl FacetField {
 /// A field matching a search, with the values that matched (all of them when the path did).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FacetHit<'a> {
+    /// The field's index in [`Facets::fields`].
+    pub index: usize,
     /// The field.
     pub field: &'a FacetField,
     /// Its values to show.
@@ -168,22 +183,25 @@ impl Facets {
     /// Fields whose dotted path contains `query` (with all their values), and fields with
     /// values containing it (with those values); case-insensitive. An empty query gives all.
     pub fn search(&self, query: &str) -> Vec<FacetHit<'_>> {
+        self.matching(query)
+            .into_iter()
+            .map(|index| FacetHit {
+                index,
+                field: &self.fields[index],
+                values: self.fields[index].values_matching(query),
+            })
+            .collect()
+    }
+
+    /// The indexes (into [`Facets::fields`]) of the fields [`Facets::search`] finds, without
+    /// collecting their values: what a view needs to decide what to draw.
+    pub fn matching(&self, query: &str) -> Vec<usize> {
         let query = query.trim().to_lowercase();
-        self.fields
-            .iter()
-            .filter_map(|field| {
-                if field.dotted_lower.contains(&query) {
-                    return Some(FacetHit {
-                        field,
-                        values: field.values.iter().collect(),
-                    });
-                }
-                let values: Vec<&FacetValue> = field
-                    .values
-                    .iter()
-                    .filter(|v| v.search_text.contains(&query))
-                    .collect();
-                (!values.is_empty()).then_some(FacetHit { field, values })
+        (0..self.fields.len())
+            .filter(|&i| {
+                let field = &self.fields[i];
+                field.dotted_lower.contains(&query)
+                    || field.values.iter().any(|v| v.search_text.contains(&query))
             })
             .collect()
     }

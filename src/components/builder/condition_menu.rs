@@ -5,7 +5,8 @@ use crate::builder::{add_condition, conditions_for, dotted, picks_in, pretty, to
 use crate::components::event_tree::Pick;
 use serde_json::{Map, Value};
 use std::rc::Rc;
-use web_sys::{Element, HtmlElement};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, Node};
 use yew::prelude::*;
 
 /// Props of [`ConditionMenu`].
@@ -17,8 +18,9 @@ pub struct ConditionMenuProps {
     pub pattern: Option<Rc<Value>>,
     /// Called with the new pattern text.
     pub on_replace: Callback<String>,
-    /// Called when the menu should close (after a choice, Escape, Close).
-    pub on_close: Callback<()>,
+    /// Called when the menu should close: `true` after a choice, Escape or Close (focus goes
+    /// back to the picked value), `false` when focus left it for something else.
+    pub on_close: Callback<bool>,
     /// Inline style placing the popup (set by the event view).
     #[prop_or_default]
     pub style: Option<AttrValue>,
@@ -34,7 +36,7 @@ pub fn ConditionMenu(props: &ConditionMenuProps) -> Html {
             let first = menu_ref
                 .cast::<Element>()
                 .and_then(|menu| menu.query_selector("button").ok().flatten())
-                .and_then(|b| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(b).ok());
+                .and_then(|b| b.dyn_into::<HtmlElement>().ok());
             if let Some(button) = first {
                 let _ = button.focus();
             }
@@ -54,7 +56,7 @@ pub fn ConditionMenu(props: &ConditionMenuProps) -> Html {
         let text = pretty(&next);
         Callback::from(move |_: MouseEvent| {
             on_replace.emit(text.clone());
-            on_close.emit(());
+            on_close.emit(true);
         })
     };
     let remove = present.then(|| {
@@ -76,7 +78,7 @@ pub fn ConditionMenu(props: &ConditionMenuProps) -> Html {
             "Escape" => {
                 e.prevent_default();
                 e.stop_propagation();
-                on_close.emit(());
+                on_close.emit(true);
             }
             "ArrowDown" | "ArrowUp" => {
                 e.prevent_default();
@@ -85,10 +87,27 @@ pub fn ConditionMenu(props: &ConditionMenuProps) -> Html {
             _ => {}
         })
     };
-    let close = props.on_close.reform(|_: MouseEvent| ());
+    let close = props.on_close.reform(|_: MouseEvent| true);
+    let onfocusout = {
+        let (on_close, menu_ref) = (props.on_close.clone(), menu_ref.clone());
+        Callback::from(move |e: FocusEvent| {
+            let inside = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<Node>().ok())
+                .zip(menu_ref.cast::<Node>())
+                .is_some_and(|(target, menu)| menu.contains(Some(&target)));
+            if !inside {
+                on_close.emit(false);
+            }
+        })
+    };
+    let class = classes!(
+        "condition-menu",
+        props.style.is_none().then_some("floating")
+    );
     html! {
-        <div class="condition-menu" role="dialog" aria-label={format!("Conditions for {name}")}
-            ref={menu_ref} {onkeydown} style={props.style.clone()}>
+        <div {class} role="dialog" aria-label={format!("Conditions for {name}")}
+            ref={menu_ref} {onkeydown} {onfocusout} style={props.style.clone()}>
             <p class="cm-head">
                 <span class="mono">{ name.clone() }</span>{ " = " }<span class="mono">{ value.to_string() }</span>
             </p>
@@ -122,7 +141,7 @@ fn move_focus(forward: bool) {
     };
     let button = sibling
         .and_then(|li| li.first_element_child())
-        .and_then(|b| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(b).ok());
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok());
     if let Some(button) = button {
         let _ = button.focus();
     }

@@ -1,9 +1,8 @@
 //! The visual builder's components: the pattern tree beside the JSON, the facet panel, the
-//! condition menu for a picked event value, and the event view that offers picking. They turn
-//! clicks into calls to the pure `crate::builder` and emit the new pattern text.
+//! condition menu for a value picked in an event, and the App's wiring (hooks). They turn clicks
+//! into calls to the pure `crate::builder` and emit the new pattern text.
 pub mod condition_editor;
 pub mod condition_menu;
-pub mod event_picker;
 pub mod facets;
 pub mod pattern_tree;
 pub mod wiring;

@@ -114,8 +114,8 @@ pub fn use_pick_menu(
             let on_close = {
                 let open = open.clone();
                 let anchor = picked.anchor.clone();
-                Callback::from(move |_| {
-                    if let Some(anchor) = &anchor {
+                Callback::from(move |give_focus_back: bool| {
+                    if give_focus_back && let Some(anchor) = &anchor {
                         let _ = anchor.focus();
                     }
                     open.set(None);
