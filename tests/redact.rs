@@ -262,6 +262,11 @@ fn names_keep_what_the_pattern_spells_out() {
             r#"{"arn":"arn:aws:sts::111111111111:assumed-role/BreakGlassrole1/session1"}"#,
         ),
         (
+            r#"{"arn":"arn:aws:sts::111111111111:assumed-role/S3AclRemediation/fn-1"}"#,
+            r#"{"arn":[{"anything-but":{"prefix":"arn:aws:sts::111111111111:assumed-role/S3AclRemediation/"}}]}"#,
+            r#"{"arn":"arn:aws:sts::111111111111:assumed-role/S3AclRemediation/session1"}"#,
+        ),
+        (
             r#"{"userName":"svc-deploy"}"#,
             r#"{"userName":[{"prefix":"svc-"}]}"#,
             r#"{"userName":"svc-user1"}"#,

@@ -59,6 +59,12 @@ impl Literals {
         Literals { fragments }
     }
 
+    /// Whether the pattern spells out `name` whole (then it is no secret, and kept as is so
+    /// `prefix: ".../assumed-role/S3AclRemediation/"` still matches that role).
+    pub(crate) fn spells(&self, name: &str) -> bool {
+        self.fragments.iter().any(|f| f == name)
+    }
+
     /// `base` dressed with the longest fragment `original` starts with and the longest it ends
     /// with (in the rest), so prefix, suffix and wildcard operators still match.
     pub(crate) fn dress(&self, original: &str, base: &str) -> String {

@@ -184,6 +184,7 @@ impl Mapper {
     /// with a fragment `@corp.io`, is found as an e-mail address on a second redaction).
     fn is_safe(&self, kind: Kind, value: &str) -> bool {
         is_placeholder(kind, value)
+            || (kind.is_name() && self.literals.spells(value))
             || self
                 .literals
                 .cores(value)

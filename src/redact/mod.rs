@@ -43,7 +43,7 @@ use serde_json::Value;
 /// The redacted events and pattern, and what was replaced.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Redaction {
-    /// The events, same names, redacted texts.
+    /// The events: redacted texts, and names redacted like free text.
     pub events: Vec<SharedInput>,
     /// The redacted pattern.
     pub pattern: String,
@@ -72,12 +72,16 @@ pub fn redact(events: &[SharedInput], pattern: &str) -> Redaction {
     for text in events.iter().map(|e| e.text.as_str()).chain([pattern]) {
         redact_text(text, &mut mapper, &[]);
     }
+    for event in events {
+        scan(&event.name, Context::JsonString, &mut mapper, &[]);
+    }
     mapper.start_replacing();
     let names = mapper.known_names();
     let redacted_events = events
         .iter()
         .map(|e| SharedInput {
-            name: e.name.clone(),
+            // Tab names are the user's words (often a file name): same mapping, as text.
+            name: scan(&e.name, Context::JsonString, &mut mapper, &names),
             text: redact_text(&e.text, &mut mapper, &names),
         })
         .collect();

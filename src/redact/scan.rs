@@ -145,7 +145,7 @@ fn arn(
         out.push(':');
         if service == "iam" || service == "sts" {
             let keep_names = context == Context::PatternLiteral;
-            out.push_str(&iam_resource(resource, keep_names, mapper));
+            out.push_str(&iam_resource(resource, keep_names, mapper, names));
         } else {
             out.push_str(&scan(resource, Context::ArnResource, mapper, names));
         }
@@ -154,7 +154,9 @@ fn arn(
 }
 
 /// `user/path/NAME`, `role/path/NAME`, `assumed-role/ROLE/SESSION`, `federated-user/NAME`.
-fn iam_resource(resource: &str, keep_names: bool, mapper: &mut Mapper) -> String {
+/// Other segments (`mfa/alice-yubikey`, paths) are scanned like text, so known names in them
+/// are replaced too.
+fn iam_resource(resource: &str, keep_names: bool, mapper: &mut Mapper, names: &[String]) -> String {
     let segments: Vec<&str> = resource.split('/').collect();
     let last = segments.len() - 1;
     let kinds: Vec<Option<Kind>> = match segments[0] {
@@ -177,9 +179,11 @@ fn iam_resource(resource: &str, keep_names: bool, mapper: &mut Mapper) -> String
         .iter()
         .zip(kinds)
         .map(|(segment, kind)| match kind {
+            _ if keep_names => (*segment).to_string(),
             // IAM names cannot hold `*`: such a segment is a pattern's wildcard, kept as is.
-            Some(kind) if !keep_names && !segment.contains('*') => mapper.map(kind, segment),
-            _ => (*segment).to_string(),
+            Some(_) if segment.contains('*') => (*segment).to_string(),
+            Some(kind) => mapper.map(kind, segment),
+            None => scan(segment, Context::ArnResource, mapper, names),
         })
         .collect::<Vec<_>>()
         .join("/")

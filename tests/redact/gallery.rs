@@ -47,11 +47,25 @@ fn gallery() -> Option<Vec<Example>> {
     Some(examples)
 }
 
-/// Every run of exactly 12 digits: account ids wherever they appear.
-fn twelve_digit_runs(text: &str) -> Vec<&str> {
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter(|run| run.len() == 12)
-        .collect()
+/// Every value under a key that names an account (`account`, `accountId`, `recipientAccountId`…).
+fn account_values(value: &Value) -> Vec<String> {
+    match value {
+        Value::Object(fields) => fields
+            .iter()
+            .flat_map(|(key, v)| match v {
+                Value::String(s) if key.to_ascii_lowercase().contains("account") => vec![s.clone()],
+                _ => account_values(v),
+            })
+            .collect(),
+        Value::Array(items) => items.iter().flat_map(account_values).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn is_placeholder_account(account: &str) -> bool {
+    let first = account.as_bytes().first();
+    account.len() == 12
+        && (account.bytes().all(|b| Some(&b) == first) || account.starts_with("0000000"))
 }
 
 /// Which events the pattern matches, after the app's own ingest (CloudTrail → EventBridge).
@@ -78,14 +92,29 @@ fn gallery_examples_redact_cleanly() {
         let after = results(&once.events, &once.pattern);
         assert!(!before.is_empty(), "{}: nothing was matched", example.id);
         assert_eq!(after, before, "{}: redaction changed results", example.id);
+        let all: String = once
+            .events
+            .iter()
+            .flat_map(|e| [e.name.as_str(), e.text.as_str()])
+            .collect();
+        for change in &once.changes {
+            assert!(
+                !all.contains(&change.original),
+                "{}: {} left",
+                example.id,
+                change.original
+            );
+        }
         for event in &once.events {
-            for number in twelve_digit_runs(&event.text) {
-                let same = number.bytes().all(|b| b == number.as_bytes()[0]);
-                assert!(
-                    same || number.starts_with("0000000"),
-                    "{}: {number} left",
-                    example.id
-                );
+            for value in serde_json::Deserializer::from_str(&event.text).into_iter::<Value>() {
+                let value = value.unwrap_or_default();
+                for account in account_values(&value) {
+                    assert!(
+                        is_placeholder_account(&account),
+                        "{}: account {account} left",
+                        example.id
+                    );
+                }
             }
         }
         println!(
