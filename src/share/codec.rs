@@ -12,9 +12,9 @@
 //! | 10 events                                  |           36 711 |          13 540 |                5 458 |
 //! | 100 events                                 |          362 575 |          87 298 |               38 376 |
 //!
-//! On the 18 gallery examples (`www/examples`, 4–5 visible CloudTrail records each plus the
-//! challenge's hidden ones, hints and solution), whole links are 2.4–5.2 KB with deflate
-//! against 5.8–14.3 KB with lz-string, and pattern-only links 331–664 bytes against 397–880.
+//! On the 21 gallery examples (`www/examples`, 4–5 visible CloudTrail records each plus the
+//! challenge's hidden ones, hints and solution), whole links are 2.0–5.0 KB with deflate
+//! against 4.2–14.2 KB with lz-string, and pattern-only links 331–664 bytes against 397–880.
 //!
 //! Deflate wins everywhere: 20–30 % shorter than lz-string for a pattern or one event, 2.3×
 //! shorter at 100 events (its 32 KiB window and Huffman coding exploit the keys every
