@@ -190,9 +190,9 @@ pub fn App() -> Html {
                         problems={events.problems.clone()} on_text={send(&dispatch, Action::SetEventsText)} {on_files}
                         on_remove={send(&dispatch, Action::RemoveFile)}
                         on_clear={send(&dispatch, |_| Action::ClearEvents)} />
-                    <EventList events={events.rows.clone()} {on_pick} in_pattern={builder.in_pattern.clone()} />
                     <Facets facets={facets.facets.clone()} pattern={builder.pattern.clone()} stale={builder.stale}
                         on_replace={on_replace.clone()} />
+                    <EventList events={events.rows.clone()} {on_pick} in_pattern={builder.in_pattern.clone()} />
                 </section>
                 <section class="pane pattern-pane" aria-labelledby="pattern-heading">
                     <Editor id="pattern-text" label="Event pattern" heading_id="pattern-heading"

@@ -344,6 +344,8 @@ fn pretty_prints_readably() {
         (json!({"$or": [{"a": [1]}, {"b": [2]}]}), "{\n  \"$or\": [\n    {\n      \"a\": [1]\n    },\n    {\n      \"b\": [2]\n    }\n  ]\n}"),
         (json!({"a": ["aaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbbbbbb", "cccccccccccccccccccccccccccc"]}),
             "{\n  \"a\": [\n    \"aaaaaaaaaaaaaaaaaaaa\",\n    \"bbbbbbbbbbbbbbbbbbbbbbbb\",\n    \"cccccccccccccccccccccccccccc\"\n  ]\n}"),
+        (json!({"detail": {"eventName": [{"prefix": "UpdateFunctionConfiguration"}]}}),
+            "{\n  \"detail\": {\n    \"eventName\": [\n      {\"prefix\": \"UpdateFunctionConfiguration\"}\n    ]\n  }\n}"),
         (json!({"x": {"detail-type": ["inner keeps order"], "source": ["s"]}}), "{\n  \"x\": {\n    \"detail-type\": [\"inner keeps order\"],\n    \"source\": [\"s\"]\n  }\n}"),
     ];
     for (pattern, want) in cases {

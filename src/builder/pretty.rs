@@ -3,8 +3,9 @@
 //! line (`"eventName": ["RunInstances", "StopInstances"]`) so a pattern reads like the docs.
 use serde_json::Value;
 
-/// How wide a leaf list may be before it breaks over lines.
-const INLINE_WIDTH: usize = 72;
+/// How wide a line holding a leaf list may be before the list breaks over lines (the editor
+/// pane is narrow: a list that soft-wraps mid-way reads worse than one item per line).
+const INLINE_WIDTH: usize = 60;
 
 /// Keys that come first at the top level, in this order.
 const FIRST_KEYS: [&str; 2] = ["source", "detail-type"];
@@ -12,11 +13,12 @@ const FIRST_KEYS: [&str; 2] = ["source", "detail-type"];
 /// Pretty-print a pattern for the editor.
 pub fn pretty(pattern: &Value) -> String {
     let mut out = String::new();
-    write_value(pattern, 0, true, &mut out);
+    write_value(pattern, 0, 0, true, &mut out);
     out
 }
 
-fn write_value(value: &Value, depth: usize, top: bool, out: &mut String) {
+/// Write `value` starting at `column` of the current line, nested `depth` levels deep.
+fn write_value(value: &Value, depth: usize, column: usize, top: bool, out: &mut String) {
     match value {
         Value::Object(map) if !map.is_empty() => {
             let mut entries: Vec<(&String, &Value)> = map.iter().collect();
@@ -35,17 +37,25 @@ fn write_value(value: &Value, depth: usize, top: bool, out: &mut String) {
                     out.push(',');
                 }
                 newline(depth + 1, out);
-                out.push_str(&Value::String(key.clone()).to_string());
+                let key = Value::String(key.clone()).to_string();
+                out.push_str(&key);
                 out.push_str(": ");
-                write_value(child, depth + 1, false, out);
+                write_value(
+                    child,
+                    depth + 1,
+                    (depth + 1) * 2 + key.len() + 2,
+                    false,
+                    out,
+                );
             }
             newline(depth, out);
             out.push('}');
         }
         Value::Array(items) if !items.is_empty() => {
-            let inline = inline(value);
-            if items.iter().all(is_small) && inline.len() + depth * 2 <= INLINE_WIDTH {
-                out.push_str(&inline);
+            let one_line = inline(value);
+            // +1 for the comma that may follow.
+            if items.iter().all(is_small) && column + one_line.len() < INLINE_WIDTH {
+                out.push_str(&one_line);
                 return;
             }
             out.push('[');
@@ -54,7 +64,12 @@ fn write_value(value: &Value, depth: usize, top: bool, out: &mut String) {
                     out.push(',');
                 }
                 newline(depth + 1, out);
-                write_value(item, depth + 1, false, out);
+                if is_small(item) {
+                    // A condition stays on one line even when its list does not.
+                    out.push_str(&inline(item));
+                } else {
+                    write_value(item, depth + 1, (depth + 1) * 2, false, out);
+                }
             }
             newline(depth, out);
             out.push(']');

@@ -3,7 +3,9 @@
 // found by role and accessible name.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, screenshot } from './harness.mjs';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { start, openPage, screenshot, SHOTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -255,5 +257,43 @@ test('the condition menu is keyboard accessible', async () => {
   await page.keyboard.press('Enter');
   await patternIs(page, { detail: { sourceIPAddress: [{ cidr: '198.51.100.0/24' }] } });
   await matchCount(page, '6 of 6 events match');
+  assert.deepEqual(page.problems, []);
+});
+
+test('10,000 events: facets, search and a facet click stay quick', async (t) => {
+  const page = await openPage(env);
+  await page.getByRole('button', { name: 'Clear events' }).click();
+  await patternBox(page).fill('');
+  const names = ['RunInstances', 'TerminateInstances', 'StopInstances', 'CreateTags', 'AttachVolume'];
+  const records = Array.from({ length: 10000 }, (_, i) => record(names[i % names.length], {
+    userIdentity: { type: 'AssumedRole', arn: `arn:aws:sts::111122223333:assumed-role/Dev/user${i % 50}`, accountId: '111122223333' },
+    sourceIPAddress: `198.51.100.${i % 250}`,
+    requestParameters: { instancesSet: { items: [{ imageId: 'ami-0abc', instanceType: i % 7 ? 't3.micro' : 'm5.large' }] } },
+    eventID: `7a6b5c4d-3e2f-4a1b-9c8d-${String(i).padStart(12, '0')}`,
+  }));
+  let started = Date.now();
+  await page.getByLabel('Add event files').setInputFiles({ name: 'trail.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ Records: records })) });
+  const panel = facets(page);
+  await panel.getByText(/fields in 10000 events/).waitFor({ timeout: 60000 });
+  t.diagnostic(`10,000 events loaded, facets shown: ${Date.now() - started} ms`);
+  // Typing a search: time from the input to the summary changing.
+  const searchMs = await page.evaluate(async () => {
+    const input = document.querySelector('.facet-search input');
+    const status = document.querySelector('.facet-summary');
+    const t0 = performance.now();
+    input.value = 'm5.large';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    while (!status.textContent.includes('m5.large')) await new Promise((r) => requestAnimationFrame(r));
+    return performance.now() - t0;
+  });
+  t.diagnostic(`facet search over 10,000 events: ${searchMs.toFixed(1)} ms`);
+  started = Date.now();
+  await panel.getByRole('button', { name: /instanceType = m5\.large \(1429 events\): add/ }).click();
+  await results(page).getByText('1429 of 10000 events match').waitFor({ timeout: 20000 });
+  t.diagnostic(`facet click to results over 10,000 events: ${Date.now() - started} ms`);
+  assert.ok(searchMs < 1000, `search took ${searchMs} ms`);
+  await panel.getByRole('searchbox', { name: 'Search fields and values' }).fill('');
+  mkdirSync(SHOTS, { recursive: true });
+  await panel.screenshot({ path: path.join(SHOTS, 'builder-facets-10k.png') });
   assert.deepEqual(page.problems, []);
 });

@@ -195,7 +195,7 @@ fn field_row(view: &View, field: &FieldClause, in_group: bool) -> Html {
             <li class="chip">
                 if index > 0 { <span class="chip-or" aria-hidden="true">{ "or" }</span> }
                 <button type="button" class="chip-text mono" aria-label={format!("Edit condition {text} on {name}")}
-                    title="Edit this condition" onclick={onedit}>{ text.clone() }</button>
+                    title={format!("{text} (click to edit)")} onclick={onedit}>{ text.clone() }</button>
                 <button type="button" class="chip-remove" aria-label={format!("Remove condition {text} from {name}")}
                     title="Remove this condition" onclick={onremove}>{ "×" }</button>
             </li>
