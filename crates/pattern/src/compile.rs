@@ -110,6 +110,8 @@ pub(crate) struct Field {
     /// The flattened name event-ruler matches on: the segments joined with `.`.
     pub name: String,
     pub matchers: Vec<Matcher>,
+    /// How many of the matchers parse event numbers (two or more: parse once per value).
+    pub number_conditions: usize,
     /// Span of each matcher's item in the leaf array (parallel to `matchers`).
     pub item_spans: Vec<Range<usize>>,
     /// Whether `{"exists": false}` is among the matchers (absence satisfies the leaf).
@@ -126,6 +128,12 @@ impl Field {
     /// Whether one event value satisfies any of the leaf's conditions.
     #[inline]
     pub(crate) fn value_matches(&self, value: crate::event::Scalar<'_>) -> bool {
+        if let crate::event::Scalar::Num(text) = value
+            && self.number_conditions > 1
+        {
+            let parsed = crate::number::approximate(text);
+            return self.matchers.iter().any(|m| m.matches_number(text, parsed));
+        }
         self.matchers.iter().any(|m| m.matches(value))
     }
 
@@ -307,11 +315,14 @@ impl Compiler {
             name: segments.join("."),
             matchers,
             item_spans: items.iter().map(|item| item.span.clone()).collect(),
+            number_conditions: 0,
             accepts_absence,
             span: node.span.clone(),
             key_span: member.key_span.clone(),
             origin: origin.to_vec(),
         };
+        let mut field = field;
+        field.number_conditions = field.matchers.iter().filter(|m| m.reads_numbers()).count();
         let index = self.compiled.fields.len();
         let name = field.name.clone();
         self.compiled.fields.push(field);

@@ -5,6 +5,20 @@
 //! - [`Pattern::matches`] is the fast path: no allocation per clause for ordinary events.
 //! - [`Pattern::explain`] says, clause by clause, why an event matched or not.
 //!
+//! Where sources disagree, AWS's recorded answers win, then event-ruler (the library
+//! EventBridge is built on), then the documentation. Choices worth knowing:
+//! - Fields match by flattened name, as event-ruler flattens events: `{"a.b": …}` and
+//!   `{"a": {"b": …}}` read the same values (AWS-verified). [`Clause::path`] keeps the keys
+//!   as written.
+//! - A non-array `$or` is an error, as in event-ruler's JSON compiler, whose messages AWS
+//!   returns.
+//! - Numbers compare as doubles when a double holds them exactly (`300` = `300.0`);
+//!   otherwise a pattern operand is invalid and an event number matches only by its text.
+//! - Values used together from an array of objects must come from the same element
+//!   (event-ruler's `rulesForJSONEvent`).
+//! - "Rule is too complex" for wildcards is an estimate calibrated on AWS's two known
+//!   cases; `$or` combinations above the documented 1000 only warn (event-ruler accepts them).
+//!
 //! This crate is pure: no I/O, no web dependencies. It builds for the host and for
 //! `wasm32-unknown-unknown`, so the browser app and the CLI share one matcher and can never
 //! disagree.

@@ -20,6 +20,7 @@ use serde_json::Value;
 
 use crate::compile::{Ctx, Stop};
 use crate::event::Scalar;
+use crate::number::is_exact;
 use crate::reader::{Json, Node};
 
 /// One compiled condition on a field's values.
@@ -52,6 +53,36 @@ impl Matcher {
             Matcher::Cidr(m) => m.matches(value),
             Matcher::Wildcard(m) => m.matches(value),
         }
+    }
+
+    /// Like [`Matcher::matches`] for an event number whose nearest double (`parsed`) the
+    /// caller computed once for all the conditions of a field.
+    #[inline]
+    pub(crate) fn matches_number(&self, text: &str, parsed: Option<f64>) -> bool {
+        match self {
+            Matcher::Numeric(m) => parsed.is_some_and(|v| m.contains(v) && is_exact(text, v)),
+            Matcher::Exact(exact::Exact::Number {
+                text: wanted_text,
+                value: wanted,
+            }) => {
+                wanted_text == text
+                    || wanted.is_some_and(|w| parsed == Some(w) && is_exact(text, w))
+            }
+            Matcher::AnythingBut(anything_but::AnythingBut::Numbers(set)) => {
+                !parsed.is_some_and(|v| set.iter().any(|(x, _)| *x == v) && is_exact(text, v))
+            }
+            other => other.matches(Scalar::Num(text)),
+        }
+    }
+
+    /// Whether this condition parses event numbers (worth parsing once per value).
+    pub(crate) fn reads_numbers(&self) -> bool {
+        matches!(
+            self,
+            Matcher::Numeric(_)
+                | Matcher::Exact(exact::Exact::Number { .. })
+                | Matcher::AnythingBut(anything_but::AnythingBut::Numbers(_))
+        )
     }
 
     /// The condition in words: `"RunInstances"`, `prefix "Create"`, `a number > 100`, …

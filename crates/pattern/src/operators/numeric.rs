@@ -305,6 +305,50 @@ mod tests {
     }
 
     #[test]
+    fn several_number_conditions_on_one_field() {
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                r#"{"a": [{"numeric": ["<", 0]}, {"numeric": [">", 10]}]}"#,
+                r#"{"a": 5}"#,
+                false,
+            ),
+            (
+                r#"{"a": [{"numeric": ["<", 0]}, {"numeric": [">", 10]}]}"#,
+                r#"{"a": 11}"#,
+                true,
+            ),
+            (
+                r#"{"a": [{"numeric": ["<", 0]}, {"numeric": [">", 10]}]}"#,
+                r#"{"a": -1}"#,
+                true,
+            ),
+            (
+                r#"{"a": [3, {"numeric": [">", 10]}]}"#,
+                r#"{"a": 3.0}"#,
+                true,
+            ),
+            (
+                r#"{"a": [{"anything-but": [1, 2]}, {"numeric": ["=", 1]}]}"#,
+                r#"{"a": 1}"#,
+                true,
+            ),
+            (
+                r#"{"a": [{"anything-but": [1, 2]}, {"numeric": ["=", 1]}]}"#,
+                r#"{"a": 2}"#,
+                false,
+            ),
+            (
+                r#"{"a": [{"numeric": ["<", 0]}, {"numeric": [">", 10]}]}"#,
+                r#"{"a": 37.795818585593523}"#,
+                false,
+            ),
+        ];
+        for &(pattern, event, expected) in cases {
+            assert_eq!(matching(pattern, event), expected, "{pattern} vs {event}");
+        }
+    }
+
+    #[test]
     fn rejects_bad_forms() {
         let cases: &[(&str, &str, usize)] = &[
             (
