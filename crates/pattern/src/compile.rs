@@ -161,6 +161,9 @@ pub(crate) struct Compiled {
     pub rules: Vec<Vec<usize>>,
     /// The fields' names, for reading only what matters from event bytes.
     pub trie: crate::prune::Trie,
+    /// (earlier, later) fields with the same flattened name: the later one replaced the
+    /// earlier (AWS keeps the last), for a warning.
+    pub replaced: Vec<(usize, usize)>,
 }
 
 /// A sub-rule while compiling: flattened name → field index, in insertion order.
@@ -331,7 +334,12 @@ impl Compiler {
         }
         for rule in rules.iter_mut() {
             match rule.iter_mut().find(|(existing, _)| *existing == name) {
-                Some(slot) => slot.1 = index,
+                Some(slot) => {
+                    if !self.compiled.replaced.contains(&(slot.1, index)) {
+                        self.compiled.replaced.push((slot.1, index));
+                    }
+                    slot.1 = index;
+                }
                 None => rule.push((name.clone(), index)),
             }
         }

@@ -184,7 +184,7 @@ pub fn check(text: &str) -> Checked {
             };
         }
     };
-    let mut warnings = lints::lint(text, document.root.as_ref(), &compiled);
+    let mut warnings = lints::lint(text, &compiled);
     if let Some(offset) = document.trailing {
         warnings.push(Diagnostic::new(
             text,

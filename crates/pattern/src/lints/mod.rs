@@ -3,14 +3,11 @@
 //! Each lint names the place (span, path) and says what AWS will do instead of what the
 //! author likely wanted. Lints never change matching.
 
-use std::collections::HashSet;
-
 use crate::compile::{Compiled, Field};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::operators::Matcher;
 use crate::operators::anything_but::AnythingBut;
 use crate::operators::exact::Exact;
-use crate::reader::{Json, Node};
 
 /// Envelope fields that are always strings in EventBridge events.
 const STRING_ENVELOPE_FIELDS: &[&str] = &[
@@ -96,15 +93,13 @@ impl Linter<'_> {
     }
 }
 
-/// Lints a compiled pattern (and its text, for repeated keys).
-pub(crate) fn lint(text: &str, root: Option<&Node>, compiled: &Compiled) -> Vec<Diagnostic> {
+/// Lints a compiled pattern.
+pub(crate) fn lint(text: &str, compiled: &Compiled) -> Vec<Diagnostic> {
     let mut linter = Linter {
         text,
         out: Vec::new(),
     };
-    if let Some(root) = root {
-        repeated_keys(&mut linter, root, "");
-    }
+    replaced_fields(&mut linter, compiled);
     for field in &compiled.fields {
         lint_field(&mut linter, field);
     }
@@ -150,37 +145,21 @@ fn cloudtrail_resources(linter: &mut Linter, compiled: &Compiled) {
     }
 }
 
-/// Keys repeated in one object: AWS silently keeps only the last.
-fn repeated_keys(linter: &mut Linter, node: &Node, path: &str) {
-    match &node.json {
-        Json::Object(members) => {
-            let mut later: HashSet<&str> = HashSet::new();
-            for member in members.iter().rev() {
-                let child = if path.is_empty() {
-                    member.key.clone()
-                } else {
-                    format!("{path}.{}", member.key)
-                };
-                if !later.insert(member.key.as_str()) && member.key != "$or" {
-                    linter.warn(
-                        "duplicate-key",
-                        member.key_span.clone(),
-                        child.clone(),
-                        format!(
-                            "\"{}\" appears again later in this object; AWS uses only the last one",
-                            member.key
-                        ),
-                    );
-                }
-                repeated_keys(linter, &member.value, &child);
-            }
-        }
-        Json::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                repeated_keys(linter, item, &format!("{path}[{i}]"));
-            }
-        }
-        _ => {}
+/// Fields given twice (repeated keys, or `{"a.b": …}` next to `{"a": {"b": …}}`, or a
+/// `$or` branch naming a field of the enclosing object): AWS keeps only the last.
+fn replaced_fields(linter: &mut Linter, compiled: &Compiled) {
+    for &(earlier, later) in &compiled.replaced {
+        let (old, new) = (&compiled.fields[earlier], &compiled.fields[later]);
+        let at = crate::LineColumn::of(linter.text, new.key_span.start);
+        linter.warn(
+            "duplicate-field",
+            old.key_span.clone(),
+            old.segments.join("."),
+            format!(
+                "{} is given again at {at}; AWS keeps only the last one",
+                new.segments.join(".")
+            ),
+        );
     }
 }
 

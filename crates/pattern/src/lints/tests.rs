@@ -48,7 +48,13 @@ fn warns_about_likely_mistakes() {
             r#"{"detail-type": ["Object Created"], "resources": ["arn:aws:s3:::b"]}"#,
             &[],
         ),
-        (r#"{"a": ["x"], "a": ["y"]}"#, &["duplicate-key"]),
+        (r#"{"a": ["x"], "a": ["y"]}"#, &["duplicate-field"]),
+        (r#"{"a": {"b": ["x"]}, "a": {"c": ["y"]}}"#, &[]),
+        (r#"{"a.b": ["x"], "a": {"b": ["y"]}}"#, &["duplicate-field"]),
+        (
+            r#"{"a": ["x"], "$or": [{"a": ["y"]}, {"b": ["z"]}]}"#,
+            &["duplicate-field"],
+        ),
         (
             r#"{"a": [{"wildcard": "abc"}]}"#,
             &["wildcard-without-star"],
