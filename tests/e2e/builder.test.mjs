@@ -49,7 +49,7 @@ const RECORDS = [
 const patternBox = (page) => page.getByRole('textbox', { name: 'Event pattern' });
 const results = (page) => page.getByRole('region', { name: 'Results' });
 const tree = (page) => page.getByRole('region', { name: 'Pattern tree' });
-const facets = (page) => page.getByRole('region', { name: 'Fields in your events' });
+const facets = (page) => page.getByRole('region', { name: 'Fields and values' });
 
 /** A page with our events loaded and an empty pattern. */
 async function fresh(options) {

@@ -100,7 +100,7 @@ pub fn Facets(props: &FacetsProps) -> Html {
     html! {
         <section class="facets" aria-labelledby="facets-heading">
             <div class="builder-head">
-                <h3 id="facets-heading">{ "Fields in your events" }</h3>
+                <h3 id="facets-heading">{ "Fields and values" }</h3>
                 <span class="facet-summary" role="status">{ summary }</span>
             </div>
             if count == 0 {

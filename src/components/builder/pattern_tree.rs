@@ -312,6 +312,8 @@ impl PartialEq for AddFieldProps {
 pub fn AddField(props: &AddFieldProps) -> Html {
     let path = use_state(String::new);
     let problem = use_state(|| None::<String>);
+    // Bumped after each add, so the condition form starts empty again.
+    let generation = use_state(|| 0u32);
     let oninput = {
         let path = path.clone();
         Callback::from(move |e: InputEvent| {
@@ -320,9 +322,10 @@ pub fn AddField(props: &AddFieldProps) -> Html {
         })
     };
     let on_save = {
-        let (path, problem, pattern, paths, on_replace) = (
+        let (path, problem, generation, pattern, paths, on_replace) = (
             path.clone(),
             problem.clone(),
+            generation.clone(),
             props.pattern.clone(),
             props.paths.clone(),
             props.on_replace.clone(),
@@ -337,6 +340,7 @@ pub fn AddField(props: &AddFieldProps) -> Html {
             }
             problem.set(None);
             path.set(String::new());
+            generation.set(*generation + 1);
             on_replace.emit(pretty(&add_condition(&pattern, &segments, condition)));
         })
     };
@@ -350,7 +354,7 @@ pub fn AddField(props: &AddFieldProps) -> Html {
             <datalist id="builder-paths">
                 { for props.paths.iter().map(|p| html! { <option value={dotted(p)} /> }) }
             </datalist>
-            <ConditionEditor label="Condition for the new field" save_label="Add field" {on_save} />
+            <ConditionEditor key={*generation} label="Condition for the new field" save_label="Add field" {on_save} />
             if let Some(message) = &*problem {
                 <p class="ce-error" role="alert">{ message.clone() }</p>
             }
