@@ -51,6 +51,7 @@ fn match_output_is_golden() {
         ("or-branches", &["-p", "or.pattern.json", "mixed.events.jsonl", "two.events.json"], ""),
         ("bare-events-are-matched-as-given", &["-p", "run-instances.pattern.json", "bare-detail.event.json"], ""),
         ("warnings-go-to-stderr", &["-p", "cloudtrail-at-top.pattern.json", "run-instances.event.json"], ""),
+        ("syntax-error-in-pattern", &["-p", "truncated.pattern.json", "run-instances.event.json"], ""),
         ("invalid-pattern", &["-p", "scalar-leaf.pattern.json", "run-instances.event.json"], ""),
         ("broken-events", &["-p", "run-instances.pattern.json", "run-instances.event.json", "broken.events.jsonl"], ""),
         ("missing-events-file", &["-p", "run-instances.pattern.json", "no-such.json"], ""),
