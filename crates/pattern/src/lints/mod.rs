@@ -152,7 +152,7 @@ fn replaced_fields(linter: &mut Linter, compiled: &Compiled) {
         let (old, new) = (&compiled.fields[earlier], &compiled.fields[later]);
         let at = crate::LineColumn::of(linter.text, new.key_span.start);
         linter.warn(
-            "duplicate-field",
+            "duplicate-key",
             old.key_span.clone(),
             old.segments.join("."),
             format!(

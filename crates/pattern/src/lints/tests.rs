@@ -48,12 +48,12 @@ fn warns_about_likely_mistakes() {
             r#"{"detail-type": ["Object Created"], "resources": ["arn:aws:s3:::b"]}"#,
             &[],
         ),
-        (r#"{"a": ["x"], "a": ["y"]}"#, &["duplicate-field"]),
+        (r#"{"a": ["x"], "a": ["y"]}"#, &["duplicate-key"]),
         (r#"{"a": {"b": ["x"]}, "a": {"c": ["y"]}}"#, &[]),
-        (r#"{"a.b": ["x"], "a": {"b": ["y"]}}"#, &["duplicate-field"]),
+        (r#"{"a.b": ["x"], "a": {"b": ["y"]}}"#, &["duplicate-key"]),
         (
             r#"{"a": ["x"], "$or": [{"a": ["y"]}, {"b": ["z"]}]}"#,
-            &["duplicate-field"],
+            &["duplicate-key"],
         ),
         (
             r#"{"a": [{"wildcard": "abc"}]}"#,
