@@ -41,10 +41,15 @@ try {
     await page.getByLabel('Add event files').setInputFiles({ name: `trail-${size}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(text)) });
     await page.getByText(`${size} events loaded`).waitFor({ timeout: 120000 });
     const loadMs = Date.now() - loadStart;
+    console.error(`loaded ${size} events in ${loadMs} ms`);
     const times = await page.evaluate(async ({ patterns, rounds }) => {
       const area = document.getElementById('pattern-text');
       const summary = () => document.querySelector('.summary');
       const out = [];
+      // Start from the second pattern so that every round changes the summary.
+      area.value = patterns[1];
+      area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 500));
       for (let r = 0; r < rounds; r++) {
         const next = patterns[r % 2];
         const before = summary()?.textContent;
@@ -53,6 +58,7 @@ try {
             if (summary()?.textContent !== before) { obs.disconnect(); requestAnimationFrame(() => resolve(performance.now())); }
           });
           obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+          setTimeout(() => { obs.disconnect(); resolve(NaN); }, 20000);
         });
         const t0 = performance.now();
         area.value = next;
