@@ -39,7 +39,8 @@ impl fmt::Display for BuildError {
 impl std::error::Error for BuildError {}
 
 /// Add `condition` to the leaf at `location` (created, with any objects on the way, when
-/// missing). A second value at the same field is an OR within that field.
+/// missing; `"$or", "<number of branches>"` makes a new branch). A second value at the same
+/// field is an OR within that field.
 pub fn add_condition(pattern: &Value, location: &[String], condition: Value) -> Value {
     edit_leaf(pattern, location, true, |leaf| {
         if !leaf.contains(&condition) {
@@ -274,6 +275,10 @@ fn walk(
         && let Ok(index) = rest[0].parse::<usize>()
         && let Some(Value::Array(branches)) = map.get_mut("$or")
     {
+        if create && index == branches.len() {
+            // One past the last branch: a new branch (how "add a branch" addresses it).
+            branches.push(Value::Object(Map::new()));
+        }
         if let Some(Value::Object(branch)) = branches.get_mut(index) {
             walk(branch, &rest[1..], create, at);
         }

@@ -201,6 +201,29 @@ test('an $or rule: group two fields in the pattern tree', async () => {
     detail: { $or: [{ eventName: ['TerminateInstances', 'RunInstances'] }, { userIdentity: { type: ['Root'] } }] },
   });
   await matchCount(page, '3 of 6 events match');
+  // A third alternative, and a field one branch also requires.
+  await tree(page).getByRole('button', { name: 'Add a branch to the group: Any of these, in detail ($or)' }).click();
+  const branchPath = tree(page).getByRole('combobox', { name: 'Field of a new branch' });
+  assert.equal(await branchPath.inputValue(), 'detail.');
+  await branchPath.fill('detail.eventName');
+  const branchForm = tree(page).getByRole('form', { name: 'Condition for the field (Field of a new branch)' });
+  await branchForm.getByRole('combobox', { name: 'Operator' }).selectOption('prefix');
+  await branchForm.getByRole('textbox', { name: 'Value' }).fill('Stop');
+  await branchForm.getByRole('button', { name: 'Add field' }).click();
+  await tree(page).getByRole('button', { name: 'Add a field to branch 2 of 3' }).click();
+  await tree(page).getByRole('combobox', { name: 'New field in branch 2' }).fill('detail.userIdentity.accountId');
+  const andForm = tree(page).getByRole('form', { name: 'Condition for the field (New field in branch 2)' });
+  await andForm.getByRole('combobox', { name: 'Operator' }).selectOption('exists');
+  await andForm.getByRole('button', { name: 'Add field' }).click();
+  await patternIs(page, {
+    source: ['aws.ec2'],
+    detail: { $or: [
+      { eventName: ['TerminateInstances', 'RunInstances'] },
+      { userIdentity: { type: ['Root'], accountId: [{ exists: true }] } },
+      { eventName: [{ prefix: 'Stop' }] },
+    ] },
+  });
+  await matchCount(page, '3 of 6 events match');
   await screenshot(page, 'builder-or');
   assert.deepEqual(page.problems, []);
 });

@@ -43,6 +43,9 @@ struct View {
     on_replace: Callback<String>,
     editing: UseStateHandle<Editing>,
     selected: UseStateHandle<Vec<Vec<String>>>,
+    /// The `$or` branch a field is being added to (one past the last: a new branch).
+    adding: UseStateHandle<Option<Vec<String>>>,
+    paths: Rc<Vec<Vec<String>>>,
 }
 
 impl View {
@@ -65,6 +68,7 @@ impl View {
 pub fn PatternTree(props: &PatternTreeProps) -> Html {
     let editing = use_state(|| None as Editing);
     let selected = use_state(Vec::<Vec<String>>::new);
+    let adding = use_state(|| None::<Vec<String>>);
     let problem = use_state(|| None::<String>);
     let pattern = props
         .pattern
@@ -76,6 +80,8 @@ pub fn PatternTree(props: &PatternTreeProps) -> Html {
         on_replace: props.on_replace.clone(),
         editing: editing.clone(),
         selected: selected.clone(),
+        adding: adding.clone(),
+        paths: props.paths.clone(),
     };
     let group = {
         let (pattern, selected, problem, on_replace) = (
@@ -258,19 +264,57 @@ fn or_group(view: &View, group: &OrGroup) -> Html {
         let location = group.location.clone();
         view.edit::<MouseEvent>(move |p| remove_location(p, &location))
     };
+    let add_here = |location: Vec<String>, label: String| {
+        let open = view.adding.as_ref() == Some(&location);
+        let onclick = {
+            let (adding, location) = (view.adding.clone(), location.clone());
+            Callback::from(move |_: MouseEvent| {
+                let next = (adding.as_ref() != Some(&location)).then(|| location.clone());
+                adding.set(next);
+            })
+        };
+        let form = open.then(|| {
+            let on_replace = {
+                let (adding, on_replace) = (view.adding.clone(), view.on_replace.clone());
+                Callback::from(move |text: String| {
+                    adding.set(None);
+                    on_replace.emit(text);
+                })
+            };
+            let on_cancel = {
+                let adding = view.adding.clone();
+                Callback::from(move |_| adding.set(None))
+            };
+            html! {
+                <AddField pattern={view.pattern.clone()} paths={view.paths.clone()} {on_replace}
+                    within={(location.clone(), group.path.clone())} label={label.clone()} {on_cancel} />
+            }
+        });
+        (onclick, form)
+    };
+    let mut new_branch = group.location.clone();
+    new_branch.push(group.branches.len().to_string());
+    let (onadd_branch, add_branch_form) = add_here(new_branch, "Field of a new branch".to_string());
     let branches = group.branches.iter().enumerate().map(|(index, branch)| {
         let mut location = group.location.clone();
         location.push(index.to_string());
+        let (onadd, add_form) =
+            add_here(location.clone(), format!("New field in branch {}", index + 1));
         let remove_branch = view.edit::<MouseEvent>(move |p| remove_location(p, &location));
         let label = format!("Branch {} of {}", index + 1, group.branches.len());
         html! {
             <li class="bt-branch" aria-label={label.clone()}>
                 <div class="bt-branch-head">
                     <span class="bt-branch-name">{ if index == 0 { "either".to_string() } else { "or".to_string() } }</span>
-                    <button type="button" class="bt-icon" aria-label={format!("Remove {}", label.to_lowercase())}
-                        onclick={remove_branch}>{ "Remove branch" }</button>
+                    <span class="bt-actions">
+                        <button type="button" class="bt-icon" aria-label={format!("Add a field to {}", label.to_lowercase())}
+                            title="Add a field this branch also requires" onclick={onadd}>{ "+ and" }</button>
+                        <button type="button" class="bt-icon" aria-label={format!("Remove {}", label.to_lowercase())}
+                            onclick={remove_branch}>{ "Remove branch" }</button>
+                    </span>
                 </div>
                 <ul class="bt-clauses">{ for branch.iter().map(|c| clause(view, c, true)) }</ul>
+                { for add_form }
             </li>
         }
     });
@@ -279,11 +323,14 @@ fn or_group(view: &View, group: &OrGroup) -> Html {
             <div class="bt-field-head">
                 <span class="bt-or-name">{ scope.clone() }</span>
                 <span class="bt-actions">
+                    <button type="button" class="bt-icon" aria-label={format!("Add a branch to the group: {scope}")}
+                        title="Add another alternative" onclick={onadd_branch}>{ "+ branch" }</button>
                     <button type="button" class="bt-icon" aria-label={format!("Remove group: {scope}")}
                         onclick={remove_group}>{ "Remove group" }</button>
                 </span>
             </div>
             <ol class="bt-branches" aria-label={scope}>{ for branches }</ol>
+            { for add_branch_form }
         </li>
     }
 }
@@ -297,6 +344,16 @@ pub struct AddFieldProps {
     pub paths: Rc<Vec<Vec<String>>>,
     /// Called with the new pattern text.
     pub on_replace: Callback<String>,
+    /// Add inside an `$or` branch: the branch's location and the event object the group reads
+    /// (typed paths must lie under it).
+    #[prop_or_default]
+    pub within: Option<(Vec<String>, Vec<String>)>,
+    /// The path box's label.
+    #[prop_or(AttrValue::from("Add a field"))]
+    pub label: AttrValue,
+    /// Offer Cancel (and Escape) with this.
+    #[prop_or_default]
+    pub on_cancel: Option<Callback<()>>,
 }
 
 impl PartialEq for AddFieldProps {
@@ -304,13 +361,45 @@ impl PartialEq for AddFieldProps {
         self.pattern == other.pattern
             && Rc::ptr_eq(&self.paths, &other.paths)
             && self.on_replace == other.on_replace
+            && self.within == other.within
+            && self.label == other.label
+            && self.on_cancel == other.on_cancel
     }
+}
+
+/// Where a typed path goes: the path itself, or inside an `$or` branch (then it must lie under
+/// the group's object, which the branch's location already names).
+fn place(
+    segments: Vec<String>,
+    within: Option<&(Vec<String>, Vec<String>)>,
+) -> Result<Vec<String>, String> {
+    if segments.is_empty() {
+        return Err("Type the field's path first, like detail.eventName.".into());
+    }
+    let Some((branch, under)) = within else {
+        return Ok(segments);
+    };
+    if segments.len() <= under.len() || !segments.starts_with(under) {
+        return Err(format!(
+            "This group's fields are under {}: type a path that starts with it.",
+            dotted(under)
+        ));
+    }
+    Ok(branch
+        .iter()
+        .chain(&segments[under.len()..])
+        .cloned()
+        .collect())
 }
 
 /// "Add a field": a path box completed from the events' paths, then a condition.
 #[component]
 pub fn AddField(props: &AddFieldProps) -> Html {
-    let path = use_state(String::new);
+    let start = match &props.within {
+        Some((_, under)) if !under.is_empty() => format!("{}.", dotted(under)),
+        _ => String::new(),
+    };
+    let path = use_state(|| start.clone());
     let problem = use_state(|| None::<String>);
     // Bumped after each add, so the condition form starts empty again.
     let generation = use_state(|| 0u32);
@@ -322,39 +411,53 @@ pub fn AddField(props: &AddFieldProps) -> Html {
         })
     };
     let on_save = {
-        let (path, problem, generation, pattern, paths, on_replace) = (
-            path.clone(),
-            problem.clone(),
-            generation.clone(),
+        let (path, problem, generation) = (path.clone(), problem.clone(), generation.clone());
+        let (pattern, paths, on_replace, within) = (
             props.pattern.clone(),
             props.paths.clone(),
             props.on_replace.clone(),
+            props.within.clone(),
         );
         Callback::from(move |condition: Value| {
-            let segments = parse_path(&path, &paths);
-            if segments.is_empty() {
-                problem.set(Some(
-                    "Type the field's path first, like detail.eventName.".into(),
-                ));
-                return;
+            match place(parse_path(&path, &paths), within.as_ref()) {
+                Ok(location) => {
+                    problem.set(None);
+                    path.set(start.clone());
+                    generation.set(*generation + 1);
+                    on_replace.emit(pretty(&add_condition(&pattern, &location, condition)));
+                }
+                Err(message) => problem.set(Some(message)),
             }
-            problem.set(None);
-            path.set(String::new());
-            generation.set(*generation + 1);
-            on_replace.emit(pretty(&add_condition(&pattern, &segments, condition)));
         })
     };
+    let nested = props.within.is_some();
+    let onkeydown = props.on_cancel.clone().map(|on_cancel| {
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                on_cancel.emit(());
+            }
+        })
+    });
+    let condition_label = if nested {
+        format!("Condition for the field ({})", props.label)
+    } else {
+        "Condition for the new field".to_string()
+    };
     html! {
-        <div class="bt-add-field">
+        <div class={classes!("bt-add-field", nested.then_some("nested"))} {onkeydown}>
             <label class="ce-field">
-                <span class="ce-label">{ "Add a field" }</span>
+                <span class="ce-label">{ props.label.clone() }</span>
                 <input type="text" class="mono" list="builder-paths" value={(*path).clone()} {oninput}
                     placeholder="detail.eventName" spellcheck="false" autocomplete="off" />
             </label>
-            <datalist id="builder-paths">
-                { for props.paths.iter().map(|p| html! { <option value={dotted(p)} /> }) }
-            </datalist>
-            <ConditionEditor key={*generation} label="Condition for the new field" save_label="Add field" {on_save} />
+            if !nested {
+                <datalist id="builder-paths">
+                    { for props.paths.iter().map(|p| html! { <option value={dotted(p)} /> }) }
+                </datalist>
+            }
+            <ConditionEditor key={*generation} label={condition_label} save_label="Add field" {on_save}
+                on_cancel={props.on_cancel.clone()} />
             if let Some(message) = &*problem {
                 <p class="ce-error" role="alert">{ message.clone() }</p>
             }
