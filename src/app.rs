@@ -2,9 +2,8 @@
 //! effects live in `hooks`, the derivations in `view_model`.
 use crate::components::builder::facets::Facets;
 use crate::components::builder::pattern_tree::PatternTree;
-use crate::components::builder::wiring::{
-    QuickStart, use_builder_pattern, use_facets, use_pick_menu,
-};
+use crate::components::builder::quick_start::QuickStart;
+use crate::components::builder::wiring::{use_builder_pattern, use_facets, use_pick_menu};
 use crate::components::challenge_panel::ChallengePanel;
 use crate::components::editor::Editor;
 use crate::components::event_list::EventList;
