@@ -99,7 +99,8 @@ fn spaced(value: &Value) -> String {
 }
 
 /// Useful prefixes of `text`, most specific first: without a trailing API version, up to the
-/// last `/` or `:` (ARNs, paths), up to the first `.` or `-` (`t2.`, `i-`), the first camel-case word.
+/// last `/` or `:` (ARNs, paths), up to the first `.`, `-` or `_` (`t2.`, `i-`), the first
+/// camel-case word.
 fn prefixes(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(base) = without_api_version(text) {
@@ -108,7 +109,11 @@ fn prefixes(text: &str) -> Vec<String> {
     if let Some(cut) = text.trim_end_matches(['/', ':']).rfind(['/', ':']) {
         out.push(text[..=cut].to_string());
     }
-    if let Some(cut) = text.find(['.', '-', '_']).filter(|&i| i > 0) {
+    // `t2.`, `i-`: only for short ids, not inside ARNs and paths (`…:assumed-` helps nobody).
+    if let Some(cut) = text
+        .find(['.', '-', '_'])
+        .filter(|&i| i > 0 && !text.contains([':', '/']))
+    {
         out.push(text[..=cut].to_string());
     }
     if let Some(word) = first_camel_word(text) {

@@ -39,6 +39,7 @@ fn condition_suggestions_details() {
         (json!("t2.micro"), json!({"suffix": ".micro"}), true),
         (json!("alice@example.com"), json!({"suffix": "@example.com"}), true),
         (json!("arn:aws:iam::111122223333:role/Admin"), json!({"prefix": "arn:aws:iam::111122223333:role/"}), true),
+        (json!("arn:aws:sts::111122223333:assumed-role/Dev/alice"), json!({"prefix": "arn:aws:sts::111122223333:assumed-"}), false),
         (json!("arn:aws:iam::111122223333:role/Admin"), json!({"wildcard": "arn:aws:iam::*:role/Admin"}), true),
         (json!("CreateFunction20150331"), json!({"prefix": "CreateFunction"}), true),
         (json!("a*b1"), json!({"wildcard": "a\\*b*"}), true),

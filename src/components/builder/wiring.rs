@@ -73,6 +73,9 @@ pub fn use_builder_pattern(valid: Option<Rc<Value>>, text_is_empty: bool) -> Bui
     }
 }
 
+/// The condition menu's widest (CSS keeps it to this, too).
+const MENU_WIDTH: i32 = 420;
+
 /// The picked value and the button it came from.
 #[derive(Clone, PartialEq)]
 struct Picked {
@@ -123,10 +126,17 @@ pub fn use_pick_menu(
             };
             let style = picked.anchor.as_ref().map(|a| {
                 let (top, left) = page_position(a);
+                // Keep the menu (at most MENU_WIDTH wide) inside the window on narrow screens.
+                let width = gloo::utils::window()
+                    .inner_width()
+                    .ok()
+                    .and_then(|w| w.as_f64())
+                    .map_or(i32::MAX, |w| w as i32);
+                let left = left.min(width - MENU_WIDTH - 8).max(8);
                 AttrValue::from(format!(
-                    "top: {}px; left: {}px;",
+                    "top: {}px; left: {left}px; max-width: {}px;",
                     top + a.offset_height() + 4,
-                    left.max(8)
+                    (width - 16).clamp(200, MENU_WIDTH)
                 ))
             });
             html! {
