@@ -247,6 +247,14 @@ test('the tree edits in place, adds fields by path, and goes stale on broken JSO
   await edit.getByRole('textbox', { name: 'Value' }).press('Enter');
   await patternIs(page, { detail: { eventName: [{ 'anything-but': 'RunInstances' }] } });
   await matchCount(page, '4 of 6 events match');
+  // Closing the editor hands focus back: after saving to the field's "+ or", after Escape to the chip.
+  const focused = (name) => tree(page).getByRole('button', { name, exact: true }).evaluate((el) => el === document.activeElement);
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Add a condition to detail.eventName');
+  const chip = 'Edit condition anything-but "RunInstances" on detail.eventName';
+  await tree(page).getByRole('button', { name: chip }).click();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, chip);
+  assert.equal(await focused(chip), true);
 
   // Broken JSON: the text stays, the tree shows the last valid pattern, marked stale, and is read-only.
   const broken = '{"detail": {"eventName": [{"anything-but": "RunInstances"}]';

@@ -9,7 +9,10 @@ use crate::builder::{
     remove_location, replace_condition, wrap_in_or,
 };
 use serde_json::{Map, Value};
+use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 /// Props of [`PatternTree`].
@@ -46,9 +49,21 @@ struct View {
     /// The `$or` branch a field is being added to (one past the last: a new branch).
     adding: UseStateHandle<Option<Vec<String>>>,
     paths: Rc<Vec<Vec<String>>>,
+    /// The accessible name of the button to focus after the next render (a closed editor
+    /// hands focus back to what opened it, not to the page).
+    refocus: Rc<RefCell<Option<String>>>,
 }
 
 impl View {
+    /// Close the chip editor and give focus to the button named `then`.
+    fn close_editor(&self, then: String) -> Callback<()> {
+        let (editing, refocus) = (self.editing.clone(), self.refocus.clone());
+        Callback::from(move |_| {
+            *refocus.borrow_mut() = Some(then.clone());
+            editing.set(None);
+        })
+    }
+
     /// A callback that replaces the pattern with `edit(pattern)`.
     fn edit<E: 'static>(&self, edit: impl Fn(&Value) -> Value + 'static) -> Callback<E> {
         let (pattern, on_replace, editing) = (
@@ -70,6 +85,25 @@ pub fn PatternTree(props: &PatternTreeProps) -> Html {
     let selected = use_state(Vec::<Vec<String>>::new);
     let adding = use_state(|| None::<Vec<String>>);
     let problem = use_state(|| None::<String>);
+    let refocus = use_mut_ref(|| None::<String>);
+    let section = use_node_ref();
+    {
+        let (refocus, section) = (refocus.clone(), section.clone());
+        use_effect(move || {
+            let label = refocus.borrow_mut().take();
+            if let (Some(label), Some(root)) = (label, section.cast::<Element>()) {
+                let selector = format!("button[aria-label=\"{}\"]", css_string(&label));
+                if let Some(button) = root
+                    .query_selector(&selector)
+                    .ok()
+                    .flatten()
+                    .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+                {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
     let pattern = props
         .pattern
         .clone()
@@ -82,6 +116,7 @@ pub fn PatternTree(props: &PatternTreeProps) -> Html {
         selected: selected.clone(),
         adding: adding.clone(),
         paths: props.paths.clone(),
+        refocus: refocus.clone(),
     };
     let group = {
         let (pattern, selected, problem, on_replace) = (
@@ -107,7 +142,7 @@ pub fn PatternTree(props: &PatternTreeProps) -> Html {
         "Add the selected field to the any-of ($or) group".to_string()
     };
     html! {
-        <section class="builder-tree" aria-labelledby="builder-tree-heading">
+        <section class="builder-tree" aria-labelledby="builder-tree-heading" ref={section}>
             <div class="builder-head">
                 <h3 id="builder-tree-heading">{ "Pattern tree" }</h3>
                 if props.stale {
@@ -176,12 +211,14 @@ fn field_row(view: &View, field: &FieldClause, in_group: bool) -> Html {
             let on_save = {
                 let location = location.clone();
                 let (pattern, on_replace, editing) = (view.pattern.clone(), view.on_replace.clone(), view.editing.clone());
+                let (refocus, then) = (view.refocus.clone(), format!("Add a condition to {name}"));
                 Callback::from(move |condition: Value| {
+                    *refocus.borrow_mut() = Some(then.clone());
                     editing.set(None);
                     on_replace.emit(pretty(&replace_condition(&pattern, &location, index, condition)));
                 })
             };
-            let on_cancel = { let editing = view.editing.clone(); Callback::from(move |_| editing.set(None)) };
+            let on_cancel = view.close_editor(format!("Edit condition {text} on {name}"));
             return html! {
                 <li class="chip editing">
                     <ConditionEditor label={format!("Edit condition {text} on {name}")} initial={condition.clone()}
@@ -212,12 +249,14 @@ fn field_row(view: &View, field: &FieldClause, in_group: bool) -> Html {
         let on_save = {
             let location = location.clone();
             let (pattern, on_replace, editing) = (view.pattern.clone(), view.on_replace.clone(), view.editing.clone());
+            let (refocus, then) = (view.refocus.clone(), format!("Add a condition to {name}"));
             Callback::from(move |condition: Value| {
+                *refocus.borrow_mut() = Some(then.clone());
                 editing.set(None);
                 on_replace.emit(pretty(&add_condition(&pattern, &location, condition)));
             })
         };
-        let on_cancel = { let editing = view.editing.clone(); Callback::from(move |_| editing.set(None)) };
+        let on_cancel = view.close_editor(format!("Add a condition to {name}"));
         html! {
             <ConditionEditor label={format!("New condition on {name}")} save_label="Add" {on_save} {on_cancel} autofocus={true} />
         }
@@ -333,4 +372,9 @@ fn or_group(view: &View, group: &OrGroup) -> Html {
             { for add_branch_form }
         </li>
     }
+}
+
+/// `text` escaped for a double-quoted CSS string (accessible names hold quotes).
+fn css_string(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
 }
