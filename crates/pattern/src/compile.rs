@@ -131,8 +131,8 @@ impl Field {
         if let crate::event::Scalar::Num(text) = value
             && self.number_conditions > 1
         {
-            let parsed = crate::number::approximate(text);
-            return self.matchers.iter().any(|m| m.matches_number(text, parsed));
+            let mut number = crate::number::LazyNumber::new(text);
+            return self.matchers.iter().any(|m| m.matches_number(&mut number));
         }
         self.matchers.iter().any(|m| m.matches(value))
     }

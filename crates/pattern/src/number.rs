@@ -26,6 +26,76 @@ pub(crate) fn approximate(text: &str) -> Option<f64> {
     value.is_finite().then_some(value)
 }
 
+/// The whole numbers around a JSON number, read from its integer digits only: `-122.43`
+/// lies in [-123, -122]. `None` with an exponent or more than 15 integer digits (so both
+/// ends are exact doubles). Lets a range reject most numbers without parsing them.
+#[inline]
+pub(crate) fn integer_bracket(text: &str) -> Option<(f64, f64)> {
+    let bytes = text.as_bytes();
+    let (negative, digits) = match bytes.split_first()? {
+        (b'-', rest) => (true, rest),
+        _ => (false, bytes),
+    };
+    let integer = digits
+        .iter()
+        .position(|&b| b == b'.')
+        .unwrap_or(digits.len());
+    if integer == 0 || integer > 15 {
+        return None;
+    }
+    // No exponent anywhere (a branch-free scan the compiler can vectorise).
+    let exponent = digits
+        .iter()
+        .fold(false, |seen, &b| seen | (b | 0x20 == b'e'));
+    if exponent {
+        return None;
+    }
+    let mut whole: u64 = 0;
+    for &b in &digits[..integer] {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        whole = whole * 10 + u64::from(b - b'0');
+    }
+    let whole = whole as f64;
+    Some(if negative {
+        (-(whole + 1.0), -whole)
+    } else {
+        (whole, whole + 1.0)
+    })
+}
+
+/// An event number whose parse is done at most once, however many conditions read it.
+pub(crate) struct LazyNumber<'a> {
+    pub text: &'a str,
+    parsed: Option<Option<f64>>,
+    bracket: Option<Option<(f64, f64)>>,
+}
+
+impl<'a> LazyNumber<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        LazyNumber {
+            text,
+            parsed: None,
+            bracket: None,
+        }
+    }
+
+    /// The nearest double, if finite ([`approximate`]).
+    #[inline]
+    pub(crate) fn value(&mut self) -> Option<f64> {
+        let text = self.text;
+        *self.parsed.get_or_insert_with(|| approximate(text))
+    }
+
+    /// [`integer_bracket`].
+    #[inline]
+    pub(crate) fn bracket(&mut self) -> Option<(f64, f64)> {
+        let text = self.text;
+        *self.bracket.get_or_insert_with(|| integer_bracket(text))
+    }
+}
+
 /// Whether `value` (the double nearest to `text`) is exactly the number written.
 #[inline]
 pub(crate) fn is_exact(text: &str, value: f64) -> bool {
@@ -99,7 +169,24 @@ impl Decimal {
 
 #[cfg(test)]
 mod tests {
-    use super::comparable;
+    use super::{comparable, integer_bracket};
+
+    #[test]
+    fn brackets_numbers_by_their_integer_part() {
+        let cases: &[(&str, Option<(f64, f64)>)] = &[
+            ("-122.42860896096420", Some((-123.0, -122.0))),
+            ("37.8", Some((37.0, 38.0))),
+            ("0", Some((0.0, 1.0))),
+            ("-0.5", Some((-1.0, -0.0))),
+            ("5", Some((5.0, 6.0))),
+            ("1e3", None),
+            ("1.5E-3", None),
+            ("1234567890123456", None),
+        ];
+        for &(text, expected) in cases {
+            assert_eq!(integer_bracket(text), expected, "{text}");
+        }
+    }
 
     #[test]
     fn exact_doubles_compare_by_value() {

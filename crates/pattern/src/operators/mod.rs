@@ -20,7 +20,7 @@ use serde_json::Value;
 
 use crate::compile::{Ctx, Stop};
 use crate::event::Scalar;
-use crate::number::is_exact;
+use crate::number::{LazyNumber, is_exact};
 use crate::reader::{Json, Node};
 
 /// One compiled condition on a field's values.
@@ -55,22 +55,23 @@ impl Matcher {
         }
     }
 
-    /// Like [`Matcher::matches`] for an event number whose nearest double (`parsed`) the
-    /// caller computed once for all the conditions of a field.
+    /// Like [`Matcher::matches`] for an event number that the caller parses at most once
+    /// for all the conditions of a field.
     #[inline]
-    pub(crate) fn matches_number(&self, text: &str, parsed: Option<f64>) -> bool {
+    pub(crate) fn matches_number(&self, number: &mut LazyNumber<'_>) -> bool {
+        let text = number.text;
         match self {
-            Matcher::Numeric(m) => parsed.is_some_and(|v| m.contains(v) && is_exact(text, v)),
+            Matcher::Numeric(m) => m.matches_number(number),
             Matcher::Exact(exact::Exact::Number {
                 text: wanted_text,
                 value: wanted,
             }) => {
                 wanted_text == text
-                    || wanted.is_some_and(|w| parsed == Some(w) && is_exact(text, w))
+                    || wanted.is_some_and(|w| number.value() == Some(w) && is_exact(text, w))
             }
-            Matcher::AnythingBut(anything_but::AnythingBut::Numbers(set)) => {
-                !parsed.is_some_and(|v| set.iter().any(|(x, _)| *x == v) && is_exact(text, v))
-            }
+            Matcher::AnythingBut(anything_but::AnythingBut::Numbers(set)) => !number
+                .value()
+                .is_some_and(|v| set.iter().any(|(x, _)| *x == v) && is_exact(text, v)),
             other => other.matches(Scalar::Num(text)),
         }
     }

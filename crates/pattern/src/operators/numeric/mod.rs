@@ -8,7 +8,7 @@
 use super::{Matcher, token_text};
 use crate::compile::{Ctx, Stop};
 use crate::event::Scalar;
-use crate::number::{approximate, comparable, is_exact};
+use crate::number::{LazyNumber, comparable, is_exact};
 use crate::reader::{Json, Node};
 
 /// The operator name.
@@ -43,12 +43,26 @@ impl NumericRange {
     #[inline]
     pub(crate) fn matches(&self, value: Scalar<'_>) -> bool {
         match value {
-            Scalar::Num(n) => {
-                let text = n;
-                approximate(text).is_some_and(|v| self.contains(v) && is_exact(text, v))
-            }
+            Scalar::Num(text) => self.matches_number(&mut LazyNumber::new(text)),
             _ => false,
         }
+    }
+
+    /// Whether an event number is in the range: most numbers are rejected by their integer
+    /// part alone; the rest are parsed, and must be exact doubles to match.
+    #[inline]
+    pub(crate) fn matches_number(&self, number: &mut LazyNumber<'_>) -> bool {
+        if let Some((low, high)) = number.bracket() {
+            let above_top = self.upper.is_some_and(|(top, _)| low > top);
+            let below_bottom = self.lower.is_some_and(|(bottom, _)| high < bottom);
+            if above_top || below_bottom {
+                return false;
+            }
+        }
+        let text = number.text;
+        number
+            .value()
+            .is_some_and(|v| self.contains(v) && is_exact(text, v))
     }
 
     pub(crate) fn describe(&self) -> String {

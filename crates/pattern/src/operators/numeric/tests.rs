@@ -51,6 +51,25 @@ fn matches_numbers_in_range() {
 #[test]
 fn several_number_conditions_on_one_field() {
     let cases: &[(&str, &str, bool)] = &[
+        (r#"{"a": [{"numeric": [">", 5]}]}"#, r#"{"a": 5.5}"#, true),
+        (r#"{"a": [{"numeric": ["<", 5]}]}"#, r#"{"a": 5.0}"#, false),
+        (r#"{"a": [{"numeric": ["<=", 5]}]}"#, r#"{"a": 5.0}"#, true),
+        (
+            r#"{"a": [{"numeric": [">=", -1]}]}"#,
+            r#"{"a": -1.0}"#,
+            true,
+        ),
+        (r#"{"a": [{"numeric": ["<", -1]}]}"#, r#"{"a": -1.5}"#, true),
+        (
+            r#"{"a": [{"numeric": [">", -1, "<", 0]}]}"#,
+            r#"{"a": -0.5}"#,
+            true,
+        ),
+        (
+            r#"{"a": [{"numeric": [">", 0.5, "<", 1]}]}"#,
+            r#"{"a": 0.75}"#,
+            true,
+        ),
         (
             r#"{"a": [{"numeric": ["<", 0]}, {"numeric": [">", 10]}]}"#,
             r#"{"a": 5}"#,
