@@ -55,6 +55,9 @@ pub fn App() -> Html {
     let matching = use_memo(
         (ByPtr(checked.clone()), events.rows.clone()),
         |(checked, rows)| {
+            if checked.blank {
+                return None;
+            }
             let (pattern, stale) = match &checked.checked.pattern {
                 Some(pattern) => {
                     *last_valid.borrow_mut() = Some(pattern.clone());
@@ -92,6 +95,10 @@ pub fn App() -> Html {
     );
     let facets = use_facets(&events.rows);
     let builder = use_builder_pattern(checked.value.clone(), state.pattern.trim().is_empty());
+    let diagnostics = use_memo(
+        (ByPtr(checked.clone()), ByPtr(events.clone())),
+        |(checked, events)| view_model::event_aware(&checked.diagnostics, &events.paths),
+    );
     let proposed_state = matching.as_ref().as_ref().and_then(|m| {
         let read_only = events
             .rows
@@ -191,12 +198,12 @@ pub fn App() -> Html {
                         on_clear={send(&dispatch, |_| Action::ClearEvents)} />
                     <Facets facets={facets.facets.clone()} pattern={builder.pattern.clone()} stale={builder.stale}
                         on_replace={on_replace.clone()} />
-                    <EventList events={events.rows.clone()} {on_pick} in_pattern={builder.in_pattern.clone()} />
+                    <EventList events={events.rows.clone()} on_pick={on_pick.clone()} in_pattern={builder.in_pattern.clone()} />
                 </section>
                 <section class="pane pattern-pane" aria-labelledby="pattern-heading">
                     <Editor id="pattern-text" label="Event pattern" heading_id="pattern-heading"
                         value={Rc::<str>::from(state.pattern.as_str())}
-                        on_change={send(&dispatch, Action::TypePattern)} diagnostics={checked.diagnostics.clone()}
+                        on_change={send(&dispatch, Action::TypePattern)} diagnostics={(*diagnostics).clone()}
                         on_history={on_history}
                         hint="JSON, checked as you type. Ctrl+Z / Ctrl+Shift+Z undo and redo." />
                     <Hints hints={hints.clone()} />
@@ -212,7 +219,8 @@ pub fn App() -> Html {
                         on_mark={send(&dispatch, |(i, m)| Action::Mark(i, m))} />
                     if let Some(index) = state.selected.filter(|i| *i < events.rows.len()) {
                         <SelectedEvent index={index} events={events.rows.clone()}
-                            matching={(*matching).clone()} on_close={send(&dispatch, |_| Action::Select(None))} />
+                            matching={(*matching).clone()} on_close={send(&dispatch, |_| Action::Select(None))}
+                            {on_pick} in_pattern={builder.in_pattern.clone()} />
                         <QuickStart event={events.rows[index].event.clone()} disabled={builder.stale}
                             on_replace={on_replace.clone()} />
                     }

@@ -19,8 +19,8 @@ pub struct Hint {
     pub message: String,
 }
 
-/// Every field path in the events (array elements flattened) with the distinct scalar values
-/// seen there (as their JSON text), computed once per event set.
+/// Every field path in the events (array elements flattened) with the distinct string values
+/// seen there, computed once per event set.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct EventPaths {
     values: BTreeMap<Vec<String>, BTreeSet<String>>,
@@ -56,7 +56,10 @@ impl EventPaths {
                 }
             }
             Value::String(text) => self.record(path, text),
-            scalar => self.record(path, &scalar.to_string()),
+            // Only strings are remembered as values: a pattern's "22" never equals a number 22.
+            _ => {
+                self.seen_at(path);
+            }
         }
     }
 
@@ -81,7 +84,7 @@ impl EventPaths {
         self.values.contains_key(path)
     }
 
-    /// The distinct values seen at `path`.
+    /// The distinct string values seen at `path`.
     pub fn values(&self, path: &[String]) -> Option<&BTreeSet<String>> {
         self.values.get(path)
     }

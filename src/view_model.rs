@@ -106,6 +106,8 @@ pub struct CheckedPattern {
     pub diagnostics: Rc<Vec<EditorDiagnostic>>,
     /// The pattern as JSON, when it is valid.
     pub value: Option<Rc<Value>>,
+    /// The editor is empty: a start, not an error.
+    pub blank: bool,
 }
 
 /// Check the pattern text with the engine.
@@ -117,6 +119,7 @@ pub fn check_pattern(text: &str) -> CheckedPattern {
             checked,
             diagnostics: Rc::new(Vec::new()),
             value: None,
+            blank: true,
         };
     }
     let diagnostics = checked
@@ -124,6 +127,7 @@ pub fn check_pattern(text: &str) -> CheckedPattern {
         .iter()
         .chain(&checked.warnings)
         .map(|d| EditorDiagnostic {
+            code: d.code,
             is_error: d.severity == Severity::Error,
             span: d.span.clone(),
             line: d.position.line,
@@ -141,6 +145,7 @@ pub fn check_pattern(text: &str) -> CheckedPattern {
         checked,
         diagnostics: Rc::new(diagnostics),
         value,
+        blank: false,
     }
 }
 
@@ -228,4 +233,73 @@ pub fn challenge_scores(
         crate::challenge::score(pattern, &events, &marks)
     });
     Some((score, hidden))
+}
+
+/// The engine's diagnostics, less the warnings the loaded events prove wrong: "`\"-1\"` is a
+/// string, never the number -1" is noise when the events do carry the string "-1" there.
+pub fn event_aware(
+    diagnostics: &Rc<Vec<EditorDiagnostic>>,
+    paths: &EventPaths,
+) -> Rc<Vec<EditorDiagnostic>> {
+    let disproved = |d: &EditorDiagnostic| {
+        d.code == "number-as-string"
+            && paths
+                .values(&field_segments(&d.path))
+                .is_some_and(|values| {
+                    values
+                        .iter()
+                        .any(|v| d.message.starts_with(&format!("\"{v}\"")))
+                })
+    };
+    if !diagnostics.iter().any(disproved) {
+        return diagnostics.clone();
+    }
+    Rc::new(
+        diagnostics
+            .iter()
+            .filter(|d| !disproved(d))
+            .cloned()
+            .collect(),
+    )
+}
+
+/// The event field a diagnostic's JSON path names: `detail.a.b[0]` → `["detail","a","b"]`
+/// (`$or` branches and operator parts dropped).
+fn field_segments(path: &str) -> Vec<String> {
+    path.split('.')
+        .map(|part| part.split('[').next().unwrap_or(part).to_string())
+        .filter(|part| !part.is_empty() && part != "$or")
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn loaded_events_disprove_number_as_string_warnings() {
+        let warning = |path: &str, text: &str| EditorDiagnostic {
+            code: "number-as-string",
+            is_error: false,
+            span: 0..1,
+            line: 1,
+            column: 1,
+            path: path.to_string(),
+            message: format!("\"{text}\" is a string: it never matches the number {text}"),
+        };
+        let events = [json!({"detail": {"ipProtocol": "-1", "port": 22}})];
+        let paths = EventPaths::collect(&events);
+        // (diagnostic path, value, kept)
+        let cases = [
+            ("detail.ipProtocol[0]", "-1", false),
+            ("$or[1].detail.ipProtocol[0]", "-1", false),
+            ("detail.port[0]", "22", true),
+            ("detail.missing[0]", "5", true),
+        ];
+        for (path, text, kept) in cases {
+            let diagnostics = Rc::new(vec![warning(path, text)]);
+            assert_eq!(event_aware(&diagnostics, &paths).len() == 1, kept, "{path}");
+        }
+    }
 }

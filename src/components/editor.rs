@@ -13,6 +13,8 @@ use yew::prelude::*;
 /// One message about the edited text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EditorDiagnostic {
+    /// The engine's stable code (`json-syntax`, `number-as-string`, …).
+    pub code: &'static str,
     /// Error (blocks matching) or warning.
     pub is_error: bool,
     /// Byte span in the text.

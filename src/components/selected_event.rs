@@ -1,6 +1,6 @@
 //! The selected event, with the fields the pattern reads highlighted (green passed, red failed)
 //! and, for a non-match, the reasons above the tree.
-use crate::components::event_tree::{EventTree, Highlights};
+use crate::components::event_tree::{EventTree, Highlights, Pick};
 use crate::components::results::failed_reasons;
 use crate::derived::{ByPtr, EventRow, Matching};
 use std::rc::Rc;
@@ -17,6 +17,12 @@ pub struct SelectedEventProps {
     pub matching: Option<ByPtr<Matching>>,
     /// Close the view.
     pub on_close: Callback<()>,
+    /// Called when a leaf value is picked (builds the pattern from this event).
+    #[prop_or_default]
+    pub on_pick: Option<Callback<Pick>>,
+    /// Values already in the pattern.
+    #[prop_or_default]
+    pub in_pattern: Rc<Vec<Pick>>,
 }
 
 /// One event in detail.
@@ -52,8 +58,9 @@ pub fn SelectedEvent(props: &SelectedEventProps) -> Html {
             if !reasons.is_empty() {
                 <ul class="reasons">{ for reasons.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
             }
-            <p class="hint">{ "Fields the pattern reads are marked: green passed, red failed." }</p>
-            <EventTree event={row.event.clone()} highlights={Rc::new(highlights)} />
+            <p class="hint">{ "Fields the pattern reads are marked: green passed, red failed. Click a value to add it to the pattern." }</p>
+            <EventTree event={row.event.clone()} highlights={Rc::new(highlights)}
+                on_pick={props.on_pick.clone()} in_pattern={props.in_pattern.clone()} />
         </section>
     }
 }
