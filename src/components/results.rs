@@ -41,12 +41,20 @@ pub struct ResultsProps {
 pub fn Results(props: &ResultsProps) -> Html {
     let shown = use_state(|| PAGE);
     let total = props.events.len();
-    let Some(matching) = &props.matching else {
-        return html! { <p class="empty">{ "Write a valid event pattern to see which events match." }</p> };
-    };
     if total == 0 {
         return html! { <p class="empty">{ "No events loaded yet. Paste or drop CloudTrail records or EventBridge events in Events." }</p> };
     }
+    let Some(matching) = &props.matching else {
+        // No pattern yet: list the events so one can be selected and a pattern started from it.
+        return html! {
+            <>
+                <p class="empty">{ "Write an event pattern to see which events match — or select an event and start a pattern from it." }</p>
+                <ul class="result-list" aria-label="Result list">
+                    { for (0..total).take(*shown).map(|i| row(props, None, i)) }
+                </ul>
+            </>
+        };
+    };
     let matched_count = matching.matched.iter().filter(|m| **m).count();
     let indexes: Vec<usize> = (0..total)
         .filter(|&i| match props.filter {
@@ -86,7 +94,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 } }</p>
             }
             <ul class="result-list" aria-label="Result list">
-                { for indexes.iter().take(*shown).map(|&i| row(props, matching, i)) }
+                { for indexes.iter().take(*shown).map(|&i| row(props, Some(matching), i)) }
             </ul>
             if indexes.len() > *shown {
                 <button type="button" onclick={more}>{ format!("Show more ({} not shown)", indexes.len() - *shown) }</button>
@@ -95,17 +103,14 @@ pub fn Results(props: &ResultsProps) -> Html {
     }
 }
 
-fn row(props: &ResultsProps, matching: &Matching, index: usize) -> Html {
+fn row(props: &ResultsProps, matching: Option<&Matching>, index: usize) -> Html {
     let event = &props.events[index];
-    let matched = matching.matched.get(index).copied().unwrap_or(false);
+    let verdict = matching.map(|m| m.matched.get(index).copied().unwrap_or(false));
+    let matched = verdict.unwrap_or(false);
     let selected = props.selected == Some(index);
-    let reasons: Vec<String> = if matched {
-        Vec::new()
-    } else {
-        match &matching.pattern {
-            Some(pattern) => failed_reasons(pattern, &event.event),
-            None => Vec::new(),
-        }
+    let reasons: Vec<String> = match (verdict, matching.and_then(|m| m.pattern.as_ref())) {
+        (Some(false), Some(pattern)) => failed_reasons(pattern, &event.event),
+        _ => Vec::new(),
     };
     let onclick = {
         let on_select = props.on_select.clone();
@@ -113,16 +118,23 @@ fn row(props: &ResultsProps, matching: &Matching, index: usize) -> Html {
             on_select.emit(if selected { None } else { Some(index) })
         })
     };
-    let status = if matched { "Matched" } else { "Not matched" };
+    let status = verdict.map(|m| if m { "Matched" } else { "Not matched" });
+    let class = verdict.map(|m| if m { "is-match" } else { "is-miss" });
+    let label = match status {
+        Some(status) => format!("Event {}: {}, {status}", index + 1, event.summary.title),
+        None => format!("Event {}: {}", index + 1, event.summary.title),
+    };
     html! {
-        <li class={classes!("result", if matched { "is-match" } else { "is-miss" }, selected.then_some("selected"))}>
+        <li class={classes!("result", class, selected.then_some("selected"))}>
             <button type="button" class="result-head" aria-pressed={selected.to_string()}
-                aria-label={format!("Event {}: {}, {}", index + 1, event.summary.title, status)} {onclick}>
-                <span class={classes!("badge", if matched { "ok" } else { "bad" })}>{ status }</span>
+                aria-label={label} {onclick}>
+                if let Some(status) = status {
+                    <span class={classes!("badge", if matched { "ok" } else { "bad" })}>{ status }</span>
+                }
                 <span class="result-title">{ format!("#{} {}", index + 1, event.summary.title) }</span>
                 <span class="muted result-meta">{ [&event.summary.source, &event.summary.time].iter().filter(|s| !s.is_empty()).map(|s| s.as_str()).collect::<Vec<_>>().join(" · ") }</span>
             </button>
-            { mark_view(props, index, matched) }
+            if verdict.is_some() { { mark_view(props, index, matched) } }
             if !reasons.is_empty() {
                 <ul class="reasons">
                     { for reasons.into_iter().map(|r| html! { <li>{ r }</li> }) }
