@@ -52,8 +52,10 @@ pub fn EventList(props: &EventListProps) -> Html {
                         <li class="event-item">
                             <button type="button" class="event-head" aria-expanded={is_open.to_string()}
                                 aria-label={format!("Event {}: {}", i + 1, row.summary.line())} onclick={toggle}>
-                                <span class="chevron" aria-hidden="true">{ if is_open { "▾" } else { "▸" } }</span>
-                                <span class="event-title">{ format!("#{} {}", i + 1, row.summary.title) }</span>
+                                <span class="event-title">
+                                    <span class="chevron" aria-hidden="true">{ if is_open { "▾ " } else { "▸ " } }</span>
+                                    { format!("#{} {}", i + 1, row.summary.title) }
+                                </span>
                                 <span class="muted">{ row.summary.source.clone() }</span>
                                 <span class="muted mono small">{ row.summary.time.clone() }</span>
                                 <span class="muted small">{ row.summary.place.clone() }</span>
