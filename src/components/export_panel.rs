@@ -81,7 +81,9 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
         }
     });
     let body = match &props.pattern {
-        None => html! { <p class="empty">{ "The export appears here once the event pattern is valid." }</p> },
+        None => {
+            html! { <p class="empty">{ "The export appears here once the event pattern is valid." }</p> }
+        }
         Some(pattern) => {
             let rendered = render(format, pattern, &settings);
             let download = {
