@@ -1,6 +1,7 @@
 //! The examples gallery: every scenario as a card whose title is a link (`#ex=<id>`), so an
 //! instructor can put any one of them on a slide. Opening one loads its events, its starting
 //! pattern and its challenge.
+use crate::components::modal::Modal;
 use crate::examples::Example;
 use crate::gallery::example_fragment;
 use std::rc::Rc;
@@ -42,22 +43,9 @@ pub fn Gallery(props: &GalleryProps) -> Html {
                 || e.tags.iter().any(|t| t.to_lowercase().contains(&needle))
         })
         .collect();
-    let close = props.on_close.reform(|_: MouseEvent| ());
-    let onkeydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                on_close.emit(());
-            }
-        })
-    };
     html! {
-        <div class="dialog-backdrop">
-            <div class="dialog gallery" role="dialog" aria-modal="true" aria-labelledby="gallery-heading" {onkeydown}>
-                <div class="pane-head">
-                    <h2 id="gallery-heading">{ "Examples and challenges" }</h2>
-                    <button type="button" onclick={close}>{ "Close" }</button>
-                </div>
+        <Modal heading_id="gallery-heading" heading="Examples and challenges" class="gallery"
+            on_close={props.on_close.clone()}>
                 <p class="hint">{ "Each example loads realistic CloudTrail events — ones that must match and near-misses that must not — with a starting pattern and a goal. Every title is a link you can share." }</p>
                 <input type="search" aria-label="Search examples" placeholder="Search: sign-in, cidr, numeric…" {oninput} />
                 <ul class="gallery-list">
@@ -82,7 +70,6 @@ pub fn Gallery(props: &GalleryProps) -> Html {
                 if shown.is_empty() {
                     <p class="empty">{ "No example matches that search." }</p>
                 }
-            </div>
-        </div>
+        </Modal>
     }
 }

@@ -9,6 +9,7 @@ pub mod export_panel;
 pub mod gallery;
 pub mod header;
 pub mod hints;
+pub mod modal;
 pub mod notices;
 pub mod results;
 pub mod selected_event;

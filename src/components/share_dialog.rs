@@ -2,6 +2,7 @@
 //! the events, the link's length with a warning above ~8 KB and a refusal above the hard cap,
 //! and Copy — which also puts the link in the address bar.
 use crate::clipboard::copy_text;
+use crate::components::modal::Modal;
 use crate::persist;
 use crate::redact::{Redaction, redact};
 use crate::share::{self, MAX_LINK_BYTES, Snapshot, WARN_LINK_BYTES};
@@ -86,19 +87,13 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             copied.set(true);
         })
     };
-    let close = props.on_close.reform(|_: MouseEvent| ());
-    let onkeydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                on_close.emit(());
-            }
-        })
+    let heading = if props.for_challenge {
+        "Share this challenge"
+    } else {
+        "Share this playground"
     };
     html! {
-        <div class="dialog-backdrop">
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="share-heading" {onkeydown}>
-                <h2 id="share-heading">{ if props.for_challenge { "Share this challenge" } else { "Share this playground" } }</h2>
+        <Modal heading_id="share-heading" {heading} on_close={props.on_close.clone()}>
                 if props.for_challenge {
                     <p class="hint">{ "The link carries the events, their marks, the goal and the hints. Your pattern stays here: learners start from an empty pattern." }</p>
                 }
@@ -134,13 +129,11 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                 <textarea id="share-link" class="share-link" readonly=true value={if too_long { String::new() } else { link.clone() }} />
                 <div class="row">
                     <button type="button" class="primary" disabled={too_long} onclick={copy}>{ "Copy link" }</button>
-                    <button type="button" onclick={close}>{ "Close" }</button>
                     if *copied {
                         <span class="badge ok" role="status">{ "Copied — the address bar has it too" }</span>
                     }
                 </div>
                 <p class="hint">{ "The link keeps everything after the #, which browsers never send to a server." }</p>
-            </div>
-        </div>
+        </Modal>
     }
 }
