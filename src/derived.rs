@@ -40,6 +40,8 @@ pub struct EventRow {
     pub notes: Vec<String>,
     /// Where it came from ("trail.json.gz, record 3").
     pub origin: String,
+    /// The input text it was made from (the record, the entry), as pasted.
+    pub original: Rc<str>,
     /// The ingest notes' codes (e.g. read-only), for rule-state proposals.
     pub note_codes: Vec<&'static str>,
 }

@@ -70,6 +70,7 @@ pub fn derive_events(text: &Rc<str>, files: &[EventFile]) -> DerivedEvents {
                     e.shape.label(),
                     e.origin.index + 1
                 ),
+                original: Rc::from(e.original),
                 event: Rc::new(e.event),
             }
         })

@@ -62,6 +62,10 @@ pub fn EventList(props: &EventListProps) -> Html {
                             </button>
                             if is_open {
                                 <p class="hint">{ format!("From {}", row.origin) }</p>
+                                <details class="original">
+                                    <summary>{ "Original input" }</summary>
+                                    <pre class="mono">{ row.original.to_string() }</pre>
+                                </details>
                                 <EventTree event={row.event.clone()} on_pick={props.on_pick.clone()}
                                     in_pattern={props.in_pattern.clone()} />
                             }

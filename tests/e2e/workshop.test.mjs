@@ -2,7 +2,7 @@
 // challenge and open its link in a fresh context, presenter view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { start, openPage, screenshot } from './harness.mjs';
 
 const example = (id) => JSON.parse(readFileSync(new URL(`../../www/examples/${id}.json`, import.meta.url), 'utf8'));
@@ -74,4 +74,21 @@ test('presenter view: large type, summary in view', async () => {
   assert.equal(size, '18px');
   await screenshot(page, 'presenter');
   assert.deepEqual(page.problems, []);
+});
+
+test('every gallery example opens from its link with its events and goal', async () => {
+  const dir = new URL('../../www/examples/', import.meta.url);
+  const ids = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  assert.ok(ids.length >= 12, `${ids.length} examples`);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  for (const id of ids) {
+    const page = await openPage(env, { hash: `#ex=${id}`, context });
+    const want = example(id);
+    await page.locator('#challenge-heading').getByText(want.title).waitFor();
+    await page.getByText(`${want.events.length} event${want.events.length === 1 ? '' : 's'} loaded`).waitFor();
+    assert.equal(await patternBox(page).inputValue(), want.start_pattern, id);
+    assert.deepEqual(page.problems, [], id);
+    await page.close();
+  }
+  await context.close();
 });
