@@ -9,6 +9,7 @@ mod events;
 #[path = "pattern_report.rs"]
 mod report;
 
+use eventpen_pattern::Pattern;
 use events::{LoadError, SourcedEvent, parse_events, read_input};
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -49,10 +50,21 @@ pub fn run(args: Args) -> ExitCode {
 
 /// Whether any event matched; `Err` carries the message for stderr.
 fn run_checked(args: Args) -> Result<bool, String> {
+    let (pattern, events, several_inputs) = load(&args)?;
+    match write_results(&args, &pattern, &events, several_inputs) {
+        Ok(any_matched) => Ok(any_matched),
+        // The reader went away (`eventpen match … | head`): stop quietly, with success.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(true),
+        Err(error) => Err(error.to_string()),
+    }
+}
+
+/// The compiled pattern, every event, and whether events came from several inputs.
+fn load(args: &Args) -> Result<(Pattern, Vec<SourcedEvent>, bool), String> {
     let inputs = if args.events.is_empty() {
         vec![String::from("-")]
     } else {
-        args.events
+        args.events.clone()
     };
     let stdin_uses = usize::from(args.pattern == "-") + inputs.iter().filter(|i| *i == "-").count();
     if stdin_uses > 1 {
@@ -61,32 +73,36 @@ fn run_checked(args: Args) -> Result<bool, String> {
     let pattern_text = read_input(&args.pattern).map_err(|e| e.to_string())?;
     let pattern = report::compile_or_report(&args.pattern, &pattern_text)?;
     let events = load_all(&inputs).map_err(|e| e.to_string())?;
-    let several_inputs = inputs.len() > 1;
+    Ok((pattern, events, inputs.len() > 1))
+}
+
+/// Print the results; whether any event matched.
+fn write_results(
+    args: &Args,
+    pattern: &Pattern,
+    events: &[SourcedEvent],
+    several_inputs: bool,
+) -> io::Result<bool> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut matched_count = 0;
     for (index, sourced) in events.iter().enumerate() {
         let number = index + 1;
         let matched = pattern.matches(&sourced.event);
         matched_count += usize::from(matched);
-        let written = if args.quiet {
+        if args.quiet {
             if matched {
-                writeln!(out, "{number}")
-            } else {
-                Ok(())
+                writeln!(out, "{number}")?;
             }
         } else {
             let input = several_inputs.then_some(sourced.input.as_str());
-            out.write_all(
-                report::describe(&pattern, number, input, &sourced.event, matched).as_bytes(),
-            )
-        };
-        written.map_err(|e| e.to_string())?;
+            let block = report::describe(pattern, number, input, &sourced.event, matched);
+            out.write_all(block.as_bytes())?;
+        }
     }
     if !args.quiet {
-        writeln!(out, "{}", report::summary(matched_count, events.len()))
-            .map_err(|e| e.to_string())?;
+        writeln!(out, "{}", report::summary(matched_count, events.len()))?;
     }
-    out.flush().map_err(|e| e.to_string())?;
+    out.flush()?;
     Ok(matched_count > 0)
 }
 

@@ -131,6 +131,8 @@ fn run_batch_file(source: &str) -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::from(SUCCESS_RC),
+        // The reader stopped reading answers: nothing is left to say.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(SUCCESS_RC),
         Err(error) => {
             eprintln!("eventpen: --batch {source}: {error}");
             ExitCode::from(PARAM_VALIDATION_ERROR_RC)
