@@ -73,6 +73,10 @@ test('presenter view: large type, summary in view', async () => {
   const size = await page.evaluate(() => getComputedStyle(document.body).fontSize);
   assert.equal(size, '18px');
   await screenshot(page, 'presenter');
+  // The results summary stays on screen wherever the room scrolls.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  const box = await page.locator('.summary').boundingBox();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= 800, `summary in view: ${JSON.stringify(box)}`);
   assert.deepEqual(page.problems, []);
 });
 
