@@ -97,34 +97,16 @@ impl Reader<'_> {
             if self.failed() {
                 return partial(members, self);
             }
-            self.skip_whitespace();
-            match self.char_at(self.pos) {
-                Some(',') => self.pos += 1,
-                Some('}') => {
-                    self.pos += 1;
-                    self.depth -= 1;
+            match self.after_element(Container::Object, start) {
+                Step::Next => {}
+                Step::Closed => {
                     return Node {
                         json: Json::Object(members),
                         span: start..self.pos,
                         closed: true,
                     };
                 }
-                Some(']') => {
-                    let source = source_description(self.text, start);
-                    self.fail(
-                        self.pos,
-                        format!("Unexpected close marker ']': expected '}}' (for Object starting at {source})"),
-                    );
-                    return partial(members, self);
-                }
-                None => {
-                    self.end_of_input_in("Object", start);
-                    return partial(members, self);
-                }
-                Some(_) => {
-                    self.unexpected("was expecting comma to separate Object entries");
-                    return partial(members, self);
-                }
+                Step::Failed => return partial(members, self),
             }
         }
     }
@@ -175,35 +157,96 @@ impl Reader<'_> {
             if self.failed() {
                 return partial(items, self);
             }
-            self.skip_whitespace();
-            match self.char_at(self.pos) {
-                Some(',') => self.pos += 1,
-                Some(']') => {
-                    self.pos += 1;
-                    self.depth -= 1;
+            match self.after_element(Container::Array, start) {
+                Step::Next => {}
+                Step::Closed => {
                     return Node {
                         json: Json::Array(items),
                         span: start..self.pos,
                         closed: true,
                     };
                 }
-                Some('}') => {
-                    let source = source_description(self.text, start);
-                    self.fail(
-                        self.pos,
-                        format!("Unexpected close marker '}}': expected ']' (for Array starting at {source})"),
-                    );
-                    return partial(items, self);
-                }
-                None => {
-                    self.end_of_input_in("Array", start);
-                    return partial(items, self);
-                }
-                Some(_) => {
-                    self.unexpected("was expecting comma to separate Array entries");
-                    return partial(items, self);
-                }
+                Step::Failed => return partial(items, self),
             }
         }
     }
+
+    /// After an object member or an array item: a comma goes on, the container's own close
+    /// marker ends it, and anything else is the error Jackson reports in that place.
+    fn after_element(&mut self, container: Container, start: usize) -> Step {
+        self.skip_whitespace();
+        match self.char_at(self.pos) {
+            Some(',') => {
+                self.pos += 1;
+                Step::Next
+            }
+            Some(c) if c == container.close() => {
+                self.pos += 1;
+                self.depth -= 1;
+                Step::Closed
+            }
+            Some(c) if c == container.other_close() => {
+                let source = source_description(self.text, start);
+                self.fail(
+                    self.pos,
+                    format!(
+                        "Unexpected close marker '{c}': expected '{}' (for {} starting at {source})",
+                        container.close(),
+                        container.name()
+                    ),
+                );
+                Step::Failed
+            }
+            None => {
+                self.end_of_input_in(container.name(), start);
+                Step::Failed
+            }
+            Some(_) => {
+                self.unexpected(&format!(
+                    "was expecting comma to separate {} entries",
+                    container.name()
+                ));
+                Step::Failed
+            }
+        }
+    }
+}
+
+/// Which container is being read.
+#[derive(Clone, Copy)]
+enum Container {
+    Object,
+    Array,
+}
+
+impl Container {
+    /// Jackson's name for it in messages.
+    fn name(self) -> &'static str {
+        match self {
+            Container::Object => "Object",
+            Container::Array => "Array",
+        }
+    }
+
+    fn close(self) -> char {
+        match self {
+            Container::Object => '}',
+            Container::Array => ']',
+        }
+    }
+
+    /// The other container's close marker: a mismatched close.
+    fn other_close(self) -> char {
+        match self {
+            Container::Object => ']',
+            Container::Array => '}',
+        }
+    }
+}
+
+/// What follows an element.
+enum Step {
+    Next,
+    Closed,
+    Failed,
 }
