@@ -48,12 +48,7 @@ impl Collector {
         let remaining = MAX_INPUT_BYTES.saturating_sub(self.bytes_read);
         let gunzipped;
         if let Some(error) = unsupported_format(input.bytes) {
-            self.input_problem(
-                input.name,
-                error.kind,
-                (error.position, error.offset),
-                error.message,
-            );
+            self.decode_problem(input.name, error);
             return;
         }
         let bytes = if is_gzip(input.bytes) {
@@ -63,12 +58,7 @@ impl Collector {
                     gunzipped.as_slice()
                 }
                 Err(error) => {
-                    self.input_problem(
-                        input.name,
-                        error.kind,
-                        (error.position, error.offset),
-                        error.message,
-                    );
+                    self.decode_problem(input.name, error);
                     return;
                 }
             }
@@ -93,12 +83,7 @@ impl Collector {
         let text = match utf8_text(bytes) {
             Ok(text) => text,
             Err(error) => {
-                self.input_problem(
-                    input.name,
-                    error.kind,
-                    (error.position, error.offset),
-                    error.message,
-                );
+                self.decode_problem(input.name, error);
                 return;
             }
         };
@@ -159,6 +144,16 @@ impl Collector {
             };
             self.out.problems.push(problem);
         }
+    }
+
+    /// An input that could not be decoded (unsupported archive, broken gzip, not UTF-8).
+    fn decode_problem(&mut self, input: &str, error: crate::decode::DecodeError) {
+        self.input_problem(
+            input,
+            error.kind,
+            (error.position, error.offset),
+            error.message,
+        );
     }
 
     fn input_problem(
