@@ -5,9 +5,10 @@
 //! deliberate change, regenerate them with `EVENTPEN_UPDATE_GOLDEN=1 cargo test -p eventpen-cli
 //! --test events` and review the diff.
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 /// One run: case name (golden file stem), arguments after `events`, file piped to stdin, exit code.
 struct Case {
@@ -57,28 +58,12 @@ fn fixtures() -> PathBuf {
 }
 
 fn run(case: &Case) -> (String, String, i32) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_eventpen"));
-    command
-        .arg("events")
-        .args(case.args)
-        .current_dir(fixtures())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = command.spawn().expect("the eventpen binary runs");
     let input = case
         .stdin
         .map(|file| std::fs::read(fixtures().join(file)).expect("stdin fixture exists"))
         .unwrap_or_default();
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(&input).expect("stdin accepts the fixture");
-    }
-    let output = child.wait_with_output().expect("eventpen finishes");
-    (
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-        output.status.code().unwrap_or(-1),
-    )
+    let outcome = common::run_in(&fixtures(), "events", case.args, &input);
+    (outcome.stdout, outcome.stderr, outcome.code)
 }
 
 #[test]

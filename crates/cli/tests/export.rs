@@ -2,31 +2,17 @@
 //! compared with files in tests/fixtures/export (`UPDATE_GOLDEN=1` rewrites them), exit
 //! codes for bad options, and the bash output run through bash with a stub `aws`.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/export");
 
-/// What a run printed and returned.
-#[derive(Debug)]
-struct Outcome {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+use common::Outcome;
 
 fn run(args: &[&str]) -> Outcome {
-    let output = Command::new(env!("CARGO_BIN_EXE_eventpen"))
-        .arg("export")
-        .args(args)
-        .current_dir(FIXTURES)
-        .output()
-        .expect("the eventpen binary runs");
-    Outcome {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    }
+    common::run_in(Path::new(FIXTURES), "export", args, b"")
 }
 
 fn golden(name: &str, actual: &str) {
@@ -198,22 +184,15 @@ fn bad_input_exit_codes() {
 fn pattern_from_standard_input() {
     let text =
         std::fs::read_to_string(Path::new(FIXTURES).join("ec2.pattern.json")).expect("fixture");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_eventpen"))
-        .args(["export", "--pattern", "-", "--format", "cli-bash"])
-        .current_dir(FIXTURES)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("the eventpen binary runs");
-    std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), text.as_bytes())
-        .expect("written");
-    let output = child.wait_with_output().expect("finishes");
-    assert!(output.status.success());
-    let from_file = run(&["--pattern", "ec2.pattern.json", "--format", "cli-bash"]);
-    assert_eq!(
-        String::from_utf8(output.stdout).expect("UTF-8"),
-        from_file.stdout
+    let from_stdin = common::run_in(
+        Path::new(FIXTURES),
+        "export",
+        &["--pattern", "-", "--format", "cli-bash"],
+        text.as_bytes(),
     );
+    assert_eq!(from_stdin.code, 0, "{}", from_stdin.stderr);
+    let from_file = run(&["--pattern", "ec2.pattern.json", "--format", "cli-bash"]);
+    assert_eq!(from_stdin.stdout, from_file.stdout);
 }
 
 #[test]

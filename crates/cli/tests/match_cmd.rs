@@ -2,36 +2,19 @@
 //! stderr compared exactly with `tests/fixtures/pattern/match/<case>.golden`.
 //! `EVENTPEN_BLESS=1 cargo test -p eventpen-cli --test match_cmd` rewrites the golden files.
 
-use std::io::Write;
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pattern");
 
 /// Run `eventpen match ARGS` in the fixture directory and render what it did as one text:
 /// `exit: N`, then stdout and stderr under their own headers.
 fn run(args: &[&str], stdin: &str) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_eventpen"))
-        .arg("match")
-        .args(args)
-        .current_dir(FIXTURES)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the eventpen binary runs");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    let stdin = stdin.to_owned();
-    let feeder = std::thread::spawn(move || input.write_all(stdin.as_bytes()));
-    let output = child
-        .wait_with_output()
-        .expect("the eventpen binary finishes");
-    let _ = feeder.join();
+    let outcome = common::run_in(Path::new(FIXTURES), "match", args, stdin.as_bytes());
     format!(
         "exit: {}\n--- stdout\n{}--- stderr\n{}",
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
+        outcome.code, outcome.stdout, outcome.stderr
     )
 }
 

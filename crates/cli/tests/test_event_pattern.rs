@@ -2,6 +2,8 @@
 //! compared exactly with what the AWS CLI prints; and the whole conformance corpus through
 //! `--batch` in one process.
 
+mod common;
+
 use serde_json::{Value, json};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -10,39 +12,16 @@ use std::process::{Command, Stdio};
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pattern");
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/conformance");
 
-/// What a run printed and returned.
-#[derive(Debug, PartialEq)]
-struct Outcome {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+use common::Outcome;
 
 /// Run `eventpen test-event-pattern ARGS` in the fixture directory, feeding `stdin`.
 fn run(args: &[&str], stdin: &str) -> Outcome {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_eventpen"))
-        .arg("test-event-pattern")
-        .args(args)
-        .current_dir(FIXTURES)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the eventpen binary runs");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    let feeder = {
-        let stdin = stdin.to_owned();
-        std::thread::spawn(move || input.write_all(stdin.as_bytes()))
-    };
-    let output = child
-        .wait_with_output()
-        .expect("the eventpen binary finishes");
-    let _ = feeder.join();
-    Outcome {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    common::run_in(
+        Path::new(FIXTURES),
+        "test-event-pattern",
+        args,
+        stdin.as_bytes(),
+    )
 }
 
 const MATCHED: &str = "{\n    \"Result\": true\n}\n";
