@@ -83,7 +83,8 @@ impl<'t> Reader<'_, 't> {
     where
         't: 'a,
     {
-        let missing: Vec<&str> = REQUIRED_ENVELOPE
+        // The engine's list is the one AWS verified (`resources` is not required).
+        let missing: Vec<&str> = eventpen_pattern::REQUIRED_ENVELOPE_FIELDS
             .iter()
             .copied()
             .filter(|key| !event.contains_key(*key))
@@ -136,17 +137,6 @@ impl<'t> Reader<'_, 't> {
         }
     }
 }
-
-/// The envelope fields AWS's TestEventPattern requires.
-const REQUIRED_ENVELOPE: &[&str] = &[
-    "id",
-    "detail-type",
-    "source",
-    "account",
-    "time",
-    "region",
-    "resources",
-];
 
 /// The object as pretty JSON, computed only when it has no text of its own.
 fn original_of(map: &Map<String, Value>, needed: bool) -> String {
