@@ -50,8 +50,24 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         full.challenge = None;
         full.example = None;
     }
-    let redaction: Option<Rc<Redaction>> = (*scope == Scope::WithEvents && *redacting)
-        .then(|| Rc::new(redact(&full.events, &full.pattern)));
+    // Redacting and checking whether it changes results re-reads every event: once per choice,
+    // not on every render of the dialog.
+    let redacted = use_memo(
+        (*scope == Scope::WithEvents && *redacting, full.clone()),
+        |(wanted, full)| {
+            wanted.then(|| {
+                let redaction = redact(&full.events, &full.pattern);
+                let changes_results =
+                    crate::view_model::redaction_changes_results(full, &redaction);
+                (Rc::new(redaction), changes_results)
+            })
+        },
+    );
+    let redaction: Option<Rc<Redaction>> = redacted.as_ref().as_ref().map(|(r, _)| r.clone());
+    let changes_results = redacted
+        .as_ref()
+        .as_ref()
+        .is_some_and(|(_, changes)| *changes);
     let snapshot = match (*scope, &redaction) {
         (Scope::PatternOnly, _) => share::pattern_only(&full),
         (Scope::WithEvents, None) => full.clone(),
@@ -64,9 +80,6 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let fragment = share::encode(&snapshot);
     let link = persist::link_for(&fragment);
     let too_long = link.len() > MAX_LINK_BYTES;
-    let changes_results = redaction
-        .as_ref()
-        .is_some_and(|r| crate::view_model::redaction_changes_results(&full, r));
     let set_scope = |value: Scope| {
         let scope = scope.clone();
         let copied = copied.clone();
