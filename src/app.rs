@@ -205,7 +205,8 @@ pub fn App() -> Html {
                         value={Rc::<str>::from(state.pattern.as_str())}
                         on_change={send(&dispatch, Action::TypePattern)} diagnostics={(*diagnostics).clone()}
                         on_history={on_history}
-                        hint="JSON, checked as you type. Ctrl+Z / Ctrl+Shift+Z undo and redo." />
+                        hint="JSON, checked as you type. Ctrl+Z / Ctrl+Shift+Z undo and redo."
+                        placeholder={"{ \"source\": [\"aws.ec2\"] }  — or click a value in an event to start"} />
                     <Hints hints={hints.clone()} />
                     <PatternTree pattern={builder.pattern.clone()} stale={builder.stale}
                         paths={facets.paths.clone()} on_replace={on_replace.clone()} />

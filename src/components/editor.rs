@@ -48,6 +48,9 @@ pub struct EditorProps {
     /// When set, the label is also the heading (an `h2` with this id) of the region around it.
     #[prop_or_default]
     pub heading_id: Option<AttrValue>,
+    /// Shown in the empty editor.
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
     /// Help shown under the label.
     #[prop_or_default]
     pub hint: Option<AttrValue>,
@@ -145,7 +148,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <textarea id={props.id.clone()} ref={textarea.clone()} spellcheck="false"
                     autocomplete="off" autocapitalize="off"
                     aria-invalid={(!errors.is_empty()).to_string()}
-                    aria-describedby={describedby}
+                    aria-describedby={describedby} placeholder={props.placeholder.clone()}
                     value={props.value.to_string()} {oninput} {onscroll} {onkeydown} />
             </div>
             <div id={format!("{}-problems", props.id)}>
