@@ -25,7 +25,7 @@ mod error;
 pub use caps::{LeftOut, MAX_SHARED_EXPECTATIONS, MAX_SHARED_HINTS, MAX_SHARED_INPUTS};
 pub use codec::{
     LinkSize, MAX_INFLATED_BYTES, MAX_INFLATION_RATIO, MAX_LINK_BYTES, MIN_INFLATION_ALLOWANCE,
-    VERSION, WARN_LINK_BYTES, decode, encode, encode_checked, link_size,
+    VERSION, WARN_LINK_BYTES, decode, encode, encode_checked, inflation_limit, link_size,
 };
 pub use error::ShareError;
 
