@@ -4,6 +4,7 @@
 //! Blocks go to stdout, each after a `---- <file name or title>` separator written as a
 //! comment of the block's language; warnings go to stderr. Exit codes: 0 rendered,
 //! 1 unreadable or invalid pattern/event file, 2 invalid option value.
+use crate::bounded::{MAX_PATTERN_FILE_BYTES, read_path};
 use eventpen_export::{Format, Rendered, RuleSettings, RuleState, SnsTarget};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -117,15 +118,16 @@ fn settings_from(args: &Options) -> Result<RuleSettings, String> {
 }
 
 /// The file's text; `-` is standard input.
+/// At most [`MAX_PATTERN_FILE_BYTES`] are read: patterns and settings files are small.
 fn read_text(path: &PathBuf) -> Result<String, String> {
-    if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-            .map_err(|error| format!("cannot read standard input: {error}"))?;
-        return Ok(text);
-    }
-    std::fs::read_to_string(path)
-        .map_err(|error| format!("cannot read {}: {error}", path.display()))
+    let name = if path.as_os_str() == "-" {
+        String::from("standard input")
+    } else {
+        path.display().to_string()
+    };
+    let bytes = read_path(path, MAX_PATTERN_FILE_BYTES)
+        .map_err(|error| format!("cannot read {name}: {error}"))?;
+    String::from_utf8(bytes).map_err(|_| format!("cannot read {name}: not UTF-8 text"))
 }
 
 fn read_json(path: &PathBuf) -> Result<serde_json::Value, String> {

@@ -74,8 +74,11 @@ impl Collector {
         }
         let bytes = if is_gzip(input.bytes) {
             match gunzip(input.bytes, remaining) {
-                Ok(bytes) => {
-                    gunzipped = bytes;
+                Ok(recovered) => {
+                    if let Some(damage) = recovered.damaged {
+                        self.decode_problem(input.name, damage);
+                    }
+                    gunzipped = recovered.bytes;
                     gunzipped.as_slice()
                 }
                 Err(error) => {

@@ -133,9 +133,45 @@ fn input_size_is_capped_in_total_and_after_gunzip() {
             bytes: &bomb
         }]),
         [
-            "bomb.gz: this gzip file decompresses to more than the 50 MiB left of the input size limit (50 MiB in total); it was not read"
+            // The 50 members within the limit are kept (all spaces here, hence "empty").
+            "bomb.gz: this gzip file decompresses to more than the 50 MiB left of the input size limit (50 MiB in total); the part past the limit was not read",
+            "bomb.gz: the input is empty",
         ]
     );
+}
+
+#[test]
+fn gzip_members_before_a_bad_one_are_kept() {
+    let first = format!("{{\"Records\":[{}]}}", fixtures::RUN_INSTANCES);
+    let second = format!("{{\"Records\":[{}]}}", fixtures::KMS_ROTATE_KEY);
+    let (a, b) = (gzip(first.as_bytes()), gzip(second.as_bytes()));
+    let cut = &b[..b.len() / 2];
+    let mut flipped = b.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0xff;
+    #[rustfmt::skip]
+    let cases: Vec<(Vec<u8>, usize, &str)> = vec![
+        // bytes, events read, the problem (prefix)
+        ([a.clone(), b.clone()].concat(), 2, ""),
+        ([a.clone(), b.clone(), vec![0; 512]].concat(), 2, ""),
+        ([a.clone(), b.clone(), cut.to_vec()].concat(), 2, "t.gz: gzip member 3 (from byte"),
+        ([a.clone(), flipped.clone()].concat(), 1, "t.gz: gzip member 2 (from byte"),
+        ([a.clone(), b"junk".to_vec()].concat(), 1, "t.gz: the 4 bytes from byte"),
+        (cut.to_vec(), 0, "t.gz: this gzip file could not be decompressed"),
+    ];
+    for (bytes, events, problem) in cases {
+        let ingested = ingest(&[Input {
+            name: "t.gz",
+            bytes: &bytes,
+        }]);
+        let problems: Vec<String> = ingested.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(ingested.events.len(), events, "{problem} {problems:?}");
+        match problems.as_slice() {
+            [] => assert_eq!(problem, ""),
+            [only] => assert!(only.starts_with(problem), "{only}"),
+            more => panic!("one problem expected: {more:?}"),
+        }
+    }
 }
 
 #[test]
