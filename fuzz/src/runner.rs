@@ -133,9 +133,8 @@ pub fn run(target: &Target, options: &Options) -> Report {
     let mut rng = Rng::new(options.seed);
     let mut pool = seeds(&options.corpus, target.name);
     let seed_count = pool.len();
-    for i in 0..seed_count {
-        let input = pool[i].clone();
-        execute(target, &input, options, &mut report);
+    for input in &pool {
+        execute(target, input, options, &mut report);
     }
     let deadline = Instant::now() + options.duration;
     while Instant::now() < deadline {

@@ -17,10 +17,13 @@ fn empty_inputs(n: usize) -> String {
     format!("{{\"e\":[{}]}}", vec!["{}"; n].join(","))
 }
 
+/// (inputs opened, inputs left out), or the error kind.
+type Opened = Result<(usize, usize), &'static str>;
+
 #[test]
 fn many_empty_inputs_open_the_first_ones_and_say_so() {
     #[rustfmt::skip]
-    let cases: &[(usize, Result<(usize, usize), &str>)] = &[
+    let cases: &[(usize, Opened)] = &[
         // empty inputs in the link → (inputs opened, inputs left out), or the error kind
         (3, Ok((3, 0))),
         (MAX_SHARED_INPUTS, Ok((MAX_SHARED_INPUTS, 0))),

@@ -119,7 +119,7 @@ fn settings_from(args: &Options) -> Result<RuleSettings, String> {
 
 /// The file's text; `-` is standard input.
 /// At most [`MAX_PATTERN_FILE_BYTES`] are read: patterns and settings files are small.
-fn read_text(path: &PathBuf) -> Result<String, String> {
+fn read_text(path: &std::path::Path) -> Result<String, String> {
     let name = if path.as_os_str() == "-" {
         String::from("standard input")
     } else {
@@ -130,7 +130,7 @@ fn read_text(path: &PathBuf) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| format!("cannot read {name}: not UTF-8 text"))
 }
 
-fn read_json(path: &PathBuf) -> Result<serde_json::Value, String> {
+fn read_json(path: &std::path::Path) -> Result<serde_json::Value, String> {
     let text = read_text(path)?;
     serde_json::from_str(&text)
         .map_err(|error| format!("{}: invalid JSON: {error}", path.display()))
@@ -139,7 +139,7 @@ fn read_json(path: &PathBuf) -> Result<serde_json::Value, String> {
 /// Reads the pattern and validates it with the pattern engine (the same rules as AWS), so
 /// an invalid pattern is reported here rather than by AWS at deploy time. The export itself
 /// walks the JSON value, which keeps key order and number text.
-fn read_pattern(path: &PathBuf) -> Result<serde_json::Value, String> {
+fn read_pattern(path: &std::path::Path) -> Result<serde_json::Value, String> {
     let text = read_text(path)?;
     eventpen_pattern::compile(&text)
         .map_err(|diagnostic| format!("{}: invalid event pattern: {diagnostic}", path.display()))?;

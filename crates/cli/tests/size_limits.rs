@@ -16,12 +16,15 @@ fn sparse_file(name: &str, len: u64) -> std::path::PathBuf {
     dir
 }
 
+/// Subcommand, arguments, stdin, exit code, the start of stderr.
+type Case<'a> = (&'a str, &'a [&'a str], &'a [u8], i32, &'a str);
+
 #[test]
 fn oversized_inputs_are_refused_with_the_limit_named() {
     let dir = sparse_file("huge.json", 300 * 1024 * 1024);
     let stdin = vec![b' '; 51 * 1024 * 1024];
     #[rustfmt::skip]
-    let cases: &[(&str, &[&str], &[u8], i32, &str)] = &[
+    let cases: &[Case] = &[
         // subcommand, arguments, stdin, exit code, stderr start
         ("events", &["huge.json"], b"", 2, "huge.json: not read: larger than 50 MiB, the most EventPen reads; reading stopped at the limit (50 MiB in total for all inputs)"),
         ("events", &["-"], &stdin, 2, "<stdin>: not read: larger than 50 MiB"),
