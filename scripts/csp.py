@@ -12,7 +12,8 @@ Run by Trunk (Trunk.toml [[hooks]], stage post_build) on the staging directory, 
    (every inline script, Trunk's loader and, under `trunk serve`, its live-reload client)
    plus 'self' and 'wasm-unsafe-eval'; no 'unsafe-eval'; connect-src 'none', or 'self' only
    when the live-reload client is present (it talks to `trunk serve` over a same-origin
-   WebSocket); style attributes allowed (Yew sets `style` on a few elements), <style>
+   WebSocket, and its address is made to come from the page's location so the script's hash
+   holds); style attributes allowed (Yew sets `style` on a few elements), <style>
    elements not.
 
 Idempotent on its own output; the Python standard library only.
@@ -55,6 +56,16 @@ def embed_wasm(staging, html):
     return PRELOAD_WASM.sub("", html)
 
 
+def fix_live_reload(html):
+    """Trunk serve fills `{{__TRUNK_ADDRESS__}}` and `{{__TRUNK_WS_BASE__}}` into its live-reload
+    client as it serves the page, which would change the script after it was hashed: read both
+    from the page's own location instead (the same values: the page is served by trunk)."""
+    html = html.replace("'{{__TRUNK_ADDRESS__}}'", "window.location.host")
+    return html.replace(
+        "'{{__TRUNK_WS_BASE__}}'", "window.location.pathname.replace(/[^/]*$/, '')"
+    )
+
+
 def policy(html):
     """The policy for this page: every inline script by its SHA-256."""
     hashes = []
@@ -80,7 +91,7 @@ def main():
     path = os.path.join(staging, "index.html")
     with open(path, encoding="utf-8") as f:
         html = f.read()
-    html = EXISTING_CSP.sub("", embed_wasm(staging, html))
+    html = EXISTING_CSP.sub("", fix_live_reload(embed_wasm(staging, html)))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}" />'
     html, count = re.subn(r'(<meta charset="utf-8" />)', r"\1\n    " + meta.replace("\\", "\\\\"), html, count=1)
     if count != 1:
