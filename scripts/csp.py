@@ -6,7 +6,7 @@ Run by Trunk (Trunk.toml [[hooks]], stage post_build) on the staging directory, 
 `trunk build`, `trunk build --release` and `trunk serve` alike. It
 1. loads the WebAssembly without fetch(): the wasm bytes go into an ES module beside it
    (`<name>_bg.wasm.js`, base64), the loader passes them to wasm-bindgen's `init`, and the
-   `<link rel=preload as=fetch>` is dropped. So `connect-src 'none'` holds even for the app's
+   `<link rel=preload as=fetch>` and the `.wasm` file itself are dropped. So `connect-src 'none'` holds even for the app's
    own files (fetch() is governed by connect-src; module scripts by script-src 'self');
 2. writes a <meta http-equiv="Content-Security-Policy"> first in <head>: scripts by hash
    (every inline script, Trunk's loader and, under `trunk serve`, its live-reload client)
@@ -46,6 +46,7 @@ def embed_wasm(staging, html):
         f.write("const bytes = new Uint8Array(text.length);\n")
         f.write("for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);\n")
         f.write("export default bytes;\n")
+    os.remove(os.path.join(staging, wasm))  # nothing loads it any more
     loader = f"init({{ module_or_path: wasmBytes }})"
     html = html.replace(match.group(0), loader)
     html = html.replace(

@@ -52,6 +52,16 @@ pub(crate) fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(&GZIP_MAGIC)
 }
 
+/// gzip `bytes` inflated member by member, for callers that inflate before ingesting (the app
+/// keeps a dropped `.json.gz` as text): `Ok((text bytes, damage))` where `damage` says why
+/// reading stopped after good members; `Err(why)` when not even the first member is good.
+/// At most `limit` bytes come out.
+pub fn inflate_gzip(bytes: &[u8], limit: usize) -> Result<(Vec<u8>, Option<String>), String> {
+    gunzip(bytes, limit)
+        .map(|inflated| (inflated.bytes, inflated.damaged.map(|d| d.message)))
+        .map_err(|error| error.message)
+}
+
 /// What [`gunzip`] recovered.
 #[derive(Debug)]
 pub(crate) struct Gunzipped {

@@ -48,6 +48,7 @@ mod positions;
 mod put_events;
 mod shapes;
 
+pub use decode::inflate_gzip;
 pub use eventpen_pattern::position::LineColumn;
 pub use ingest::{ingest, ingest_text};
 pub use limits::{
