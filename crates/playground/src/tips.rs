@@ -94,6 +94,9 @@ fn rename_key(leaf: &Leaf, better: &[String]) -> Option<Suggestion> {
         return None;
     }
     let key = better[parent.len()..].join(".");
+    if key.is_empty() {
+        return None;
+    }
     Some(Suggestion::replace(
         format!("Rename `{}` to `{key}`", leaf.key),
         leaf.key_span.clone(),
@@ -115,6 +118,8 @@ fn similar_path<'a>(wanted: &[String], index: &'a Facets) -> Option<&'a Vec<Stri
     let wanted_text = wanted.join(".").to_lowercase();
     index
         .all_paths()
+        // An ancestor (`detail` for `detail.x`) is no spelling of the field.
+        .filter(|p| !wanted.starts_with(p))
         .map(|p| {
             let distance = strsim::levenshtein(&p.join(".").to_lowercase(), &wanted_text);
             (distance, p)

@@ -170,6 +170,21 @@ fn warnings_the_events_disprove_are_dropped() {
 }
 
 #[test]
+fn a_missing_field_is_never_renamed_to_its_parent() {
+    let playground = Playground::new(events());
+    let evaluation = playground.evaluate(r#"{"detail": {"x": [{"anything-but": "a"}]}}"#);
+    let tip = evaluation
+        .diagnostics
+        .iter()
+        .find(|d| d.kind == Kind::MissingField);
+    assert_eq!(
+        tip.map(|t| t.message.as_str()),
+        Some("No loaded event has `detail.x`.")
+    );
+    assert!(tip.is_some_and(|t| t.suggestion.is_none()));
+}
+
+#[test]
 fn no_events_no_tips() {
     let playground = Playground::new(Vec::new());
     assert!(tip_kinds(&playground, r#"{"eventName": ["x"]}"#).is_empty());
