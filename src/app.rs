@@ -226,7 +226,7 @@ pub fn App() -> Html {
                 </section>
                 <section class="pane export-pane" aria-labelledby="export-heading">
                     <h2 id="export-heading">{ "Export" }</h2>
-                    <ExportPanel pattern={checked.value.clone()} rule={state.rule.clone()}
+                    <ExportPanel pattern={checked.model.clone()} rule={state.rule.clone()}
                         on_rule={send(&dispatch, Action::SetRule)}
                         format={AttrValue::from(state.export_format.clone())}
                         on_format={send(&dispatch, Action::SetExportFormat)}

@@ -108,6 +108,8 @@ pub struct CheckedPattern {
     pub diagnostics: Rc<Vec<EditorDiagnostic>>,
     /// The pattern as JSON, when it is valid.
     pub value: Option<Rc<Value>>,
+    /// The pattern as written, typed, when it is valid (exports read it).
+    pub model: Option<Rc<eventpen_pattern::PatternModel>>,
     /// The editor is empty: a start, not an error.
     pub blank: bool,
 }
@@ -121,6 +123,7 @@ pub fn check_pattern(text: &str) -> CheckedPattern {
             checked,
             diagnostics: Rc::new(Vec::new()),
             value: None,
+            model: None,
             blank: true,
         };
     }
@@ -129,10 +132,12 @@ pub fn check_pattern(text: &str) -> CheckedPattern {
         .map(|d| editor_diagnostic(text, d))
         .collect();
     let value = checked.model.as_ref().map(|m| Rc::new(m.to_json()));
+    let model = checked.model.clone().map(Rc::new);
     CheckedPattern {
         checked,
         diagnostics: Rc::new(diagnostics),
         value,
+        model,
         blank: false,
     }
 }
