@@ -45,16 +45,13 @@ pub fn run(data: &[u8]) -> Verdict {
     };
     let text = String::from_utf8_lossy(text_bytes);
     let checked = eventpen_pattern::check(&text);
-    if checked.pattern.is_none() {
-        return Verdict::Boring;
-    }
-    let Ok(pattern) = serde_json::from_str::<Value>(&text) else {
+    let (Some(model), true) = (checked.model, checked.errors.is_empty()) else {
         return Verdict::Boring;
     };
     let mut u = Unstructured::new(control);
     let settings = settings(&mut u);
     for format in Format::ALL {
-        let rendered = render(format, &pattern, &settings);
+        let rendered = render(format, &model, &settings);
         if let (Format::CliFile, Some(file)) = (format, rendered.file("pattern.json")) {
             assert!(
                 serde_json::from_str::<Value>(&file.text).is_ok(),
