@@ -90,19 +90,18 @@ fn sam_imports_back_with_its_transformer() {
 #[test]
 fn the_put_targets_json_carries_the_transformer() {
     let want = settings(transformer());
-    for format in [Format::CliFile] {
-        let rendered = render(format, &pattern(), &want);
-        let targets: Value =
-            serde_json::from_str(&rendered.file("targets.json").unwrap().text).unwrap();
-        assert_eq!(
-            targets[0]["InputTransformer"]["InputPathsMap"]["user"],
-            "$.detail.userIdentity.userName"
-        );
-        assert_eq!(
-            targets[0]["InputTransformer"]["InputTemplate"],
-            "\"<user> launched <type> in ${region} 100%\""
-        );
-    }
+    let rendered = render(Format::CliFile, &pattern(), &want);
+    let targets: Value =
+        serde_json::from_str(&rendered.file("targets.json").unwrap().text).unwrap();
+    let transformer = &targets[0]["InputTransformer"];
+    assert_eq!(
+        transformer["InputPathsMap"]["user"],
+        "$.detail.userIdentity.userName"
+    );
+    assert_eq!(
+        transformer["InputTemplate"],
+        "\"<user> launched <type> in ${region} 100%\""
+    );
 }
 
 const DESCRIBE_RULE: &str = r#"{
