@@ -19,6 +19,7 @@ pub mod hooks;
 pub mod lint;
 pub mod persist;
 pub mod redact;
+pub mod rule_settings;
 pub mod share;
 pub mod startup;
 pub mod state;

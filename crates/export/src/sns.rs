@@ -128,14 +128,9 @@ pub fn topic_policy(topic: Value, rule: Value) -> Value {
     })
 }
 
-/// The warnings every export with an SNS target shares.
-pub fn warnings(resolved: &ResolvedSns) -> Vec<String> {
+/// Region or account differences between the rule and its topic, and what to do about them.
+pub fn placement_warnings(resolved: &ResolvedSns) -> Vec<String> {
     let mut warnings = Vec::new();
-    if resolved.has_placeholders {
-        warnings.push(format!(
-            "Replace {REGION_PLACEHOLDER} and {ACCOUNT_PLACEHOLDER} in the ARNs with your region and account ID (or set Account and Region in the rule settings)."
-        ));
-    }
     if let (Some(rule), Some(topic)) = (&resolved.region, &resolved.topic_region)
         && rule != topic
     {
@@ -150,6 +145,18 @@ pub fn warnings(resolved: &ResolvedSns) -> Vec<String> {
             "The topic belongs to account {topic}, the rule to {rule}: the topic policy must be set with account {topic}'s credentials (set-topic-attributes), and put-rule / put-targets with account {rule}'s."
         ));
     }
+    warnings
+}
+
+/// The warnings every export with an SNS target shares.
+pub fn warnings(resolved: &ResolvedSns) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if resolved.has_placeholders {
+        warnings.push(format!(
+            "Replace {REGION_PLACEHOLDER} and {ACCOUNT_PLACEHOLDER} in the ARNs with your region and account ID (or set Account and Region in the rule settings)."
+        ));
+    }
+    warnings.extend(placement_warnings(resolved));
     if resolved.existing {
         warnings.push(
             "The topic policy replaces the existing topic's whole access policy: merge in any statements it already has."
