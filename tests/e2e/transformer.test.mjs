@@ -68,7 +68,7 @@ test('account and region: from your events, then typed, used by every command an
   assert.match(bash, /--region ap-southeast-2/);
   assert.match(bash, /arn:aws:sns:ap-southeast-2:444455556666:alerts/);
   assert.doesNotMatch(bash, /111122223333|eu-west-1/);
-  for (const [tab, want] of [['CloudFormation (JSON)', /444455556666[\s\S]*ap-southeast-2/], ['Terraform', /region = "ap-southeast-2"/]]) {
+  for (const [tab, want] of [['CloudFormation (JSON)', /444455556666[\s\S]*ap-southeast-2/], ['Terraform', /region\s*=\s*"ap-southeast-2"/]]) {
     await page.getByRole('tab', { name: tab }).click();
     assert.match(await output(page).textContent(), want, tab);
   }
