@@ -7,7 +7,6 @@ use crate::components::rule_settings_form::RuleSettingsForm;
 use crate::rule_settings::Effective;
 use crate::share::SharedRule;
 use eventpen_export::{Format, render, validate_rule_name};
-use serde_json::Value;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -15,7 +14,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ExportPanelProps {
     /// The valid pattern, or None while the pattern has errors.
-    pub pattern: Option<Rc<Value>>,
+    pub pattern: Option<Rc<eventpen_pattern::PatternModel>>,
     /// Rule settings as the user typed them ("" = default).
     pub rule: SharedRule,
     /// Called with changed settings.
@@ -66,7 +65,7 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
                     0,
                     (
                         "pattern.json".to_string(),
-                        format!("{}\n", eventpen_export::json_text::pretty(pattern)),
+                        format!("{}\n", pattern.pretty()),
                     ),
                 );
             }

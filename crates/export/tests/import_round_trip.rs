@@ -2,8 +2,11 @@
 //! target's input transformer (parsed with the same YAML / HCL / JSON readers a user's paste
 //! goes through). Plus the API shapes (`describe-rule`, `list-rules`) and positioned errors.
 
+mod common;
+
+use common::render;
 use eventpen_export::import::{Source, import};
-use eventpen_export::{Format, RuleSettings, RuleState, SnsTarget, TargetInput, render};
+use eventpen_export::{Format, RuleSettings, RuleState, SnsTarget, TargetInput};
 use serde_json::{Value, json};
 
 fn pattern() -> Value {
