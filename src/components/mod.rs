@@ -13,6 +13,7 @@ pub mod hints;
 pub mod import_rule;
 pub mod modal;
 pub mod notices;
+pub mod prose;
 pub mod results;
 pub mod rule_settings_form;
 pub mod selected_event;
