@@ -11,9 +11,11 @@ VENV="$ROOT/.venv/bin"
 for tool in aws moto_server cfn-lint; do
   [ -x "$VENV/$tool" ] || { echo "missing $VENV/$tool: run scripts/bootstrap.sh" >&2; exit 1; }
 done
-cargo build --quiet --locked -p eventpen-cli
-BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/eventpen"
 WORK="$(mktemp -d)"
+cargo build --quiet --locked -p eventpen-cli
+# A private copy: a target directory shared with other checkouts may be rebuilt meanwhile.
+cp "${CARGO_TARGET_DIR:-$ROOT/target}/debug/eventpen" "$WORK/eventpen"
+BIN="$WORK/eventpen"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 "$VENV/moto_server" -H 127.0.0.1 -p "$PORT" >"$WORK/moto.log" 2>&1 &
 MOTO_PID=$!
@@ -71,7 +73,7 @@ for format in cloudformation-json cloudformation-yaml; do
   ext=${format#cloudformation-}
   "$BIN" export --pattern "$WORK/pattern.json" --format "$format" --sns-topic alerts \
     --account 123456789012 --region us-east-1 --input-transformer "$WORK/input-transformer.json" \
-    >"$WORK/template.$ext" 2>/dev/null
+    >"$WORK/template.$ext"
   "$VENV/cfn-lint" --regions us-east-1 -- "$WORK/template.$ext"
   echo "cfn-lint: $format parses and passes"
 done
