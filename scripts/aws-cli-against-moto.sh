@@ -12,6 +12,7 @@ for tool in aws moto_server cfn-lint; do
   [ -x "$VENV/$tool" ] || { echo "missing $VENV/$tool: run scripts/bootstrap.sh" >&2; exit 1; }
 done
 WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
 cargo build --quiet --locked -p eventpen-cli
 # A private copy: a target directory shared with other checkouts may be rebuilt meanwhile.
 cp "${CARGO_TARGET_DIR:-$ROOT/target}/debug/eventpen" "$WORK/eventpen"
