@@ -58,9 +58,11 @@ mod operators;
 pub mod position;
 mod prune;
 mod reader;
+mod search;
 mod test_event;
 #[cfg(test)]
 mod testing;
+mod tree;
 
 use std::sync::Arc;
 

@@ -1,0 +1,89 @@
+//! The `$or` pattern from the hardening issue: ten sibling fields, each an `$or` of three
+//! one-field branches (59,049 combinations, 451 bytes). Measures `check` (read, validate,
+//! compile, lint), `matches`, `matches_json` and `explain` per event, on small events that
+//! match, miss only in the last `$or`, and miss in the first.
+//!
+//! Run with `CARGO_PROFILE_BENCH_OPT_LEVEL=3 cargo bench -p eventpen-pattern --bench or_tree`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use serde_json::{Value, json};
+use std::hint::black_box;
+use std::time::Duration;
+
+/// `{"o0":{"$or":[{"a":[1]},{"b":[1]},{"c":[1]}]}, … "o9": …}`.
+fn wide_or_pattern() -> String {
+    let fields: Vec<String> = (0..10)
+        .map(|n| format!(r#""o{n}":{{"$or":[{{"a":[1]}},{{"b":[1]}},{{"c":[1]}}]}}"#))
+        .collect();
+    format!("{{{}}}", fields.join(","))
+}
+
+/// Events named by how they meet the pattern.
+fn events() -> Vec<(&'static str, Value)> {
+    let each = |value: fn(usize) -> Value| {
+        Value::Object((0..10).map(|n| (format!("o{n}"), value(n))).collect())
+    };
+    vec![
+        ("matching", each(|n| json!({ ["a", "b", "c"][n % 3]: 1 }))),
+        (
+            "last-or-misses",
+            each(|n| {
+                if n == 9 {
+                    json!({"d": 1})
+                } else {
+                    json!({"c": 1})
+                }
+            }),
+        ),
+        (
+            "first-or-misses",
+            each(|n| {
+                if n == 0 {
+                    json!({"a": 2})
+                } else {
+                    json!({"a": 1})
+                }
+            }),
+        ),
+    ]
+}
+
+fn or_tree(c: &mut Criterion) {
+    let text = wide_or_pattern();
+    println!("pattern: {} bytes", text.len());
+    let mut group = c.benchmark_group("OR_TREE");
+    group.bench_function("check", |b| {
+        b.iter(|| eventpen_pattern::check(black_box(&text)))
+    });
+    let pattern = match eventpen_pattern::compile(&text) {
+        Ok(pattern) => pattern,
+        Err(diagnostic) => panic!("the benchmark pattern is invalid: {diagnostic}"),
+    };
+    for (name, event) in events() {
+        let bytes = event.to_string().into_bytes();
+        let matched = pattern.matches(&event);
+        assert_eq!(pattern.explain(&event).matched, matched, "{name}");
+        assert_eq!(pattern.matches_json(&bytes).ok(), Some(matched), "{name}");
+        assert_eq!(matched, name == "matching", "{name}");
+        group.bench_function(format!("match/{name}"), |b| {
+            b.iter(|| pattern.matches(black_box(&event)))
+        });
+        group.bench_function(format!("matches_json/{name}"), |b| {
+            b.iter(|| pattern.matches_json(black_box(&bytes)))
+        });
+        group.bench_function(format!("explain/{name}"), |b| {
+            b.iter(|| pattern.explain(black_box(&event)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
+    targets = or_tree
+}
+criterion_main!(benches);
