@@ -261,6 +261,44 @@ mod tests {
     }
 
     #[test]
+    fn clauses_follow_the_text_and_leave_out_fields_always_replaced() {
+        let cases: &[(&str, &[(&str, &[usize], bool)])] = &[
+            (
+                r#"{"a": ["1"], "$or": [{"a": ["2"]}, {"b": ["3"]}]}"#,
+                &[("a", &[], false), ("a", &[0], true), ("b", &[1], false)],
+            ),
+            (r#"{"a": ["1"], "a": ["2"]}"#, &[("a", &[], true)]),
+            (
+                r#"{"$or": [{"x": ["1"]}, {"b": ["3"]}], "s": ["2"]}"#,
+                &[("x", &[0], false), ("b", &[1], false), ("s", &[], false)],
+            ),
+        ];
+        for &(pattern, expected) in cases {
+            let explanation = explain(pattern, json!({"a": "2"}));
+            let got: Vec<(String, Vec<usize>, bool)> = explanation
+                .clauses
+                .iter()
+                .map(|c| (c.path.join("."), c.or_branch.clone(), c.passed))
+                .collect();
+            let want: Vec<(String, Vec<usize>, bool)> = expected
+                .iter()
+                .map(|&(path, branch, passed)| (path.to_string(), branch.to_vec(), passed))
+                .collect();
+            assert_eq!(got, want, "{pattern}");
+        }
+    }
+
+    #[test]
+    fn names_the_array_when_consistency_fails_inside_or() {
+        let event = json!({"d": [{"n": "x"}, {"s": "on"}]});
+        let pattern = r#"{"d": {"n": ["x"]}, "$or": [{"d": {"s": ["on"]}}, {"t": ["y"]}]}"#;
+        let explanation = explain(pattern, event);
+        assert!(!explanation.matched);
+        let last = explanation.clauses.last().map(|c| c.condition.as_str());
+        assert_eq!(last, Some("d.n and d.s to come from the same element of d"));
+    }
+
+    #[test]
     fn paths_are_segments_and_dotted_keys_stay_whole() {
         let explanation = explain(r#"{"a.b": {"c": ["x"]}}"#, json!({"a": {"b": {"c": "x"}}}));
         assert_eq!(

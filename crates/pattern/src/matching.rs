@@ -238,6 +238,65 @@ mod tests {
     }
 
     #[test]
+    fn the_last_leaf_with_a_name_wins_per_path() {
+        let replaced_in_one_branch = r#"{"a": [1], "$or": [{"a": [2]}, {"b": [3]}]}"#;
+        let absent_unless_replaced =
+            r#"{"a": [{"exists": false}], "$or": [{"a": [2]}, {"b": [3]}]}"#;
+        let replaced_deeper =
+            r#"{"a": [1], "$or": [{"b": [1]}, {"$or": [{"a": [2]}, {"c": [2]}]}]}"#;
+        let sequential =
+            r#"{"p": {"$or": [{"a": [1]}, {"b": [1]}]}, "$or": [{"p.a": [2]}, {"q": [2]}]}"#;
+        let cases: &[(&str, &str, bool)] = &[
+            (replaced_in_one_branch, r#"{"a": 2}"#, true),
+            (replaced_in_one_branch, r#"{"a": 1, "b": 3}"#, true),
+            (replaced_in_one_branch, r#"{"a": 2, "b": 3}"#, true),
+            (replaced_in_one_branch, r#"{"a": 1}"#, false),
+            (replaced_in_one_branch, r#"{"b": 3}"#, false),
+            (absent_unless_replaced, r#"{"b": 3}"#, true),
+            (absent_unless_replaced, r#"{"a": 5, "b": 3}"#, false),
+            (absent_unless_replaced, r#"{"a": 2}"#, true),
+            (replaced_deeper, r#"{"a": 2}"#, true),
+            (replaced_deeper, r#"{"a": 1, "c": 2}"#, true),
+            (replaced_deeper, r#"{"a": 3, "c": 2}"#, false),
+            (replaced_deeper, r#"{"a": 3, "b": 1}"#, false),
+            (sequential, r#"{"p": {"a": 2}}"#, true),
+            (sequential, r#"{"p": {"b": 1, "a": 2}}"#, true),
+            (sequential, r#"{"p": {"a": 1}, "q": 2}"#, true),
+            (sequential, r#"{"p": {"a": 1}}"#, false),
+            (sequential, r#"{"p": {"b": 1}}"#, false),
+        ];
+        for &(pattern, event, expected) in cases {
+            assert_eq!(matching(pattern, event), expected, "{pattern} vs {event}");
+        }
+    }
+
+    #[test]
+    fn array_consistency_holds_on_each_path() {
+        let across = r#"{"d": {"n": ["x"]}, "$or": [{"d": {"s": ["on"]}}, {"t": ["y"]}]}"#;
+        let replaced = r#"{"d": {"n": ["x"]}, "$or": [{"d": {"n": ["z"]}}, {"d": {"s": ["on"]}}]}"#;
+        let absent =
+            r#"{"d": {"n": ["x"]}, "$or": [{"d": {"s": [{"exists": false}]}}, {"t": ["y"]}]}"#;
+        let cases: &[(&str, &str, bool)] = &[
+            (across, r#"{"d": [{"n": "x"}, {"s": "on"}]}"#, false),
+            (across, r#"{"d": [{"n": "x", "s": "on"}]}"#, true),
+            (
+                across,
+                r#"{"d": [{"n": "x"}, {"s": "on"}], "t": "y"}"#,
+                true,
+            ),
+            (replaced, r#"{"d": [{"n": "x"}, {"s": "on"}]}"#, false),
+            (replaced, r#"{"d": [{"n": "x", "s": "on"}]}"#, true),
+            (replaced, r#"{"d": [{"n": "z"}]}"#, true),
+            (absent, r#"{"d": [{"n": "x"}, {"s": "on"}]}"#, true),
+            (absent, r#"{"d": [{"n": "x", "s": "on"}]}"#, false),
+            (absent, r#"{"d": [{"n": "x", "s": "on"}], "t": "y"}"#, true),
+        ];
+        for &(pattern, event, expected) in cases {
+            assert_eq!(matching(pattern, event), expected, "{pattern} vs {event}");
+        }
+    }
+
+    #[test]
     fn or_branches_and_duplicate_keys() {
         let cases: &[(&str, &str, bool)] = &[
             (

@@ -227,3 +227,6 @@ impl TreeBuilder {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
