@@ -3,6 +3,11 @@
 //! compile, lint), `matches`, `matches_json` and `explain` per event, on small events that
 //! match, miss only in the last `$or`, and miss in the first.
 //!
+//! `OR_TREE_ARRAYS` puts the same fields under `x` and the event's values in an array of
+//! objects, so array consistency decides: `split` has the last field in another element than
+//! the others, which no path can satisfy (every one of the 59,049 combinations fails the same
+//! way, which the search must notice without trying them all).
+//!
 //! Run with `CARGO_PROFILE_BENCH_OPT_LEVEL=3 cargo bench -p eventpen-pattern --bench or_tree`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -48,6 +53,37 @@ fn events() -> Vec<(&'static str, Value)> {
     ]
 }
 
+/// Events for the pattern under `x`: every field in one element, or the last in another.
+fn array_events() -> Vec<(&'static str, Value)> {
+    let field = |n: usize| (format!("o{n}"), json!({"a": 1, "b": 1, "c": 1}));
+    let element = |range: std::ops::Range<usize>| Value::Object(range.map(field).collect());
+    vec![
+        ("consistent", json!({"x": [element(0..10)]})),
+        ("split", json!({"x": [element(0..9), element(9..10)]})),
+    ]
+}
+
+fn or_tree_arrays(c: &mut Criterion) {
+    let text = format!(r#"{{"x":{}}}"#, wide_or_pattern());
+    let pattern = match eventpen_pattern::compile(&text) {
+        Ok(pattern) => pattern,
+        Err(diagnostic) => panic!("the benchmark pattern is invalid: {diagnostic}"),
+    };
+    let mut group = c.benchmark_group("OR_TREE_ARRAYS");
+    for (name, event) in array_events() {
+        let matched = pattern.matches(&event);
+        assert_eq!(pattern.explain(&event).matched, matched, "{name}");
+        assert_eq!(matched, name == "consistent", "{name}");
+        group.bench_function(format!("match/{name}"), |b| {
+            b.iter(|| pattern.matches(black_box(&event)))
+        });
+        group.bench_function(format!("explain/{name}"), |b| {
+            b.iter(|| pattern.explain(black_box(&event)))
+        });
+    }
+    group.finish();
+}
+
 fn or_tree(c: &mut Criterion) {
     let text = wide_or_pattern();
     println!("pattern: {} bytes", text.len());
@@ -84,6 +120,6 @@ criterion_group! {
         .sample_size(10)
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(1));
-    targets = or_tree
+    targets = or_tree, or_tree_arrays
 }
 criterion_main!(benches);

@@ -1,17 +1,19 @@
-//! The slow path of matching: walking the paths of the and/or tree one by one, for the two
-//! cases the fast path in [`crate::matching`] cannot decide with one bottom-up pass:
+//! The slow path of matching, for the two cases the fast path in [`crate::matching`] cannot
+//! decide with one bottom-up pass:
 //! - a leaf replaced on some paths only (a duplicate name across `$or`s), whose verdict
 //!   depends on the rest of the path;
 //! - a path with two or more leaves tied to array elements, which needs a search for values
 //!   from consistent elements (event-ruler's `rulesForJSONEvent`).
 //!
 //! Each leaf is evaluated at most once per event, and its values with their array
-//! memberships are collected at most once. Subtrees with no possible path are skipped
-//! before the walk, and a path stops at its first leaf that always counts and cannot pass,
-//! so the walk visits few paths in practice; its worst case is bounded by the number of
-//! sub-rules, which compiling caps.
+//! memberships are collected at most once. Without the first case, [`crate::choice`] searches
+//! paths and values together and never repeats a failed situation. With it, [`Walk::paths`]
+//! lists paths one by one: subtrees with no possible path are skipped before the walk, and a
+//! path stops at its first leaf that always counts and cannot pass, so it visits few paths in
+//! practice; its worst case is bounded by the number of sub-rules, which compiling caps.
 
 use std::ops::ControlFlow;
+use std::rc::Rc;
 
 use crate::compile::{Compiled, Field};
 use crate::event::{EventNode, Trail, for_each_value};
@@ -20,8 +22,8 @@ use crate::tree::{Liveness, Node, NodeId};
 
 /// One value of a field with its memberships.
 pub(crate) struct Candidate {
-    memberships: Vec<(usize, usize)>,
-    matched: bool,
+    pub memberships: Vec<(usize, usize)>,
+    pub matched: bool,
 }
 
 /// Per-event memory: each leaf evaluated once, its candidates collected once.
@@ -29,7 +31,7 @@ pub(crate) struct Walk<'c, 'e, N> {
     compiled: &'c Compiled,
     event: &'e N,
     outcomes: Vec<FieldOutcome>,
-    candidates: Vec<Option<Vec<Candidate>>>,
+    candidates: Vec<Option<Rc<[Candidate]>>>,
     /// Per node: whether some path through it has only possible leaves (optimistic for
     /// leaves replaced on some paths only).
     possible: Vec<bool>,
@@ -65,6 +67,26 @@ impl<'c, 'e, N: EventNode> Walk<'c, 'e, N> {
             };
         }
         walk
+    }
+
+    pub(crate) fn compiled(&self) -> &'c Compiled {
+        self.compiled
+    }
+
+    /// Whether some path through node `id` has only possible leaves (optimistic for leaves
+    /// replaced on some paths only).
+    pub(crate) fn node_possible(&self, id: NodeId) -> bool {
+        self.possible[id]
+    }
+
+    /// The values of leaf `index` with their array memberships, collected once.
+    pub(crate) fn candidates(&mut self, index: usize) -> Rc<[Candidate]> {
+        if let Some(found) = &self.candidates[index] {
+            return Rc::clone(found);
+        }
+        let found: Rc<[Candidate]> = candidates(&self.compiled.fields[index], self.event).into();
+        self.candidates[index] = Some(Rc::clone(&found));
+        found
     }
 
     fn outcome_possible(&self, index: usize) -> bool {
@@ -178,26 +200,26 @@ impl<'c, 'e, N: EventNode> Walk<'c, 'e, N> {
         if constrained < 2 {
             return all_passed;
         }
-        for &index in rule {
-            if self.candidates[index].is_none() {
-                let found = candidates(&self.compiled.fields[index], self.event);
-                self.candidates[index] = Some(found);
-            }
-        }
+        let found: Vec<Rc<[Candidate]>> =
+            rule.iter().map(|&index| self.candidates(index)).collect();
         let fields: Vec<(&Field, &[Candidate])> = rule
             .iter()
-            .map(|&index| {
-                let found = self.candidates[index].as_deref().unwrap_or(&[]);
-                (&self.compiled.fields[index], found)
-            })
+            .zip(&found)
+            .map(|(&index, values)| (&self.compiled.fields[index], &values[..]))
             .collect();
         search(&fields, 0, &mut Vec::new(), &mut Vec::new())
     }
 }
 
-/// Whether the event matches, walking paths.
+/// Whether the event matches: walking paths one by one when a leaf counts on some paths
+/// only, else with [`crate::choice`].
 pub(crate) fn matches<N: EventNode>(compiled: &Compiled, event: &N) -> bool {
-    Walk::new(compiled, event).paths(&mut |walk, rule| walk.rule_matches(rule))
+    let mut walk = Walk::new(compiled, event);
+    if compiled.tree.contested {
+        walk.paths(&mut |walk, rule| walk.rule_matches(rule))
+    } else {
+        crate::choice::matches(&mut walk)
+    }
 }
 
 fn candidates<N: EventNode>(field: &Field, event: &N) -> Vec<Candidate> {
@@ -217,7 +239,7 @@ fn candidates<N: EventNode>(field: &Field, event: &N) -> Vec<Candidate> {
     out
 }
 
-fn consistent(memberships: &[(usize, usize)], chosen: &[(usize, usize)]) -> bool {
+pub(crate) fn consistent(memberships: &[(usize, usize)], chosen: &[(usize, usize)]) -> bool {
     memberships
         .iter()
         .all(|&(array, index)| chosen.iter().all(|&(a, i)| a != array || i == index))
