@@ -260,9 +260,12 @@ mod tests {
         );
     }
 
+    /// A clause as (path, `$or` branch, passed).
+    type Shown = (&'static str, &'static [usize], bool);
+
     #[test]
     fn clauses_follow_the_text_and_leave_out_fields_always_replaced() {
-        let cases: &[(&str, &[(&str, &[usize], bool)])] = &[
+        let cases: &[(&str, &[Shown])] = &[
             (
                 r#"{"a": ["1"], "$or": [{"a": ["2"]}, {"b": ["3"]}]}"#,
                 &[("a", &[], false), ("a", &[0], true), ("b", &[1], false)],
