@@ -8,6 +8,10 @@
 //! the others, which no path can satisfy (every one of the 59,049 combinations fails the same
 //! way, which the search must notice without trying them all).
 //!
+//! `OR_TREE_REPLACED` has nine such fields, then `"z":[1]` and a `$or` whose first branch
+//! replaces `z`: whether `z=1` counts depends on the path (39,366 combinations); `neither`
+//! fails on every path.
+//!
 //! Run with `CARGO_PROFILE_BENCH_OPT_LEVEL=3 cargo bench -p eventpen-pattern --bench or_tree`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -17,10 +21,15 @@ use std::time::Duration;
 
 /// `{"o0":{"$or":[{"a":[1]},{"b":[1]},{"c":[1]}]}, … "o9": …}`.
 fn wide_or_pattern() -> String {
-    let fields: Vec<String> = (0..10)
+    format!("{{{}}}", wide_or_fields(10))
+}
+
+/// `"o0":{"$or":[…]}, …` for `n` fields.
+fn wide_or_fields(n: usize) -> String {
+    let fields: Vec<String> = (0..n)
         .map(|n| format!(r#""o{n}":{{"$or":[{{"a":[1]}},{{"b":[1]}},{{"c":[1]}}]}}"#))
         .collect();
-    format!("{{{}}}", fields.join(","))
+    fields.join(",")
 }
 
 /// Events named by how they meet the pattern.
@@ -84,6 +93,41 @@ fn or_tree_arrays(c: &mut Criterion) {
     group.finish();
 }
 
+fn or_tree_replaced(c: &mut Criterion) {
+    let text = format!(
+        r#"{{{},"z":[1],"$or":[{{"z":[2]}},{{"y":[1]}}]}}"#,
+        wide_or_fields(9)
+    );
+    let pattern = match eventpen_pattern::compile(&text) {
+        Ok(pattern) => pattern,
+        Err(diagnostic) => panic!("the benchmark pattern is invalid: {diagnostic}"),
+    };
+    let mut group = c.benchmark_group("OR_TREE_REPLACED");
+    let with = |z: i64| {
+        let mut event: serde_json::Map<String, Value> = (0..9)
+            .map(|n| (format!("o{n}"), json!({"a": 1, "b": 1, "c": 1})))
+            .collect();
+        event.insert("z".to_string(), json!(z));
+        event.insert("y".to_string(), json!(1));
+        Value::Object(event)
+    };
+    for (name, event, expected) in [
+        ("replaced", with(2), true),
+        ("kept", with(1), true),
+        ("neither", with(3), false),
+    ] {
+        assert_eq!(pattern.matches(&event), expected, "{name}");
+        assert_eq!(pattern.explain(&event).matched, expected, "{name}");
+        group.bench_function(format!("match/{name}"), |b| {
+            b.iter(|| pattern.matches(black_box(&event)))
+        });
+        group.bench_function(format!("explain/{name}"), |b| {
+            b.iter(|| pattern.explain(black_box(&event)))
+        });
+    }
+    group.finish();
+}
+
 fn or_tree(c: &mut Criterion) {
     let text = wide_or_pattern();
     println!("pattern: {} bytes", text.len());
@@ -120,6 +164,6 @@ criterion_group! {
         .sample_size(10)
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(1));
-    targets = or_tree, or_tree_arrays
+    targets = or_tree, or_tree_arrays, or_tree_replaced
 }
 criterion_main!(benches);

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use serde_json::Value;
 
+use crate::choice::{self, Goal};
 use crate::compile::Compiled;
 use crate::event::values_of;
 use crate::matching::{evaluate, matches};
@@ -109,14 +110,7 @@ pub(crate) fn explain(compiled: &Compiled, event: &Value) -> Explanation {
 /// array: say so, naming the fields and their common path.
 fn consistency_clause(compiled: &Compiled, event: &Value) -> Option<Clause> {
     let mut walk = Walk::new(compiled, event);
-    let mut rule = Vec::new();
-    walk.paths(&mut |walk, counted| {
-        if walk.all_possible(counted) {
-            rule = counted.to_vec();
-            return true;
-        }
-        false
-    });
+    let rule = choice::find(&mut walk, Goal::Possible)?;
     let fields: Vec<_> = rule
         .iter()
         .filter(|&&i| walk.outcome(i).in_array)

@@ -13,8 +13,8 @@
 //! over its values that only counts array depth, stops at the first match and allocates
 //! nothing), then one bottom-up pass over the tree decides. It is exact unless a leaf is
 //! replaced on some paths only (duplicate names across `$or`s) or a path that could match
-//! has two or more leaves tied to array elements; those cases go to [`crate::search`],
-//! which walks paths with pruning.
+//! has two or more leaves tied to array elements; those cases go to [`crate::choice`],
+//! which searches paths and values together.
 
 use std::ops::ControlFlow;
 
