@@ -96,7 +96,9 @@ pub(crate) struct TreeBuilder {
     last: HashMap<usize, Vec<usize>>,
     /// Changes to `last` (name, value before), so a `$or` branch can be rolled back.
     undo: Vec<(usize, Option<Vec<usize>>)>,
-    replaced_seen: HashSet<(usize, usize)>,
+    /// Leaves already reported as replaced (each once: one warning per replaced leaf, not
+    /// one per pair, which can be quadratic).
+    replaced_seen: HashSet<usize>,
 }
 
 impl TreeBuilder {
@@ -111,7 +113,7 @@ impl TreeBuilder {
     }
 
     /// Adds leaf `field` (named `name`) to `sequence`; returns the (earlier, later) pairs it
-    /// replaces on some path.
+    /// replaces on some path, for earlier leaves not reported before.
     pub(crate) fn leaf(
         &mut self,
         sequence: &mut Sequence,
@@ -124,7 +126,7 @@ impl TreeBuilder {
         self.name_ids.push(name_id);
         let mut replaced = Vec::new();
         for &earlier in self.last.get(&name_id).into_iter().flatten() {
-            if self.replaced_seen.insert((earlier, field)) {
+            if self.replaced_seen.insert(earlier) {
                 replaced.push((earlier, field));
             }
         }
@@ -147,12 +149,12 @@ impl TreeBuilder {
         branch: Sequence,
         merge: &mut BranchMerge,
     ) -> NodeId {
-        let mut written: Vec<usize> = Vec::new();
-        for (name, _) in &self.undo[mark..] {
-            if !written.contains(name) {
-                written.push(*name);
-            }
-        }
+        let mut seen = HashSet::new();
+        let written: Vec<usize> = self.undo[mark..]
+            .iter()
+            .map(|&(name, _)| name)
+            .filter(|&name| seen.insert(name))
+            .collect();
         for name in written {
             let leaves = self.last.get(&name).cloned().unwrap_or_default();
             let slot = *merge.slots.entry(name).or_insert_with(|| {

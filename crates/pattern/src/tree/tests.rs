@@ -175,8 +175,12 @@ fn too_many_combinations_stop_where_event_ruler_would_exceed_the_cap() {
 }
 
 #[test]
-fn replaced_fields_are_reported_once_per_pair() {
+fn each_replaced_field_is_reported_once() {
     let cases: &[(&str, &[(usize, usize)])] = &[
+        (
+            r#"{"$or":[{"a":[1]},{"b":[1]}],"$or":[{"a":[2]},{"a":[3]}]}"#,
+            &[(0, 2)],
+        ),
         (r#"{"a":[1],"a":[2],"a":[3]}"#, &[(0, 1), (1, 2)]),
         (r#"{"a":[1],"$or":[{"a":[2]},{"b":[3]}]}"#, &[(0, 1)]),
         (
