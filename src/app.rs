@@ -65,7 +65,7 @@ pub fn App() -> Html {
                 }
                 None => (last_valid.borrow().clone()?, true),
             };
-            let matched = rows.iter().map(|row| pattern.matches(&row.event)).collect();
+            let matched = eventpen_playground::verdicts(&pattern, rows);
             Some(ByPtr(Rc::new(Matching {
                 pattern: Some(pattern),
                 stale,
