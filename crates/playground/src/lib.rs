@@ -26,6 +26,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod backtest;
 pub mod breakdown;
 pub mod builder;
 pub mod challenge;
