@@ -37,6 +37,18 @@ fn bucket_size_follows_the_span() {
     }
 }
 
+/// One case: times, verdicts now, verdicts before, and the expected (start, buckets, untimed).
+type BucketCase = (
+    Vec<Option<i64>>,
+    Vec<bool>,
+    Option<Vec<bool>>,
+    Option<(i64, Vec<Bucket>, Bucket)>,
+);
+/// One case: verdicts before, now, and (added, removed).
+type ChangeCase = (Vec<bool>, Vec<bool>, (usize, usize));
+/// One case: index, dimension, top (value, count), distinct, missing.
+type DimensionCase = (usize, Dimension, Vec<(String, usize)>, usize, usize);
+
 fn b(matched: usize, not_matched: usize, added: usize, removed: usize) -> Bucket {
     Bucket {
         matched,
@@ -50,7 +62,7 @@ fn b(matched: usize, not_matched: usize, added: usize, removed: usize) -> Bucket
 fn buckets_count_verdicts_and_changes() {
     let minute = |m: i64| Some(1_000_020 + m * 60);
     #[rustfmt::skip]
-    let cases: Vec<(Vec<Option<i64>>, Vec<bool>, Option<Vec<bool>>, Option<(i64, Vec<Bucket>, Bucket)>)> = vec![
+    let cases: Vec<BucketCase> = vec![
         (vec![], vec![], None, None),
         (vec![None, None], vec![true, false], None, None),
         (vec![minute(0)], vec![true], None, Some((1_000_020, vec![b(1, 0, 0, 0)], b(0, 0, 0, 0)))),
@@ -86,7 +98,7 @@ fn ranges_cover_whole_buckets() {
 #[test]
 fn change_counts_added_and_removed() {
     #[rustfmt::skip]
-    let cases: Vec<(Vec<bool>, Vec<bool>, (usize, usize))> = vec![
+    let cases: Vec<ChangeCase> = vec![
         (vec![], vec![], (0, 0)),
         (vec![true, false], vec![true, false], (0, 0)),
         (vec![false, false, true], vec![true, true, false], (2, 1)),
@@ -165,7 +177,7 @@ fn breakdown_counts_top_values_per_dimension() {
         pairs.iter().map(|(v, c)| (v.to_string(), *c)).collect()
     };
     #[rustfmt::skip]
-    let cases: Vec<(usize, Dimension, Vec<(String, usize)>, usize, usize)> = vec![
+    let cases: Vec<DimensionCase> = vec![
         (0, Dimension::EventName, own(&[("RunInstances", 3), ("StopInstances", 1)]), 2, 1),
         (1, Dimension::Principal, own(&[("alice", 2), ("bob", 1)]), 3, 1),
         (2, Dimension::Account, own(&[("111122223333", 4)]), 1, 1),

@@ -74,7 +74,11 @@ pub fn FacetFieldView(props: &FacetFieldViewProps) -> Html {
         let kind = if v.value.is_string() { "str" } else { "lit" };
         // The accessible name starts with the visible text ("aws.ec2 2"), so speech control
         // users can say what they see (WCAG 2.5.3, axe label-content-name-mismatch).
-        let shown = if text.is_empty() { "(empty)".to_string() } else { text.clone() };
+        let shown = if text.is_empty() {
+            "(empty)".to_string()
+        } else {
+            text.clone()
+        };
         let label = format!(
             "{shown} {}: {name}, {} event{}, {}",
             v.count,

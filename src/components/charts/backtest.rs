@@ -55,13 +55,18 @@ pub fn BacktestPanel(props: &BacktestPanelProps) -> Html {
                     Ok(text) => match read_report(&text) {
                         Ok(view) => Loaded::Report {
                             name,
-                            timeline: ByPtr(Rc::new(TimelineView { timeline: view.timeline.clone(), change: None })),
+                            timeline: ByPtr(Rc::new(TimelineView {
+                                timeline: view.timeline.clone(),
+                                change: None,
+                            })),
                             breakdown: ByPtr(Rc::new(view.breakdown.clone())),
                             view: Rc::new(view),
                         },
                         Err(problem) => Loaded::Problem(format!("{name}: {problem}")),
                     },
-                    Err(problem) => Loaded::Problem(format!("{name}: could not be read ({problem})")),
+                    Err(problem) => {
+                        Loaded::Problem(format!("{name}: could not be read ({problem})"))
+                    }
                 };
                 range.set(None);
                 loaded.set(Some(next));

@@ -69,7 +69,10 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
     let zone = use_memo((), |_| zone_name());
     let plot = use_node_ref();
     let matches_only = props.matches_only;
-    let (heading_id, summary_id) = (format!("{}-heading", props.id), format!("{}-summary", props.id));
+    let (heading_id, summary_id) = (
+        format!("{}-heading", props.id),
+        format!("{}-summary", props.id),
+    );
     let Some(timeline) = props.view.timeline.as_ref() else {
         return html! {
             <section class="timeline" aria-labelledby={heading_id.clone()}>
@@ -222,7 +225,10 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
         label(timeline.start + busiest as i64 * size, size, false),
         counts(&timeline.buckets[busiest], matches_only),
         if timeline.untimed.total() > 0 {
-            format!(" Without a time: {}.", counts(&timeline.untimed, matches_only))
+            format!(
+                " Without a time: {}.",
+                counts(&timeline.untimed, matches_only)
+            )
         } else {
             String::new()
         }

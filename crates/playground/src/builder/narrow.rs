@@ -5,7 +5,7 @@
 //! what it matched before (a chart is a way to *narrow* a rule), and that is a property of the
 //! pattern rewrite, tested in tables natively.
 use super::edit::{add_condition, remove_location};
-use super::outline::leaves;
+use super::outline::value_leaves as leaves;
 use serde_json::{Value, json};
 
 /// Why a value cannot be excluded without loosening the rule.
