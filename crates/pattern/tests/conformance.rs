@@ -45,8 +45,10 @@ fn run_line(file: &str, line: &Value) -> Result<(), String> {
         let Some(error) = checked.errors.first() else {
             return Err("pattern should be invalid but is accepted".to_string());
         };
+        // The corpus keeps a message's first line (Jackson's can quote a multi-line pattern).
+        let first_line = error.message.lines().next().unwrap_or_default();
         return match wanted_message(file, line) {
-            Some(wanted) if wanted != error.message => Err(format!(
+            Some(wanted) if wanted != first_line => Err(format!(
                 "message differs:\n   want {wanted}\n    got {}",
                 error.message
             )),
@@ -111,7 +113,9 @@ fn conformance_corpus() {
                 *warning_counts.entry(warning.code).or_default() += 1;
             }
             let outcome = run_line(file, &line);
-            let is_message = line["expect"] == "invalid" && wanted_message(file, &line).is_some();
+            let is_message = line["expect"] == "invalid"
+                && line["invalid_part"] != "event"
+                && wanted_message(file, &line).is_some();
             let verdict_only = check(&text_of(&line["pattern"])).pattern.is_none()
                 == (line["expect"] == "invalid");
             if is_message {
