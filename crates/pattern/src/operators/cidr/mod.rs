@@ -112,7 +112,7 @@ impl IpRange {
         if self.v6 {
             let low = leading_bits(self.low, 128, 32);
             let high = leading_bits(self.high, 128, 32);
-            (high - low >= 2).then_some((low + 1, high - 1))
+            (high - low >= 2).then(|| (low + 1, high - 1))
         } else {
             Some((self.low << 96, (self.high << 96) | (u128::MAX >> 32)))
         }
