@@ -94,15 +94,15 @@ impl EventNode for Raw<'_> {
     fn children_on_path<'s>(
         &'s self,
         rest: &str,
-        visit: &mut dyn FnMut(&'s Self, &str) -> std::ops::ControlFlow<()>,
+        visit: &mut dyn FnMut(&'s Self, Option<&str>) -> std::ops::ControlFlow<()>,
     ) -> std::ops::ControlFlow<()> {
         if let Raw::Object(entries) = self {
             for (key, child) in entries {
                 if let Some(after) = rest.strip_prefix(key.as_ref()) {
                     if after.is_empty() {
-                        visit(child, "")?;
+                        visit(child, None)?;
                     } else if let Some(deeper) = after.strip_prefix('.') {
-                        visit(child, deeper)?;
+                        visit(child, Some(deeper))?;
                     }
                 }
             }

@@ -9,8 +9,11 @@
 //! - a shorter address (IPv4 against an IPv6 range) matches when it lies strictly between
 //!   the range's ends cut to its length: `::/1` matches `10.0.0.1` but not `0.0.0.0`.
 //!
-//! A string that is not an address simply does not match. Addresses are read as Java reads
-//! them ([`address`]).
+//! The range machine also sees the text of event numbers (strings reach it quoted, so never
+//! match): on a field with no numeric condition, a number whose digits walk into the range
+//! matches, so `0.0.0.0/0` matches `421.7` (its first digit `4` lies strictly inside).
+//! A string that is not an address does not match. Addresses are read as Java reads them
+//! ([`address`]).
 
 use crate::event::Scalar;
 
@@ -35,6 +38,63 @@ pub(crate) struct IpRange {
     pub low: u128,
     pub high: u128,
     pub text: String,
+    /// The lowest and highest address as event-ruler's hex digits (8 or 32).
+    bottom: Vec<u8>,
+    top: Vec<u8>,
+    /// Whether event numbers are walked as text (the field has no numeric condition, so
+    /// event-ruler reads numbers as strings of bytes); see [`read_numbers_as_text`].
+    numbers_as_text: bool,
+}
+
+/// event-ruler's hex digits of an address: 8 for IPv4, 32 for IPv6, upper case.
+fn hex_digits(bits: u128, v6: bool) -> Vec<u8> {
+    let digits = if v6 { 32 } else { 8 };
+    (0..digits)
+        .rev()
+        .map(|i| b"0123456789ABCDEF"[((bits >> (4 * i)) & 0xf) as usize])
+        .collect()
+}
+
+/// Whether `text` walks into the range [`bottom`, `top`] in event-ruler's range machine:
+/// byte by byte, a byte strictly inside the bounds still in force matches at once, one on a
+/// bound follows it, and the last digit's bounds are inclusive. A byte that is not a hex
+/// digit, or running out of bytes first, does not match; bytes after the decision are never
+/// read.
+fn walks_into(text: &[u8], bottom: &[u8], top: &[u8]) -> bool {
+    let hex = |b: u8| b.is_ascii_digit() || (b'A'..=b'F').contains(&b);
+    let (mut on_bottom, mut on_top) = (true, true);
+    for (i, (&low, &high)) in bottom.iter().zip(top).enumerate() {
+        let Some(&c) = text.get(i).filter(|&&c| hex(c)) else {
+            return false;
+        };
+        let last = i + 1 == bottom.len();
+        let above_low = !on_bottom || c > low;
+        let below_high = !on_top || c < high;
+        if (on_bottom && c < low) || (on_top && c > high) {
+            return false;
+        }
+        if above_low && below_high {
+            return true;
+        }
+        if last {
+            return true;
+        }
+        on_bottom = on_bottom && c == low;
+        on_top = on_top && c == high;
+    }
+    false
+}
+
+/// Lets the `cidr` conditions of a field read event numbers as text, as event-ruler does
+/// when the field has no numeric condition (with one, numbers are compared as numbers and
+/// never reach the range).
+pub(crate) fn read_numbers_as_text(matchers: &mut [Matcher]) {
+    let numeric = matchers.iter().any(Matcher::reads_numbers);
+    for matcher in matchers {
+        if let Matcher::Cidr(range) = matcher {
+            range.numbers_as_text = !numeric;
+        }
+    }
 }
 
 /// Whether an event's address equals an exact IP pattern, as event-ruler's one-address
@@ -79,30 +139,22 @@ impl IpRange {
         // 1..=width host bits: a shift by the full 128 would overflow, so shift the ones down.
         let host_bits = u32::try_from(width - bits).unwrap_or(1);
         let host_mask = u128::MAX >> (128 - host_bits);
+        let (low, high) = (ip.bits & !host_mask, ip.bits | host_mask);
         Ok(IpRange {
             v6: ip.v6,
-            low: ip.bits & !host_mask,
-            high: ip.bits | host_mask,
+            low,
+            high,
             text: text.to_string(),
+            bottom: hex_digits(low, ip.v6),
+            top: hex_digits(high, ip.v6),
+            numbers_as_text: false,
         })
     }
 
-    /// The range's width in bits: 32 or 128.
-    fn width(&self) -> u32 {
-        if self.v6 { 128 } else { 32 }
-    }
 
     /// Whether the address matches, digit-string style (see the module comment).
     pub(crate) fn contains(&self, ip: Ip) -> bool {
-        let (width, ip_width) = (self.width(), ip.width());
-        if ip_width >= width {
-            let digits = leading_bits(ip.bits, ip_width, width);
-            self.low <= digits && digits <= self.high
-        } else {
-            let low = leading_bits(self.low, width, ip_width);
-            let high = leading_bits(self.high, width, ip_width);
-            low < ip.bits && ip.bits < high
-        }
+        walks_into(&hex_digits(ip.bits, ip.v6), &self.bottom, &self.top)
     }
 
     /// The addresses of the other family this range matches, as an inclusive range of their
@@ -120,10 +172,13 @@ impl IpRange {
 
     #[inline]
     pub(crate) fn matches(&self, value: Scalar<'_>) -> bool {
-        let Scalar::Str(s) = value else {
-            return false;
-        };
-        parse_ip(s).is_some_and(|ip| self.contains(ip))
+        match value {
+            Scalar::Str(s) => parse_ip(s).is_some_and(|ip| self.contains(ip)),
+            Scalar::Num(text) if self.numbers_as_text => {
+                walks_into(text.as_bytes(), &self.bottom, &self.top)
+            }
+            _ => false,
+        }
     }
 
     pub(crate) fn describe(&self) -> String {

@@ -49,6 +49,26 @@ fn matches_as_event_ruler_compares_digit_strings() {
     }
 }
 
+/// Event numbers reach the range machine as text when the field has no numeric condition.
+#[test]
+fn walks_number_text_as_event_ruler() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &str, bool)] = &[
+        (r#"[{"cidr": "0.0.0.0/0"}]"#, "421.7", true),
+        (r#"[{"cidr": "0.0.0.0/0"}]"#, "0.5", false),
+        (r#"[{"cidr": "0.0.0.0/0"}]"#, "-3", false),
+        (r#"[{"cidr": "10.0.0.0/8"}]"#, "10", false),
+        (r#"[{"cidr": "16.0.0.0/4"}]"#, "12345678", true),
+        (r#"[{"cidr": "0.0.0.0/0"}, {"numeric": [">", 1000]}]"#, "421.7", false),
+        (r#"[{"cidr": "0.0.0.0/0"}, 5]"#, "421.7", false),
+    ];
+    for &(conditions, number, expected) in cases {
+        let pattern = format!(r#"{{"a": {conditions}}}"#);
+        let event = format!(r#"{{"a": {number}}}"#);
+        assert_eq!(matching(&pattern, &event), expected, "{conditions} vs {number}");
+    }
+}
+
 #[test]
 fn other_family_reach() {
     #[rustfmt::skip]
