@@ -91,7 +91,7 @@ fn run_line(file: &str, line: &Value) -> Result<(), String> {
 /// The event as a `Value` when serde_json reads it exactly (no repeated key).
 fn strict_event(text: &str) -> Result<Value, String> {
     let event: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    if shared::has_repeated_key(text) {
+    if has_repeated_key(text) {
         return Err("repeated key".to_string());
     }
     Ok(event)
@@ -143,4 +143,59 @@ fn conformance_corpus() {
     if !failures.is_empty() {
         panic!("{} disagreements:\n{}", failures.len(), failures.join("\n"));
     }
+}
+
+/// Whether some object in the JSON text repeats a key (serde_json keeps only the last one,
+/// event-ruler reads them all). `false` for text that is not JSON.
+pub fn has_repeated_key(text: &str) -> bool {
+    use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+
+    /// Walks any JSON value, failing on the first repeated key.
+    struct Unique;
+    impl<'de> serde::Deserialize<'de> for Unique {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_any(UniqueVisitor)
+        }
+    }
+    struct UniqueVisitor;
+    impl<'de> Visitor<'de> for UniqueVisitor {
+        type Value = Unique;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+        fn visit_unit<E>(self) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Unique, A::Error> {
+            while seq.next_element::<Unique>()?.is_some() {}
+            Ok(Unique)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Unique, A::Error> {
+            let mut seen = std::collections::HashSet::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if !seen.insert(key) {
+                    return Err(serde::de::Error::custom("repeated key"));
+                }
+                map.next_value::<Unique>()?;
+            }
+            Ok(Unique)
+        }
+    }
+    serde_json::from_str::<serde_json::Value>(text).is_ok()
+        && serde_json::from_str::<Unique>(text).is_err()
 }
