@@ -41,5 +41,12 @@ if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/pla
   say "installing npm dev dependencies (binaryen, playwright-core)"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# The export tests check generated YAML with PyYAML (a YAML 1.1 loader) and Python with `ast`:
+# they fail, never skip, without it. Use the system python3 when it has PyYAML, else a venv.
+if ! python3 -c 'import yaml' 2>/dev/null && ! "$ROOT/.venv/bin/python3" -c 'import yaml' 2>/dev/null; then
+  say "installing PyYAML into $ROOT/.venv"
+  python3 -m venv "$ROOT/.venv"
+  "$ROOT/.venv/bin/python3" -m pip install --quiet pyyaml
+fi
 # Trunk runs cargo offline: make sure every crate is in the local registry first.
 (cd "$ROOT" && cargo fetch --locked --quiet)

@@ -168,9 +168,9 @@ fn batch_cannot_be_mixed_with_a_single_call() {
     assert_eq!(run(&["--batch", "no-such.jsonl"], "").code, 252);
 }
 
-/// Compare with a golden file; `EVENTPEN_BLESS=1` rewrites it instead (review the diff!).
+/// Compare with a golden file; `EVENTPEN_UPDATE_GOLDEN=1` rewrites it instead (review the diff!).
 fn assert_golden(path: &PathBuf, actual: &str) {
-    if std::env::var_os("EVENTPEN_BLESS").is_some() {
+    if std::env::var_os("EVENTPEN_UPDATE_GOLDEN").is_some() {
         std::fs::write(path, actual).expect("golden file is writable");
         return;
     }
@@ -178,7 +178,7 @@ fn assert_golden(path: &PathBuf, actual: &str) {
     assert_eq!(
         actual,
         expected,
-        "golden {} differs (EVENTPEN_BLESS=1 rewrites it)",
+        "golden {} differs (EVENTPEN_UPDATE_GOLDEN=1 rewrites it)",
         path.display()
     );
 }
