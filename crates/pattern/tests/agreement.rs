@@ -31,15 +31,55 @@ impl Rng {
 
 const KEYS: &[&str] = &["a", "b", "c", "a.b", "", "d"];
 const STRINGS: &[&str] = &[
-    "x", "X", "abc", "ABC", "aBc", "abcd", "", " x ", "ﬀ", "FF", "ǅ", "😀", "été", "ÉTÉ",
-    "10.0.0.1", "10.0.0.255", "2001:db8::1", "0fe80::1", "::", "a*b", "ab", "run", "running",
+    "x",
+    "X",
+    "abc",
+    "ABC",
+    "aBc",
+    "abcd",
+    "",
+    " x ",
+    "ﬀ",
+    "FF",
+    "ǅ",
+    "😀",
+    "été",
+    "ÉTÉ",
+    "10.0.0.1",
+    "10.0.0.255",
+    "2001:db8::1",
+    "0fe80::1",
+    "::",
+    "a*b",
+    "ab",
+    "run",
+    "running",
 ];
 const NUMBERS: &[&str] = &[
-    "0", "-0", "1", "-1", "300", "300.0", "3e2", "5e-324", "4.9e-324", "1e308", "-1e308",
-    "0.1", "421.7", "5000000001", "12345678901234567890",
+    "0",
+    "-0",
+    "1",
+    "-1",
+    "300",
+    "300.0",
+    "3e2",
+    "5e-324",
+    "4.9e-324",
+    "1e308",
+    "-1e308",
+    "0.1",
+    "421.7",
+    "5000000001",
+    "12345678901234567890",
 ];
 const CIDRS: &[&str] = &[
-    "10.0.0.0/8", "0.0.0.0/0", "::/0", "::/1", "2001:db8::/32", "10.0.0.0/31", "::/127",
+    "10.0.0.0/8",
+    "0.0.0.0/0",
+    "::/0",
+    "::/1",
+    "2001:db8::/32",
+    "10.0.0.0/31",
+    "::/127",
 ];
 const WILDCARDS: &[&str] = &["*", "a*", "*c", "a*c", "*b*", "r*n*ng", "x"];
 
@@ -123,6 +163,11 @@ fn pattern_object(rng: &mut Rng, depth: usize) -> Value {
     Value::Object(map)
 }
 
+/// Whether `debug_assert!` fires in this build.
+fn debug_assertions_on() -> bool {
+    std::panic::catch_unwind(|| debug_assert!(std::hint::black_box(false))).is_err()
+}
+
 /// Whether integer overflow panics in this build (the test profile's overflow checks).
 fn overflow_checks_on() -> bool {
     std::panic::catch_unwind(|| {
@@ -134,7 +179,7 @@ fn overflow_checks_on() -> bool {
 
 #[test]
 fn matches_explain_and_matches_json_agree() {
-    assert!(cfg!(debug_assertions), "run with debug assertions on");
+    assert!(debug_assertions_on(), "run with debug assertions on");
     assert!(overflow_checks_on(), "run with overflow checks on");
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let (mut valid, mut matched) = (0, 0);
@@ -158,5 +203,8 @@ fn matches_explain_and_matches_json_agree() {
         matched += usize::from(by_value);
     }
     // The generator must exercise the matcher, not only the validator.
-    assert!(valid > 1000 && matched > 100, "{valid} valid, {matched} matched");
+    assert!(
+        valid > 1000 && matched > 100,
+        "{valid} valid, {matched} matched"
+    );
 }

@@ -81,7 +81,8 @@ impl Folded {
     #[inline]
     pub(crate) fn is_prefix_of(&self, s: &str) -> bool {
         if let Some(ascii) = &self.ascii {
-            return s.len() >= ascii.len() && s.as_bytes()[..ascii.len()].eq_ignore_ascii_case(ascii);
+            return s.len() >= ascii.len()
+                && s.as_bytes()[..ascii.len()].eq_ignore_ascii_case(ascii);
         }
         !self.forward_ends(s.as_bytes()).is_empty()
     }
@@ -140,7 +141,11 @@ mod tests {
         ];
         for &(operand, value, equals, prefix, suffix) in cases {
             let folded = Folded::new(operand);
-            let got = (folded.equals(value), folded.is_prefix_of(value), folded.is_suffix_of(value));
+            let got = (
+                folded.equals(value),
+                folded.is_prefix_of(value),
+                folded.is_suffix_of(value),
+            );
             assert_eq!(got, (equals, prefix, suffix), "{operand} vs {value}");
         }
     }

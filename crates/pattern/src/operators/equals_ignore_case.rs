@@ -77,10 +77,26 @@ mod tests {
                 r#"{"a": 5}"#,
                 false,
             ),
-            (r#"{"a": [{"equals-ignore-case": "ﬀ"}]}"#, r#"{"a": "FF"}"#, true),
-            (r#"{"a": [{"prefix": {"equals-ignore-case": "😀"}}]}"#, r#"{"a": "😀"}"#, false),
-            (r#"{"a": [{"suffix": {"equals-ignore-case": "ǅ"}}]}"#, r#"{"a": "xǄ"}"#, true),
-            (r#"{"a": [{"anything-but": {"equals-ignore-case": "ǅ"}}]}"#, r#"{"a": "ǅ"}"#, true),
+            (
+                r#"{"a": [{"equals-ignore-case": "ﬀ"}]}"#,
+                r#"{"a": "FF"}"#,
+                true,
+            ),
+            (
+                r#"{"a": [{"prefix": {"equals-ignore-case": "😀"}}]}"#,
+                r#"{"a": "😀"}"#,
+                false,
+            ),
+            (
+                r#"{"a": [{"suffix": {"equals-ignore-case": "ǅ"}}]}"#,
+                r#"{"a": "xǄ"}"#,
+                true,
+            ),
+            (
+                r#"{"a": [{"anything-but": {"equals-ignore-case": "ǅ"}}]}"#,
+                r#"{"a": "ǅ"}"#,
+                true,
+            ),
         ];
         for &(pattern, event, expected) in cases {
             assert_eq!(matching(pattern, event), expected, "{pattern} vs {event}");

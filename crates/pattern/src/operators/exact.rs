@@ -52,7 +52,9 @@ impl Exact {
         match (self, value) {
             (Exact::String { text, ip }, Scalar::Str(s)) => {
                 s == text
-                    || ip.is_some_and(|ip| cidr::parse_ip(s).is_some_and(|found| cidr::same_address(ip, found)))
+                    || ip.is_some_and(|ip| {
+                        cidr::parse_ip(s).is_some_and(|found| cidr::same_address(ip, found))
+                    })
             }
             (
                 Exact::Number {

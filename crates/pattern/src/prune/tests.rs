@@ -114,6 +114,11 @@ fn reads_events_as_event_ruler_does() {
             other => to_value(&other),
         });
         let expected: Value = serde_json::from_str(expected).unwrap_or_default();
-        assert_eq!(read.ok(), Some(expected), "{}", String::from_utf8_lossy(text));
+        assert_eq!(
+            read.ok(),
+            Some(expected),
+            "{}",
+            String::from_utf8_lossy(text)
+        );
     }
 }

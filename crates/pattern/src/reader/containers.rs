@@ -1,8 +1,6 @@
 //! Objects and arrays, kept as far as they were read when a syntax error stops the reading.
 
-use super::{
-    Json, MAX_DEPTH, Member, Node, Reader, StringKind, source_description,
-};
+use super::{Json, MAX_DEPTH, Member, Node, Reader, StringKind, source_description};
 
 impl Reader<'_> {
     fn enter(&mut self) -> bool {

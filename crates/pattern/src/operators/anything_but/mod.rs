@@ -47,9 +47,7 @@ impl AnythingBut {
             (AnythingBut::Suffixes(set), Scalar::Str(s)) => {
                 set.iter().any(|p| s.ends_with(p.as_str()))
             }
-            (AnythingBut::IgnoreCase(set), Scalar::Str(s)) => {
-                set.iter().any(|(_, l)| l.equals(s))
-            }
+            (AnythingBut::IgnoreCase(set), Scalar::Str(s)) => set.iter().any(|(_, l)| l.equals(s)),
             (AnythingBut::Wildcards(set), Scalar::Str(s)) => set.iter().any(|w| w.matches_str(s)),
             _ => false,
         }

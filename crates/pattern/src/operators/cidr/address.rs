@@ -124,7 +124,11 @@ fn java_v6(s: &str) -> Option<u128> {
     if groups.len() != 8 {
         return None;
     }
-    Some(groups.iter().fold(0u128, |bits, &g| (bits << 16) | u128::from(g)))
+    Some(
+        groups
+            .iter()
+            .fold(0u128, |bits, &g| (bits << 16) | u128::from(g)),
+    )
 }
 
 /// Parses an address as event-ruler's `CIDR.ipToBytes` does.
@@ -167,7 +171,12 @@ mod tests {
 
     #[test]
     fn reads_addresses_as_java_does() {
-        let v4 = |bits: u32| Ok(Ip { v6: false, bits: u128::from(bits) });
+        let v4 = |bits: u32| {
+            Ok(Ip {
+                v6: false,
+                bits: u128::from(bits),
+            })
+        };
         let v6 = |bits: u128| Ok(Ip { v6: true, bits });
         #[rustfmt::skip]
         let cases: &[(&str, Result<Ip, IpError>)] = &[

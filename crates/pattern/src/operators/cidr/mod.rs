@@ -151,7 +151,6 @@ impl IpRange {
         })
     }
 
-
     /// Whether the address matches, digit-string style (see the module comment).
     pub(crate) fn contains(&self, ip: Ip) -> bool {
         walks_into(&hex_digits(ip.bits, ip.v6), &self.bottom, &self.top)
@@ -210,4 +209,3 @@ pub(crate) fn parse_operand(ctx: &mut Ctx, operand: &Node, path: &str) -> Result
         )
     })
 }
-

@@ -65,7 +65,11 @@ fn walks_number_text_as_event_ruler() {
     for &(conditions, number, expected) in cases {
         let pattern = format!(r#"{{"a": {conditions}}}"#);
         let event = format!(r#"{{"a": {number}}}"#);
-        assert_eq!(matching(&pattern, &event), expected, "{conditions} vs {number}");
+        assert_eq!(
+            matching(&pattern, &event),
+            expected,
+            "{conditions} vs {number}"
+        );
     }
 }
 
