@@ -28,7 +28,7 @@ pub fn test_event_pattern(
     event_text: &str,
     envelope: Envelope,
 ) -> Result<bool, ServiceError> {
-    let pattern = eventpen_pattern::compile(pattern_text).map_err(pattern_error)?;
+    let pattern = eventpen_pattern::compile(pattern_text).map_err(|d| pattern_error(*d))?;
     if envelope == Envelope::Required {
         eventpen_pattern::check_test_event(event_text).map_err(invalid_event)?;
     }
@@ -43,7 +43,7 @@ pub fn test_event_pattern(
 /// input validation, before the pattern is read, so it is a `ValidationException` in the
 /// service's standard wording rather than an `InvalidEventPatternException`.
 fn pattern_error(diagnostic: eventpen_pattern::Diagnostic) -> ServiceError {
-    if diagnostic.code == "too-long" {
+    if diagnostic.kind == eventpen_pattern::Kind::TooLong {
         let constraint = match diagnostic.message.find(" (") {
             Some(end) => &diagnostic.message[..end],
             None => &diagnostic.message,

@@ -4,7 +4,8 @@
 mod common;
 mod python;
 
-use eventpen_export::{Format, RuleSettings, RuleState, SnsTarget, render};
+use common::render;
+use eventpen_export::{Format, RuleSettings, RuleState, SnsTarget};
 use serde_json::Value;
 use std::process::{Command, Stdio};
 

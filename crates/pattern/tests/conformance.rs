@@ -110,7 +110,7 @@ fn conformance_corpus() {
         for line in shared::read_lines(&dir, file) {
             let id = line["id"].as_str().unwrap_or_default().to_string();
             for warning in check(&text_of(&line["pattern"])).warnings {
-                *warning_counts.entry(warning.code).or_default() += 1;
+                *warning_counts.entry(warning.code()).or_default() += 1;
             }
             let outcome = run_line(file, &line);
             let is_message = line["expect"] == "invalid"

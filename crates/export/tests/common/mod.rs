@@ -5,7 +5,7 @@
 #[path = "../../../pattern/tests/shared/mod.rs"]
 mod shared;
 
-use eventpen_export::{Format, Rendered, RuleSettings, RuleState, SnsTarget, render};
+use eventpen_export::{Format, Rendered, RuleSettings, RuleState, SnsTarget};
 use serde_json::Value;
 
 /// Hand-written patterns whose values stress quoting: one line each, as JSON text so number
@@ -178,6 +178,23 @@ pub fn settings_variants() -> Vec<RuleSettings> {
             ..RuleSettings::default()
         },
     ]
+}
+
+/// The pattern model of a pattern written as a JSON value (tests write patterns with `json!`).
+pub fn model(pattern: &Value) -> eventpen_pattern::PatternModel {
+    let checked = eventpen_pattern::check(&pattern.to_string());
+    checked
+        .model
+        .unwrap_or_else(|| panic!("{pattern}: {:?}", checked.errors))
+}
+
+/// [`eventpen_export::render`] of a pattern written as a JSON value.
+pub fn render(
+    format: Format,
+    pattern: &Value,
+    settings: &RuleSettings,
+) -> eventpen_export::Rendered {
+    eventpen_export::render(format, &model(pattern), settings)
 }
 
 /// The first block of `format` for `pattern`.
