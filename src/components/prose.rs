@@ -6,7 +6,7 @@ use yew::prelude::*;
 /// The pieces of `text`: `(is_code, piece)`; an unpaired backtick stays as written.
 pub fn pieces(text: &str) -> Vec<(bool, &str)> {
     let parts: Vec<&str> = text.split('`').collect();
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         // An odd number of backticks: not markup.
         return vec![(false, text)];
     }
