@@ -62,6 +62,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod choice;
 mod compile;
 mod diagnostic;
 mod event;
@@ -78,9 +79,11 @@ pub mod position;
 pub mod pretty;
 mod prune;
 mod reader;
+mod search;
 mod test_event;
 #[cfg(test)]
 mod testing;
+mod tree;
 
 use std::sync::Arc;
 

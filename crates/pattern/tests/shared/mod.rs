@@ -30,15 +30,21 @@ pub const REASON_PREFIX: &str = "Event pattern is not valid. Reason: ";
 /// Where `../shared` is when the checkout is not beside it (a git worktree elsewhere).
 pub const LOCATION_VARIABLE: &str = "EVENTPEN_SHARED_DIR";
 
-/// The corpus directory (`$EVENTPEN_SHARED_DIR/conformance`, else `../shared/conformance`
-/// beside the repository), `None` when it is missing and the opt-out is set. Panics when it
+/// Or the conformance directory itself.
+pub const CORPUS_VARIABLE: &str = "EVENTPEN_CONFORMANCE";
+
+/// The corpus directory (`$EVENTPEN_CONFORMANCE`, else `$EVENTPEN_SHARED_DIR/conformance`,
+/// else `../shared/conformance` beside the repository), `None` when it is missing and the opt-out is set. Panics when it
 /// is missing without the opt-out.
 pub fn corpus_dir(manifest_dir: &str) -> Option<PathBuf> {
-    let shared = match std::env::var_os(LOCATION_VARIABLE) {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(manifest_dir).join("../../../shared"),
+    let dir = match (
+        std::env::var_os(CORPUS_VARIABLE),
+        std::env::var_os(LOCATION_VARIABLE),
+    ) {
+        (Some(corpus), _) => PathBuf::from(corpus),
+        (None, Some(shared)) => PathBuf::from(shared).join("conformance"),
+        (None, None) => Path::new(manifest_dir).join("../../../shared/conformance"),
     };
-    let dir = shared.join("conformance");
     if dir.is_dir() {
         return Some(dir);
     }
