@@ -6,8 +6,11 @@
 mod check_cmd;
 mod events;
 mod export;
+mod import_cmd;
 mod match_cmd;
+mod target_input_args;
 mod test_event_pattern;
+mod transform_cmd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -32,6 +35,10 @@ enum Command {
     Events(events::Args),
     /// Render the rule as AWS CLI commands or infrastructure as code.
     Export(export::Args),
+    /// Show what the rule's target receives for each event (input transformer, InputPath, Input).
+    Transform(transform_cmd::Args),
+    /// Read an existing rule: describe-rule / list-rules output, CloudFormation, SAM or Terraform.
+    Import(import_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,5 +48,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check_cmd::run(args),
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),
+        Command::Transform(args) => transform_cmd::run(args),
+        Command::Import(args) => import_cmd::run(args),
     }
 }
