@@ -3,6 +3,7 @@
 //! Each subcommand lives in its own module with its clap `Args` and a `run` returning the exit code.
 #![forbid(unsafe_code)]
 
+mod bounded;
 mod check_cmd;
 mod events;
 mod export;
