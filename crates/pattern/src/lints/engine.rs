@@ -45,6 +45,13 @@ pub(super) fn cidr_other_family(
     let Some((low, high)) = range.other_family() else {
         return;
     };
+    // An IPv4 range reaches IPv6 addresses that are seen in events only when it overlaps the
+    // global unicast block 2000::/3 (IPv4 32.0.0.0/3); `10.0.0.0/8` reaches a00::/8, which no
+    // event carries, so warning on it would flag every private range.
+    const GLOBAL_UNICAST: (u128, u128) = (0x2000 << 112, (0x4000 << 112) - 1);
+    if !range.v6 && (high < GLOBAL_UNICAST.0 || low > GLOBAL_UNICAST.1) {
+        return;
+    }
     let message = if range.v6 {
         format!(
             "AWS compares cidr ranges as hex digits: {} also matches the IPv4 addresses {} to {}",

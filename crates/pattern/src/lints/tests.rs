@@ -12,6 +12,13 @@ fn codes(pattern: &str) -> Vec<&'static str> {
 fn warns_about_likely_mistakes() {
     let cases: &[(&str, &[&str])] = &[
         (r#"{"source": ["aws.ec2"]}"#, &[]),
+        // cidr ranges reaching the other family: only where events carry such addresses.
+        (r#"{"ip": [{"cidr": "10.0.0.0/8"}]}"#, &[]),
+        (
+            r#"{"ip": [{"cidr": "38.0.0.0/8"}]}"#,
+            &["cidr-other-family"],
+        ),
+        (r#"{"ip": [{"cidr": "::/1"}]}"#, &["cidr-other-family"]),
         (r#"{"detail": {"count": ["5"]}}"#, &["number-as-string"]),
         (r#"{"account": ["123456789012"]}"#, &[]),
         (r#"{"detail": {"Keys": {"Id": {"N": ["5"]}}}}"#, &[]),
