@@ -3,6 +3,7 @@
 //! Each subcommand lives in its own module with its clap `Args` and a `run` returning the exit code.
 #![forbid(unsafe_code)]
 
+mod backtest;
 mod events;
 mod export;
 mod match_cmd;
@@ -29,6 +30,8 @@ enum Command {
     Events(events::Args),
     /// Render the rule as AWS CLI commands or infrastructure as code.
     Export(export::Args),
+    /// How often would a rule have fired on months of CloudTrail logs, on what, by whom?
+    Backtest(backtest::Args),
 }
 
 fn main() -> ExitCode {
@@ -37,5 +40,6 @@ fn main() -> ExitCode {
         Command::Match(args) => match_cmd::run(args),
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),
+        Command::Backtest(args) => backtest::run(args),
     }
 }

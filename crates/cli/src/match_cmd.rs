@@ -9,6 +9,9 @@ mod events;
 #[path = "pattern_report.rs"]
 mod report;
 
+/// Shared with `backtest`: one way to compile a pattern file and report its diagnostics.
+pub(crate) use report::compile_or_report;
+
 use eventpen_pattern::Pattern;
 use events::{LoadError, SourcedEvent, parse_events, read_input};
 use std::io::{self, Write};
