@@ -128,12 +128,12 @@ pub fn check_pattern(text: &str) -> CheckedPattern {
         .iter()
         .chain(&checked.warnings)
         .map(|d| EditorDiagnostic {
-            code: d.code,
+            code: d.code(),
             is_error: d.severity == Severity::Error,
             span: d.span.clone(),
             line: d.position.line,
             column: d.position.column,
-            path: d.path.clone(),
+            path: d.path.to_string(),
             message: d.message.clone(),
         })
         .collect();

@@ -24,7 +24,7 @@ mod edit;
 mod facets;
 mod form;
 mod outline;
-mod pretty;
+
 mod quick_start;
 
 pub use conditions::{conditions_for, describe};
@@ -32,10 +32,10 @@ pub use edit::{
     BuildError, add_condition, remove_condition, remove_location, replace_condition, toggle_exact,
     wrap_in_or,
 };
+pub use eventpen_pattern::pretty::pretty;
 pub use facets::{FacetField, FacetHit, FacetValue, Facets};
 pub use form::{FormError, Operator, build_condition, split_condition};
 pub use outline::{Clause, FieldClause, OrGroup, field_path, outline, picks_in};
-pub use pretty::pretty;
 pub use quick_start::quick_start;
 
 /// A field path or a pattern location as dotted text, for people (never parsed back as a path

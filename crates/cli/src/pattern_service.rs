@@ -42,7 +42,7 @@ pub fn test_event_pattern(
 /// input validation, before the pattern is read, so it is a `ValidationException` in the
 /// service's standard wording rather than an `InvalidEventPatternException`.
 fn pattern_error(diagnostic: eventpen_pattern::Diagnostic) -> ServiceError {
-    if diagnostic.code == "too-long" {
+    if diagnostic.kind == eventpen_pattern::Kind::TooLong {
         let constraint = match diagnostic.message.find(" (") {
             Some(end) => &diagnostic.message[..end],
             None => &diagnostic.message,

@@ -132,7 +132,7 @@ fn engine_answer(example: &Example) -> Result<Expected, String> {
         if let Some(error) = checked.errors.first() {
             return Ok(Expected::Invalid(error.message.clone()));
         }
-        let codes: Vec<&str> = checked.warnings.iter().map(|w| w.code).collect();
+        let codes: Vec<&str> = checked.warnings.iter().map(|w| w.code()).collect();
         let found = codes
             .iter()
             .find(|c| *c == code)
@@ -226,7 +226,7 @@ fn the_length_limit_of_rule_l4() {
     let pattern_of = |length: usize| format!(r#"{{"source":["{}"]}}"#, "s".repeat(length - 15));
     assert!(eventpen_pattern::compile(&pattern_of(4096)).is_ok());
     let too_long = eventpen_pattern::compile(&pattern_of(4097)).err();
-    assert_eq!(too_long.map(|d| d.code), Some("too-long"));
+    assert_eq!(too_long.map(|d| d.code()), Some("too-long"));
     assert!(DOCUMENT.contains("### L4. Patterns MUST be at most 4096 characters"));
 }
 

@@ -4,6 +4,10 @@
 //!   rules, same error texts (event-ruler's, which AWS returns) — compiles it, and lints it.
 //! - [`Pattern::matches`] is the fast path: no allocation per clause for ordinary events.
 //! - [`Pattern::explain`] says, clause by clause, why an event matched or not.
+//! - [`model::PatternModel`] is the pattern as written, typed (keys in order, dotted keys
+//!   resolved, every condition an [`model::Operator`], `$or` as a tree, spans): the one
+//!   reading of pattern JSON that exports, tips, the builder and SQL share.
+//! - Every [`Diagnostic`] has a [`Kind`], a [`Path`], and where known a [`Suggestion`].
 //!
 //! Where sources disagree, AWS's recorded answers win, then event-ruler (the library
 //! EventBridge is built on), then the documentation. Choices worth knowing:
@@ -39,6 +43,13 @@
 //! assert_eq!(why.clauses[1].found, Found::Values(vec![json!("stopped")]));
 //! assert_eq!(why.clauses[1].to_string(), r#"detail.state is "stopped"; pattern wants prefix "run""#);
 //!
+//! // The pattern as written, typed: what every other crate reads instead of the JSON.
+//! use eventpen_pattern::model::Operator;
+//! let model = checked.model.as_ref().expect("valid");
+//! let state = model.leaves()[1];
+//! assert_eq!(state.path.to_string(), "detail.state");
+//! assert_eq!(state.conditions[0].operator, Operator::Prefix { value: "run".into(), ignore_case: false });
+//!
 //! let bad = check(r#"{"source": "aws.ec2"}"#);
 //! assert_eq!(bad.errors[0].aws_message(),
 //!     r#"Event pattern is not valid. Reason: "source" must be an object or an array"#);
@@ -51,11 +62,16 @@ mod compile;
 mod diagnostic;
 mod event;
 mod explain;
+mod fixes;
+mod kind;
 mod lints;
 mod matching;
+pub mod model;
 mod number;
 mod operators;
+pub mod path;
 pub mod position;
+pub mod pretty;
 mod prune;
 mod reader;
 mod test_event;
@@ -64,8 +80,11 @@ mod testing;
 
 use std::sync::Arc;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Edit, Severity, Suggestion};
 pub use explain::{Clause, Explanation, Found};
+pub use kind::Kind;
+pub use model::PatternModel;
+pub use path::{Path, Segment};
 pub use position::LineColumn;
 pub use test_event::{INVALID_EVENT_MESSAGE, REQUIRED_ENVELOPE_FIELDS, check_test_event};
 
@@ -79,6 +98,8 @@ pub const MAX_PATTERN_LENGTH: usize = 4096;
 pub struct Checked {
     /// The compiled pattern; `Some` exactly when `errors` is empty.
     pub pattern: Option<Pattern>,
+    /// The pattern as written, typed; `Some` exactly when `pattern` is.
+    pub model: Option<PatternModel>,
     /// Why AWS would reject the pattern; the first is the one AWS reports.
     pub errors: Vec<Diagnostic>,
     /// Advice about a pattern AWS accepts.
@@ -135,11 +156,7 @@ pub fn check(text: &str) -> Checked {
             0..text.len(),
             "",
         );
-        return Checked {
-            pattern: None,
-            errors: vec![error],
-            warnings: Vec::new(),
-        };
+        return Checked::invalid(vec![error]);
     }
     let document = reader::read(text);
     let syntax_error = |document: &reader::Document| {
@@ -161,12 +178,7 @@ pub fn check(text: &str) -> Checked {
     let compiled = match compile_root(document.root.as_ref()) {
         Ok(compiled) if document.error.is_none() => compiled,
         Ok(_) | Err(Stop::Syntax) => {
-            let errors = syntax_error(&document).into_iter().collect();
-            return Checked {
-                pattern: None,
-                errors,
-                warnings: Vec::new(),
-            };
+            return Checked::invalid(syntax_error(&document).into_iter().collect());
         }
         Err(Stop::Problem(problem)) => {
             let error = Diagnostic::new(
@@ -177,11 +189,8 @@ pub fn check(text: &str) -> Checked {
                 problem.span,
                 problem.path,
             );
-            return Checked {
-                pattern: None,
-                errors: vec![error],
-                warnings: Vec::new(),
-            };
+            let error = fixes::explain_error(text, document.root.as_ref(), error);
+            return Checked::invalid(vec![error]);
         }
     };
     let mut warnings = lints::lint(text, &compiled);
@@ -195,12 +204,33 @@ pub fn check(text: &str) -> Checked {
             "",
         ));
     }
+    let model = document
+        .root
+        .as_ref()
+        .map(|root| model::build(root, &compiled));
     Checked {
         pattern: Some(Pattern {
             inner: Arc::new(compiled),
         }),
+        model,
         errors: Vec::new(),
         warnings,
+    }
+}
+
+impl Checked {
+    fn invalid(errors: Vec<Diagnostic>) -> Checked {
+        Checked {
+            pattern: None,
+            model: None,
+            errors,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Errors, then warnings, in the order the editor lists them.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.errors.iter().chain(&self.warnings)
     }
 }
 

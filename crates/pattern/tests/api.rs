@@ -81,10 +81,10 @@ fn errors_carry_code_message_place_and_path() {
         let error = &checked.errors[0];
         assert_eq!(
             (
-                error.code,
+                error.code(),
                 error.message.as_str(),
                 error.position,
-                error.path.as_str(),
+                error.path.to_string().as_str(),
                 error.severity
             ),
             (
@@ -104,7 +104,7 @@ fn errors_carry_code_message_place_and_path() {
 fn refuses_patterns_longer_than_aws_allows() {
     let long = format!("{{\"a\": [\"{}\"]}}", "x".repeat(MAX_PATTERN_LENGTH));
     let checked = check(&long);
-    assert_eq!(checked.errors[0].code, "too-long");
+    assert_eq!(checked.errors[0].code(), "too-long");
     let just_fits = format!("{{\"a\": [\"{}\"]}}", "x".repeat(MAX_PATTERN_LENGTH - 11));
     assert_eq!(just_fits.chars().count(), MAX_PATTERN_LENGTH);
     assert!(check(&just_fits).errors.is_empty());
@@ -173,6 +173,6 @@ fn warnings_are_separate_and_keep_the_pattern() {
     assert!(checked.errors.is_empty());
     assert!(checked.pattern.is_some());
     assert_eq!(checked.warnings[0].severity, Severity::Warning);
-    assert_eq!(checked.warnings[0].code, "cloudtrail-field-at-top");
+    assert_eq!(checked.warnings[0].code(), "cloudtrail-field-at-top");
     assert_eq!(checked.warnings[0].path, "eventName");
 }

@@ -5,7 +5,7 @@ use crate::check;
 fn codes(pattern: &str) -> Vec<&'static str> {
     let checked = check(pattern);
     assert!(checked.errors.is_empty(), "{pattern}: {:?}", checked.errors);
-    checked.warnings.iter().map(|w| w.code).collect()
+    checked.warnings.iter().map(|w| w.code()).collect()
 }
 
 #[test]

@@ -1,7 +1,11 @@
-//! The pattern text a visual edit writes: 2-space indent, `source` and `detail-type` first (as
-//! every AWS example has them), the other keys where the user put them, and leaf lists on one
-//! line (`"eventName": ["RunInstances", "StopInstances"]`) so a pattern reads like the docs.
+//! The one way EventPen writes pattern JSON — in the editor after a visual edit, in the
+//! builder, and in the exported `pattern.json`: 2-space indent, `source` and `detail-type`
+//! first (as every AWS example has them), the other keys where the user put them, and leaf
+//! lists on one line (`"eventName": ["RunInstances", "StopInstances"]`) so a pattern reads like
+//! the docs. [`one_line`] is the form the AWS documentation prints and the CLI passes.
 use serde_json::Value;
+use serde_json::ser::Formatter;
+use std::io;
 
 /// How wide a line holding a leaf list may be before the list breaks over lines (the editor
 /// pane is narrow: a list that soft-wraps mid-way reads worse than one item per line).
@@ -10,7 +14,7 @@ const INLINE_WIDTH: usize = 60;
 /// Keys that come first at the top level, in this order.
 const FIRST_KEYS: [&str; 2] = ["source", "detail-type"];
 
-/// Pretty-print a pattern for the editor.
+/// Pretty-prints a pattern (keys in their order, numbers as written).
 pub fn pretty(pattern: &Value) -> String {
     let mut out = String::new();
     write_value(pattern, 0, 0, true, &mut out);
@@ -130,5 +134,44 @@ fn newline(depth: usize, out: &mut String) {
     out.push('\n');
     for _ in 0..depth {
         out.push_str("  ");
+    }
+}
+
+/// The pattern on one line with `", "` and `": "` separators, as the AWS docs print patterns:
+/// `{"source": ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"]}`.
+///
+/// The space after the first key's colon matters for PowerShell 5.1: it makes PowerShell wrap
+/// the argument in quotes, so spaces inside values stay inside one argument.
+pub fn one_line(value: &Value) -> String {
+    let mut out = Vec::new();
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, SpacedFormatter);
+    // Writing a Value into a Vec cannot fail: no I/O, and every key is a string.
+    if serde::Serialize::serialize(value, &mut serializer).is_err() {
+        return value.to_string();
+    }
+    String::from_utf8(out).unwrap_or_else(|_| value.to_string())
+}
+
+struct SpacedFormatter;
+
+impl Formatter for SpacedFormatter {
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        if first { Ok(()) } else { w.write_all(b", ") }
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        if first { Ok(()) } else { w.write_all(b", ") }
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
     }
 }
