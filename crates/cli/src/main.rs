@@ -7,6 +7,7 @@ mod backtest;
 mod events;
 mod export;
 mod match_cmd;
+mod sql;
 mod test_event_pattern;
 
 use clap::{Parser, Subcommand};
@@ -32,6 +33,8 @@ enum Command {
     Export(export::Args),
     /// How often would a rule have fired on months of CloudTrail logs, on what, by whom?
     Backtest(backtest::Args),
+    /// The pattern as SQL over CloudTrail: Athena, CloudTrail Lake or DuckDB.
+    Sql(sql::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,5 +44,6 @@ fn main() -> ExitCode {
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),
         Command::Backtest(args) => backtest::run(args),
+        Command::Sql(args) => sql::run(args),
     }
 }

@@ -3,65 +3,11 @@
 //! in both rule states. Plus the report's shape on a small fixed set.
 
 mod common;
-#[allow(dead_code)] // the generator's month-only parts are unused here
-#[path = "../examples/gen_cloudtrail/records.rs"]
-mod records;
 
+use common::logs::{OPERATOR_PATTERNS, RECORDS_PER_FILE, generated_logs};
 use common::run_in;
-use flate2::{Compression, write::GzEncoder};
 use serde_json::Value;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-
-/// Records per generated file (one of six files has two gzip members).
-const RECORDS_PER_FILE: usize = 200;
-
-/// A folder of generated logs as CloudTrail lays them out: gzip files (one of two members),
-/// a plain `.json`, broken records among them. Returns the folder and its files in path order.
-fn generated_logs(name: &str) -> (PathBuf, Vec<String>) {
-    let root =
-        std::env::temp_dir().join(format!("eventpen-backtest-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    let mut rng = records::Rng::new(17);
-    let mut files = Vec::new();
-    for (i, (account, region)) in [
-        ("111122223333", "us-east-1"),
-        ("444455556666", "eu-west-1"),
-        ("777788889999", "ap-southeast-2"),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        let folder = format!("AWSLogs/{account}/CloudTrail/{region}/2026/11/0{}", i + 1);
-        std::fs::create_dir_all(root.join(&folder)).expect("temp folder");
-        let day = format!("2026-11-0{}", i + 1);
-        let mut members = Vec::new();
-        for hour in [3, 17] {
-            members.push(records::log_file(
-                &mut rng, account, region, &day, hour, RECORDS_PER_FILE, 40,
-            ));
-        }
-        let gz = format!("{folder}/{account}_CloudTrail_{region}_a.json.gz");
-        let bytes: Vec<u8> = if i == 0 {
-            members.iter().flat_map(|m| gzip(m)).collect()
-        } else {
-            gzip(&members[0])
-        };
-        std::fs::write(root.join(&gz), bytes).expect("write");
-        files.push(gz);
-        let plain = format!("{folder}/{account}_CloudTrail_{region}_b.json");
-        std::fs::write(root.join(&plain), &members[1]).expect("write");
-        files.push(plain);
-    }
-    files.sort();
-    (root, files)
-}
-
-fn gzip(text: &str) -> Vec<u8> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::fast());
-    let _ = encoder.write_all(text.as_bytes());
-    encoder.finish().unwrap_or_default()
-}
+use std::path::Path;
 
 /// Ids of the events `eventpen events | eventpen match -q` matches, with their readOnly flag.
 fn matched_by_events_and_match(
@@ -134,22 +80,8 @@ fn ids(report: &Value) -> Vec<String> {
 #[test]
 fn backtest_matches_equal_events_then_match() {
     let (root, files) = generated_logs("equal");
-    #[rustfmt::skip]
-    let patterns = [
-        r#"{"source": ["aws.ec2"], "detail": {"eventName": ["RunInstances"]}}"#,
-        r#"{"detail": {"eventName": [{"prefix": "Create"}], "userIdentity": {"type": ["IAMUser", "Root"]}}}"#,
-        r#"{"detail": {"eventName": [{"suffix": "Object"}]}}"#,
-        r#"{"region": ["eu-west-1"], "detail": {"eventName": [{"equals-ignore-case": "DECRYPT"}]}}"#,
-        r#"{"source": [{"anything-but": ["aws.s3", "aws.kms", "aws.sts"]}]}"#,
-        r#"{"detail": {"requestParameters": {"instancesSet": {"items": {"maxCount": [{"numeric": [">=", 3]}]}}}}}"#,
-        r#"{"detail": {"errorCode": [{"exists": true}], "readOnly": [false]}}"#,
-        r#"{"detail": {"sourceIPAddress": [{"cidr": "10.0.0.0/8"}]}}"#,
-        r#"{"detail": {"userIdentity": {"arn": [{"wildcard": "arn:aws:sts::*:assumed-role/Admin/*"}]}}}"#,
-        r#"{"detail": {"$or": [{"eventName": ["CreateUser"]}, {"requestParameters": {"durationSeconds": [{"numeric": [">", 3600]}]}}]}}"#,
-        r#"{"detail": {"requestParameters": {"ipPermissions": {"items": {"fromPort": [{"numeric": [">", 0]}], "ipRanges": {"items": {"cidrIp": [{"exists": true}]}}}}}}}"#,
-        r#"{"region": ["ap-southeast-2"], "detail": {"readOnly": [true], "eventSource": [{"anything-but": {"prefix": "s3"}}]}}"#,
-    ];
-    for (i, pattern) in patterns.iter().enumerate() {
+
+    for (i, pattern) in OPERATOR_PATTERNS.iter().enumerate() {
         let pattern_file = root.join(format!("pattern-{i}.json"));
         std::fs::write(&pattern_file, pattern).expect("write pattern");
         let expected = matched_by_events_and_match(&root, &files, &pattern_file);
