@@ -41,5 +41,12 @@ if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/pla
   say "installing npm dev dependencies (binaryen, playwright-core)"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# The SQL proofs (crates/cli/tests/sql.rs) run DuckDB queries and parse Athena/Lake queries with
+# sqlglot's Trino dialect, from a venv under the repo (git-ignored); the tests fail without it.
+if ! "$ROOT/.venv/bin/python" -c 'import duckdb, sqlglot' 2>/dev/null; then
+  say "installing Python duckdb and sqlglot into .venv"
+  python3 -m venv "$ROOT/.venv"
+  "$ROOT/.venv/bin/pip" install --quiet --disable-pip-version-check duckdb==2.0.1 sqlglot==30.31.0
+fi
 # Trunk runs cargo offline: make sure every crate is in the local registry first.
 (cd "$ROOT" && cargo fetch --locked --quiet)

@@ -54,7 +54,7 @@ impl Dialect {
 }
 
 /// What to query and what to return.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// The table (Athena), event data store id (Lake) or `read_json` file list (DuckDB);
     /// `None` for each dialect's placeholder.
@@ -64,16 +64,6 @@ pub struct Options {
     /// Whether read-only events count (rule state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS);
     /// by default they are left out, as a rule in state ENABLED never receives them.
     pub all_management_events: bool,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            source: None,
-            select: None,
-            all_management_events: false,
-        }
-    }
 }
 
 /// A query and what it cannot express exactly.
