@@ -73,16 +73,6 @@ pub fn App() -> Html {
             })))
         },
     );
-    let hints = use_memo(
-        (
-            ByPtr(checked.clone()),
-            ByPtr(events.clone()),
-            matching.clone(),
-        ),
-        |(checked, events, matching)| {
-            view_model::hints(checked, events, Option::as_ref(&**matching))
-        },
-    );
     let scores = use_memo(
         (
             state.pattern.clone(),
@@ -95,10 +85,18 @@ pub fn App() -> Html {
     );
     let facets = use_facets(&events.rows);
     let builder = use_builder_pattern(checked.value.clone(), state.pattern.trim().is_empty());
-    let diagnostics = use_memo(
-        (ByPtr(checked.clone()), ByPtr(events.clone())),
-        |(checked, events)| view_model::event_aware(&checked.diagnostics, &events.paths),
+    // Errors, warnings the events do not disprove, and tips: one call into the evaluation core.
+    let listed = use_memo(
+        (
+            ByPtr(checked.clone()),
+            ByPtr(events.clone()),
+            matching.clone(),
+        ),
+        |(checked, events, matching)| {
+            view_model::with_events(&state.pattern, checked, events, Option::as_ref(&**matching))
+        },
     );
+    let (diagnostics, hints) = (&listed.0, &listed.1);
     let proposed_state = matching.as_ref().as_ref().and_then(|m| {
         let read_only = events
             .rows
@@ -203,11 +201,11 @@ pub fn App() -> Html {
                 <section class="pane pattern-pane" aria-labelledby="pattern-heading">
                     <Editor id="pattern-text" label="Event pattern" heading_id="pattern-heading"
                         value={Rc::<str>::from(state.pattern.as_str())}
-                        on_change={send(&dispatch, Action::TypePattern)} diagnostics={(*diagnostics).clone()}
+                        on_change={send(&dispatch, Action::TypePattern)} on_apply_fix={send(&dispatch, Action::ReplacePattern)} diagnostics={(*diagnostics).clone()}
                         on_history={on_history}
                         hint="JSON, checked as you type. Ctrl+Z / Ctrl+Shift+Z undo and redo."
                         placeholder={"{ \"source\": [\"aws.ec2\"] }  — or click a value in an event to start"} />
-                    <Hints hints={hints.clone()} />
+                    <Hints hints={hints.clone()} on_apply={send(&dispatch, Action::ReplacePattern)} />
                     <PatternTree pattern={builder.pattern.clone()} stale={builder.stale}
                         paths={facets.paths.clone()} on_replace={on_replace.clone()} />
                 </section>
@@ -228,7 +226,7 @@ pub fn App() -> Html {
                 </section>
                 <section class="pane export-pane" aria-labelledby="export-heading">
                     <h2 id="export-heading">{ "Export" }</h2>
-                    <ExportPanel pattern={checked.value.clone()} rule={state.rule.clone()}
+                    <ExportPanel pattern={checked.model.clone()} rule={state.rule.clone()}
                         on_rule={send(&dispatch, Action::SetRule)}
                         format={AttrValue::from(state.export_format.clone())}
                         on_format={send(&dispatch, Action::SetExportFormat)}

@@ -1,13 +1,11 @@
 //! EventPen, the app: a Yew single-page playground for EventBridge event patterns.
 //!
 //! The logic lives in the pure crates (`eventpen-pattern`, `eventpen-ingest`,
-//! `eventpen-export`); this crate reads input and draws output. Its own pure modules (`state`,
-//! `share`, `redact`, `lint`, `examples`, `challenge`, …) are tested natively.
+//! `eventpen-playground`, `eventpen-export`); this crate reads input and draws output. Its own
+//! pure modules (`state`, `share`, `examples`, …) are tested natively.
 #![forbid(unsafe_code)]
 
 pub mod app;
-pub mod builder;
-pub mod challenge;
 pub mod clipboard;
 pub mod components;
 pub mod derived;
@@ -16,9 +14,7 @@ pub mod examples;
 pub mod files;
 pub mod gallery;
 pub mod hooks;
-pub mod lint;
 pub mod persist;
-pub mod redact;
 pub mod share;
 pub mod startup;
 pub mod state;
@@ -26,6 +22,9 @@ pub mod text_offsets;
 pub mod view_model;
 
 pub use app::App;
+/// The pure logic the app draws, from the evaluation core (re-exported so components name it
+/// as part of the app).
+pub use eventpen_playground::{builder, challenge, redact};
 
 /// Render the app into the document body (the bin's entry point).
 pub fn start() {

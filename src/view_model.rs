@@ -3,11 +3,12 @@
 //! change of its inputs, never per render.
 use crate::components::editor::EditorDiagnostic;
 use crate::components::events_panel::ProblemView;
+use crate::components::hints::Tip;
 use crate::derived::{ByPtr, EventRow, Matching, Summary};
-use crate::lint::{self, EventPaths};
 use crate::state::{EventFile, PASTED};
 use eventpen_ingest::{Input, Severity as IngestSeverity};
-use eventpen_pattern::{Checked, Severity};
+use eventpen_pattern::{Checked, Diagnostic, Severity};
+use eventpen_playground::{Facets, LoadedEvent, NamedText};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -19,8 +20,8 @@ pub struct DerivedEvents {
     pub rows: ByPtr<Vec<EventRow>>,
     /// What went wrong reading the inputs.
     pub problems: Rc<Vec<ProblemView>>,
-    /// Every field path and the values seen there (for hints and facets).
-    pub paths: Rc<EventPaths>,
+    /// Every field path and the values seen there, with counts (facets, tips): one walk.
+    pub index: Rc<Facets>,
     /// The account most events come from.
     pub account: Option<String>,
     /// The region most events come from.
@@ -75,7 +76,7 @@ pub fn derive_events(text: &Rc<str>, files: &[EventFile]) -> DerivedEvents {
             }
         })
         .collect();
-    let paths = EventPaths::collect(rows.iter().map(|r| &*r.event));
+    let index = Facets::collect(rows.iter().map(|r| &*r.event));
     let most_common = |pointer: &str| {
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for row in &rows {
@@ -93,7 +94,7 @@ pub fn derive_events(text: &Rc<str>, files: &[EventFile]) -> DerivedEvents {
     DerivedEvents {
         rows: ByPtr(Rc::new(rows)),
         problems: Rc::new(problems),
-        paths: Rc::new(paths),
+        index: Rc::new(index),
         account,
         region,
     }
@@ -107,6 +108,8 @@ pub struct CheckedPattern {
     pub diagnostics: Rc<Vec<EditorDiagnostic>>,
     /// The pattern as JSON, when it is valid.
     pub value: Option<Rc<Value>>,
+    /// The pattern as written, typed, when it is valid (exports read it).
+    pub model: Option<Rc<eventpen_pattern::PatternModel>>,
     /// The editor is empty: a start, not an error.
     pub blank: bool,
 }
@@ -120,65 +123,85 @@ pub fn check_pattern(text: &str) -> CheckedPattern {
             checked,
             diagnostics: Rc::new(Vec::new()),
             value: None,
+            model: None,
             blank: true,
         };
     }
     let diagnostics = checked
-        .errors
-        .iter()
-        .chain(&checked.warnings)
-        .map(|d| EditorDiagnostic {
-            code: d.code(),
-            is_error: d.severity == Severity::Error,
-            span: d.span.clone(),
-            line: d.position.line,
-            column: d.position.column,
-            path: d.path.to_string(),
-            message: d.message.clone(),
-        })
+        .diagnostics()
+        .map(|d| editor_diagnostic(text, d))
         .collect();
-    let value = checked
-        .pattern
-        .as_ref()
-        .and_then(|_| serde_json::from_str::<Value>(text).ok())
-        .map(Rc::new);
+    let value = checked.model.as_ref().map(|m| Rc::new(m.to_json()));
+    let model = checked.model.clone().map(Rc::new);
     CheckedPattern {
         checked,
         diagnostics: Rc::new(diagnostics),
         value,
+        model,
         blank: false,
     }
 }
 
-/// Hints that need both the pattern and the events.
-pub fn hints(
+impl LoadedEvent for EventRow {
+    fn event(&self) -> &Value {
+        &self.event
+    }
+
+    fn is_read_only(&self) -> bool {
+        self.note_codes.contains(&"read-only")
+    }
+}
+
+/// A diagnostic as the editor lists it, with its fix applied to `text` (when it has one).
+fn editor_diagnostic(text: &str, d: &Diagnostic) -> EditorDiagnostic {
+    EditorDiagnostic {
+        code: d.code(),
+        is_error: d.severity == Severity::Error,
+        span: d.span.clone(),
+        line: d.position.line,
+        column: d.position.column,
+        path: d.path.to_string(),
+        message: d.message.clone(),
+        fix: fix_of(text, d),
+    }
+}
+
+/// A diagnostic's suggestion as (title, the whole fixed text).
+fn fix_of(text: &str, d: &Diagnostic) -> Option<(String, String)> {
+    let suggestion = d.suggestion.as_ref()?;
+    Some((suggestion.title.clone(), suggestion.apply(text)?))
+}
+
+/// The editor's list (errors, then warnings the events do not disprove) and the tips that need
+/// the events, from the evaluation core.
+pub fn with_events(
+    text: &str,
     checked: &CheckedPattern,
     events: &DerivedEvents,
     matching: Option<&ByPtr<Matching>>,
-) -> Vec<String> {
-    let Some(value) = &checked.value else {
-        return Vec::new();
-    };
-    let mut hints: Vec<String> = lint::teach(value, &events.paths, events.rows.len())
-        .into_iter()
-        .map(|h| h.message)
-        .collect();
-    if let Some(matching) = matching.filter(|m| !m.stale) {
-        let read_only = events
-            .rows
-            .iter()
-            .zip(&matching.matched)
-            .filter(|(row, matched)| **matched && row.note_codes.contains(&"read-only"))
-            .count();
-        if read_only > 0 {
-            hints.push(format!(
-                "{read_only} matched event{} read-only (readOnly: true). EventBridge delivers read-only CloudTrail events only to rules in state {}: the export proposes it.",
-                if read_only == 1 { " is" } else { "s are" },
-                crate::app::READ_ONLY_STATE
-            ));
-        }
+) -> (Rc<Vec<EditorDiagnostic>>, Rc<Vec<Tip>>) {
+    if checked.blank {
+        return (checked.diagnostics.clone(), Rc::new(Vec::new()));
     }
-    hints
+    let facts = matching
+        .filter(|m| !m.stale)
+        .map(|m| eventpen_playground::matched_facts(&events.rows, &m.matched));
+    let index = (!events.rows.is_empty()).then_some(&*events.index);
+    let all = eventpen_playground::diagnostics(text, &checked.checked, index, facts.as_ref());
+    let (tips, listed): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        all.iter().partition(|d| d.severity == Severity::Tip);
+    let listed = listed
+        .into_iter()
+        .map(|d| editor_diagnostic(text, d))
+        .collect();
+    let tips = tips
+        .into_iter()
+        .map(|d| Tip {
+            message: d.message.clone(),
+            fix: fix_of(text, d),
+        })
+        .collect();
+    (Rc::new(listed), Rc::new(tips))
 }
 
 /// Whether redacting changed any match result (a pattern value replaced in some places only).
@@ -186,7 +209,7 @@ pub fn redaction_changes_results(
     full: &crate::share::Snapshot,
     redacted: &crate::redact::Redaction,
 ) -> bool {
-    let results = |inputs: &[crate::share::SharedInput], pattern: &str| -> Option<Vec<bool>> {
+    let results = |inputs: &[NamedText], pattern: &str| -> Option<Vec<bool>> {
         let pattern = eventpen_pattern::check(pattern).pattern?;
         let inputs: Vec<Input> = inputs
             .iter()
@@ -204,7 +227,18 @@ pub fn redaction_changes_results(
                 .collect(),
         )
     };
-    results(&full.events, &full.pattern) != results(&redacted.events, &redacted.pattern)
+    results(&named(&full.events), &full.pattern) != results(&redacted.events, &redacted.pattern)
+}
+
+/// The share link's inputs as the evaluation core names texts.
+pub fn named(inputs: &[crate::share::SharedInput]) -> Vec<NamedText> {
+    inputs
+        .iter()
+        .map(|i| NamedText {
+            name: i.name.clone(),
+            text: i.text.clone(),
+        })
+        .collect()
 }
 
 /// The challenge's live score on the visible events and, once submitted, on the hidden ones.
@@ -234,73 +268,4 @@ pub fn challenge_scores(
         crate::challenge::score(pattern, &events, &marks)
     });
     Some((score, hidden))
-}
-
-/// The engine's diagnostics, less the warnings the loaded events prove wrong: "`\"-1\"` is a
-/// string, never the number -1" is noise when the events do carry the string "-1" there.
-pub fn event_aware(
-    diagnostics: &Rc<Vec<EditorDiagnostic>>,
-    paths: &EventPaths,
-) -> Rc<Vec<EditorDiagnostic>> {
-    let disproved = |d: &EditorDiagnostic| {
-        d.code == "number-as-string"
-            && paths
-                .values(&field_segments(&d.path))
-                .is_some_and(|values| {
-                    values
-                        .iter()
-                        .any(|v| d.message.starts_with(&format!("\"{v}\"")))
-                })
-    };
-    if !diagnostics.iter().any(disproved) {
-        return diagnostics.clone();
-    }
-    Rc::new(
-        diagnostics
-            .iter()
-            .filter(|d| !disproved(d))
-            .cloned()
-            .collect(),
-    )
-}
-
-/// The event field a diagnostic's JSON path names: `detail.a.b[0]` → `["detail","a","b"]`
-/// (`$or` branches and operator parts dropped).
-fn field_segments(path: &str) -> Vec<String> {
-    path.split('.')
-        .map(|part| part.split('[').next().unwrap_or(part).to_string())
-        .filter(|part| !part.is_empty() && part != "$or")
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn loaded_events_disprove_number_as_string_warnings() {
-        let warning = |path: &str, text: &str| EditorDiagnostic {
-            code: "number-as-string",
-            is_error: false,
-            span: 0..1,
-            line: 1,
-            column: 1,
-            path: path.to_string(),
-            message: format!("\"{text}\" is a string: it never matches the number {text}"),
-        };
-        let events = [json!({"detail": {"ipProtocol": "-1", "port": 22}})];
-        let paths = EventPaths::collect(&events);
-        // (diagnostic path, value, kept)
-        let cases = [
-            ("detail.ipProtocol[0]", "-1", false),
-            ("$or[1].detail.ipProtocol[0]", "-1", false),
-            ("detail.port[0]", "22", true),
-            ("detail.missing[0]", "5", true),
-        ];
-        for (path, text, kept) in cases {
-            let diagnostics = Rc::new(vec![warning(path, text)]);
-            assert_eq!(event_aware(&diagnostics, &paths).len() == 1, kept, "{path}");
-        }
-    }
 }

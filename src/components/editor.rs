@@ -27,6 +27,8 @@ pub struct EditorDiagnostic {
     pub path: String,
     /// What is wrong, in words.
     pub message: String,
+    /// A fix: its title and the whole text with it applied (one undoable edit).
+    pub fix: Option<(String, String)>,
 }
 
 /// Props of [`Editor`].
@@ -40,6 +42,10 @@ pub struct EditorProps {
     pub value: Rc<str>,
     /// Called with the new text on every edit.
     pub on_change: Callback<String>,
+    /// Applies a diagnostic's fix (the whole fixed text) as its own undo step; without it a
+    /// fix goes through `on_change`.
+    #[prop_or_default]
+    pub on_apply_fix: Option<Callback<String>>,
     /// Messages about the text, errors first.
     pub diagnostics: Rc<Vec<EditorDiagnostic>>,
     /// Called for Ctrl/Cmd+Z (undo) and Ctrl/Cmd+Shift+Z or Ctrl+Y (redo): `true` means redo.
@@ -123,11 +129,25 @@ pub fn Editor(props: &EditorProps) -> Html {
         } else {
             format!("Line {}:{} at {}", d.line, d.column, d.path)
         };
+        let fix = d.fix.as_ref().map(|(title, fixed)| {
+            let on_change = props.on_apply_fix.clone().unwrap_or_else(|| props.on_change.clone());
+            let fixed = fixed.clone();
+            html! {
+                <>
+                    <p class="fix-title">{ title.clone() }</p>
+                    <button type="button" class="fix" aria-label={format!("Apply fix: {title}")}
+                        onclick={Callback::from(move |_: MouseEvent| on_change.emit(fixed.clone()))}>
+                        { "Apply fix" }
+                    </button>
+                </>
+            }
+        });
         html! {
             <li class={if d.is_error { "diag error" } else { "diag warning" }}>
                 <button type="button" class="link" onclick={jump(d)}
                     title="Put the cursor here">{ place }</button>
                 { ": " }{ d.message.clone() }
+                { for fix }
             </li>
         }
     };

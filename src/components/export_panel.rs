@@ -4,7 +4,6 @@
 use crate::clipboard::{copy_text, download_text};
 use crate::share::SharedRule;
 use eventpen_export::{Format, RuleSettings, RuleState, SnsTarget, render, validate_rule_name};
-use serde_json::Value;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -13,7 +12,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ExportPanelProps {
     /// The valid pattern, or None while the pattern has errors.
-    pub pattern: Option<Rc<Value>>,
+    pub pattern: Option<Rc<eventpen_pattern::PatternModel>>,
     /// Rule settings as the user typed them ("" = default).
     pub rule: SharedRule,
     /// Called with changed settings.
@@ -89,7 +88,7 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
             let download = {
                 // The same text as the pattern.json block (trailing newline included).
                 let text = rendered.file("pattern.json").map_or_else(
-                    || format!("{}\n", eventpen_export::json_text::pretty(pattern)),
+                    || format!("{}\n", pattern.pretty()),
                     |block| block.text.clone(),
                 );
                 Callback::from(move |_: MouseEvent| download_text("pattern.json", &text))

@@ -149,30 +149,12 @@ fn row(props: &ResultsProps, matching: Option<&Matching>, index: usize) -> Html 
     }
 }
 
-/// The failed clauses of a non-match, in words; inside `$or` each says which branch it is in.
+/// The failed clauses of a non-match, in the evaluation core's words (the CLI prints the same).
 pub fn failed_reasons(
     pattern: &eventpen_pattern::Pattern,
     event: &serde_json::Value,
 ) -> Vec<String> {
-    let explanation = pattern.explain(event);
-    let reasons: Vec<String> = explanation
-        .clauses
-        .iter()
-        .filter(|c| !c.passed)
-        .map(|c| {
-            if c.or_branch.is_empty() {
-                c.to_string()
-            } else {
-                let branch: Vec<String> = c.or_branch.iter().map(|b| (b + 1).to_string()).collect();
-                format!("($or branch {}) {c}", branch.join("."))
-            }
-        })
-        .collect();
-    if reasons.is_empty() {
-        vec!["Every field passes on its own, but not from the same array element.".to_string()]
-    } else {
-        reasons
-    }
+    eventpen_playground::reasons::failed_reasons(pattern, event)
 }
 
 /// The challenge mark of a row: editable when authoring, else "must match — right/wrong".

@@ -56,7 +56,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         (*scope == Scope::WithEvents && *redacting, full.clone()),
         |(wanted, full)| {
             wanted.then(|| {
-                let redaction = redact(&full.events, &full.pattern);
+                let redaction = redact(&crate::view_model::named(&full.events), &full.pattern);
                 let changes_results =
                     crate::view_model::redaction_changes_results(full, &redaction);
                 (Rc::new(redaction), changes_results)
@@ -68,16 +68,33 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         .as_ref()
         .as_ref()
         .is_some_and(|(_, changes)| *changes);
-    let snapshot = match (*scope, &redaction) {
-        (Scope::PatternOnly, _) => share::pattern_only(&full),
-        (Scope::WithEvents, None) => full.clone(),
-        (Scope::WithEvents, Some(r)) => Snapshot {
-            pattern: r.pattern.clone(),
-            events: r.events.clone(),
-            ..full.clone()
+    // Deflating the link is the dialog's heaviest step: once per choice, not per render.
+    let fragment = use_memo(
+        (
+            *scope,
+            full.clone(),
+            redaction.as_ref().map(|r| crate::derived::ByPtr(r.clone())),
+        ),
+        |(scope, full, redaction)| {
+            let snapshot = match (scope, redaction) {
+                (Scope::PatternOnly, _) => share::pattern_only(full),
+                (Scope::WithEvents, None) => full.clone(),
+                (Scope::WithEvents, Some(r)) => Snapshot {
+                    pattern: r.pattern.clone(),
+                    events: r
+                        .events
+                        .iter()
+                        .map(|e| share::SharedInput {
+                            name: e.name.clone(),
+                            text: e.text.clone(),
+                        })
+                        .collect(),
+                    ..full.clone()
+                },
+            };
+            share::encode(&snapshot)
         },
-    };
-    let fragment = share::encode(&snapshot);
+    );
     let link = persist::link_for(&fragment);
     let too_long = link.len() > MAX_LINK_BYTES;
     let set_scope = |value: Scope| {

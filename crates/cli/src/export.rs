@@ -5,6 +5,7 @@
 //! comment of the block's language; warnings go to stderr. Exit codes: 0 rendered,
 //! 1 unreadable or invalid pattern/event file, 2 invalid option value.
 use eventpen_export::{Format, Rendered, RuleSettings, RuleState, SnsTarget};
+use eventpen_pattern::PatternModel;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -83,7 +84,9 @@ pub fn run(args: Args) -> ExitCode {
     let rendered = match &args.event {
         None => eventpen_export::render(format, &pattern, &settings),
         Some(path) => match read_json(path) {
-            Ok(event) => eventpen_export::test_event_pattern_command(format, &pattern, &event),
+            Ok(event) => {
+                eventpen_export::test_event_pattern_command(format, &pattern.to_json(), &event)
+            }
             Err(message) => {
                 eprintln!("eventpen export: {message}");
                 return ExitCode::FAILURE;
@@ -135,14 +138,19 @@ fn read_json(path: &PathBuf) -> Result<serde_json::Value, String> {
 }
 
 /// Reads the pattern and validates it with the pattern engine (the same rules as AWS), so
-/// an invalid pattern is reported here rather than by AWS at deploy time. The export itself
-/// walks the JSON value, which keeps key order and number text.
-fn read_pattern(path: &PathBuf) -> Result<serde_json::Value, String> {
+/// an invalid pattern is reported here rather than by AWS at deploy time. The export reads
+/// the pattern's model, which keeps key order and number text.
+fn read_pattern(path: &PathBuf) -> Result<PatternModel, String> {
     let text = read_text(path)?;
-    eventpen_pattern::compile(&text)
-        .map_err(|diagnostic| format!("{}: invalid event pattern: {diagnostic}", path.display()))?;
-    serde_json::from_str(&text)
-        .map_err(|error| format!("{}: invalid JSON: {error}", path.display()))
+    let checked = eventpen_pattern::check(&text);
+    match (checked.model, checked.errors.first()) {
+        (Some(model), None) => Ok(model),
+        (_, Some(diagnostic)) => Err(format!(
+            "{}: invalid event pattern: {diagnostic}",
+            path.display()
+        )),
+        (None, None) => Err(format!("{}: invalid event pattern", path.display())),
+    }
 }
 
 fn print_rendered(rendered: &Rendered) {

@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod backtest;
+mod check_cmd;
 mod events;
 mod export;
 mod match_cmd;
@@ -27,6 +28,8 @@ enum Command {
     TestEventPattern(test_event_pattern::Args),
     /// Match a pattern against events and explain every non-match.
     Match(match_cmd::Args),
+    /// Every error, warning and tip for a pattern (optionally against events), as text or JSON Lines.
+    Check(check_cmd::Args),
     /// Convert CloudTrail / EventBridge inputs of any shape to EventBridge events (JSON Lines).
     Events(events::Args),
     /// Render the rule as AWS CLI commands or infrastructure as code.
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::TestEventPattern(args) => test_event_pattern::run(args),
         Command::Match(args) => match_cmd::run(args),
+        Command::Check(args) => check_cmd::run(args),
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),
         Command::Backtest(args) => backtest::run(args),

@@ -3,7 +3,7 @@
 //! Kept apart from the command so the layout can be read (and changed) in one place; the
 //! golden tests in `tests/match_cmd.rs` pin it.
 
-use eventpen_pattern::{Clause, Pattern};
+use eventpen_pattern::Pattern;
 use serde_json::Value;
 use std::fmt::Write as _;
 
@@ -48,8 +48,8 @@ pub fn describe(
         return block;
     }
     block.push_str(": Not matched\n");
-    for clause in pattern.explain(event).clauses.iter().filter(|c| !c.passed) {
-        let _ = writeln!(block, "  - {}", clause_text(clause));
+    for reason in eventpen_playground::reasons::failed_reasons(pattern, event) {
+        let _ = writeln!(block, "  - {reason}");
     }
     block
 }
@@ -66,20 +66,6 @@ fn event_name(event: &Value) -> Option<&str> {
         .pointer("/detail/eventName")
         .and_then(Value::as_str)
         .or_else(|| event.get("detail-type").and_then(Value::as_str))
-}
-
-/// A failed clause; inside `$or` prefixed by its branch (`[$or 2.1]`, 1-based like the event
-/// numbers) so alternatives that failed for different reasons can be told apart.
-fn clause_text(clause: &Clause) -> String {
-    if clause.or_branch.is_empty() {
-        return clause.to_string();
-    }
-    let branch: Vec<String> = clause
-        .or_branch
-        .iter()
-        .map(|index| (index + 1).to_string())
-        .collect();
-    format!("[$or {}] {clause}", branch.join("."))
 }
 
 #[cfg(test)]

@@ -7,8 +7,9 @@
 //! there is wrapped in `Match.anyOf(...)`, which flattens its arguments into the same list.
 
 use crate::code_literal::Expr;
-use crate::operators::{OperatorKind, classify};
-use serde_json::{Map, Value};
+use crate::operators::{OperatorKind, kind_of};
+use eventpen_pattern::model::{Condition, Leaf, Member, Object, PatternModel};
+use serde_json::Value;
 
 fn call(name: &str, args: Vec<Expr>) -> Expr {
     Expr::Call(format!("events.Match.{name}"), args)
@@ -28,10 +29,11 @@ fn inner<'a>(element: &'a Value, outer: &str, key: &str) -> Option<&'a Value> {
     element.get(outer)?.get(key)
 }
 
-/// The `events.Match` helper for one leaf element, if one writes exactly that element.
-pub fn helper(element: &Value) -> Option<Expr> {
+/// The `events.Match` helper for one condition, if one writes exactly that element.
+pub fn helper(condition: &Condition) -> Option<Expr> {
+    let element = &condition.json;
     let text = |key: &str| element.get(key).filter(|value| value.is_string()).map(raw);
-    match classify(element) {
+    match kind_of(&condition.operator) {
         OperatorKind::Prefix => Some(call("prefix", vec![text("prefix")?])),
         OperatorKind::Suffix => Some(call("suffix", vec![text("suffix")?])),
         OperatorKind::EqualsIgnoreCase => {
@@ -78,7 +80,7 @@ pub fn helper(element: &Value) -> Option<Expr> {
             strings(inner(element, "anything-but", "wildcard")?)?,
         )),
         OperatorKind::Numeric => numeric(element.get("numeric")?.as_array()?),
-        OperatorKind::Exact | OperatorKind::Or | OperatorKind::Unknown => None,
+        OperatorKind::Exact | OperatorKind::Or => None,
     }
 }
 
@@ -112,13 +114,14 @@ fn numeric(terms: &[Value]) -> Option<Expr> {
 }
 
 /// One leaf array; `typed` when the field is typed `string[]` (top level of `EventPattern`).
-fn leaf(elements: &[Value], typed: bool) -> Expr {
-    let exprs: Vec<Expr> = elements
+fn leaf(leaf: &Leaf, typed: bool) -> Expr {
+    let exprs: Vec<Expr> = leaf
+        .conditions
         .iter()
-        .map(|element| helper(element).unwrap_or_else(|| raw(element)))
+        .map(|c| helper(c).unwrap_or_else(|| raw(&c.json)))
         .collect();
     let all_raw = exprs.iter().all(|expr| matches!(expr, Expr::Raw(_)));
-    let all_strings = elements.iter().all(Value::is_string);
+    let all_strings = leaf.conditions.iter().all(|c| c.json.is_string());
     match &exprs[..] {
         [only @ Expr::Call(..)] => only.clone(),
         _ if all_raw && (!typed || all_strings) => Expr::Array(exprs),
@@ -127,37 +130,39 @@ fn leaf(elements: &[Value], typed: bool) -> Expr {
 }
 
 /// A pattern object (below the top level) as an expression.
-fn object(map: &Map<String, Value>) -> Expr {
+fn object(object: &Object) -> Expr {
     Expr::Object(
-        map.iter()
-            .map(|(key, value)| (key.clone(), field(value, false)))
+        object
+            .members
+            .iter()
+            .map(|member| (key_of(member).to_owned(), field(member, false)))
             .collect(),
     )
 }
 
-fn field(value: &Value, typed: bool) -> Expr {
-    match value {
-        Value::Array(elements)
-            if elements.iter().all(Value::is_object)
-                && !elements.is_empty()
-                && elements
-                    .iter()
-                    .all(|element| classify(element) == OperatorKind::Unknown) =>
-        {
-            // `$or` branches (the only array of plain objects a valid pattern has).
-            Expr::Array(
-                elements
-                    .iter()
-                    .map(|branch| match branch {
-                        Value::Object(map) => object(map),
-                        other => raw(other),
-                    })
-                    .collect(),
-            )
-        }
-        Value::Array(elements) => leaf(elements, typed),
-        Value::Object(map) => object(map),
-        other => raw(other),
+/// The key a member is written under.
+fn key_of(member: &Member) -> &str {
+    match member {
+        Member::Nested(nested) => &nested.key,
+        Member::Leaf(leaf) => &leaf.key,
+        Member::Or(_) => "$or",
+    }
+}
+
+/// A member's value as JSON, as written.
+fn json_of(member: &Member) -> Value {
+    match member {
+        Member::Nested(nested) => nested.object.to_json(),
+        Member::Leaf(leaf) => leaf.to_json(),
+        Member::Or(group) => Value::Array(group.branches.iter().map(Object::to_json).collect()),
+    }
+}
+
+fn field(member: &Member, typed: bool) -> Expr {
+    match member {
+        Member::Or(group) => Expr::Array(group.branches.iter().map(object).collect()),
+        Member::Leaf(l) => leaf(l, typed),
+        Member::Nested(nested) => object(&nested.object),
     }
 }
 
@@ -180,18 +185,19 @@ pub(crate) struct TopLevel {
     pub(crate) extra: Vec<(String, Value)>,
 }
 
-pub(crate) fn split_top_level(pattern: &Map<String, Value>) -> TopLevel {
+pub(crate) fn split_top_level(pattern: &PatternModel) -> TopLevel {
     let mut typed = Vec::new();
     let mut extra = Vec::new();
-    for (key, value) in pattern {
-        if let Some((_, property)) = TYPED_FIELDS.iter().find(|(json, _)| json == key)
-            && value.is_array()
+    for member in &pattern.root.members {
+        let key = key_of(member);
+        if let Some((_, property)) = TYPED_FIELDS.iter().find(|(json, _)| *json == key)
+            && matches!(member, Member::Leaf(_))
         {
-            typed.push(((*property).to_owned(), field(value, true)));
-        } else if key == "detail" && value.is_object() {
-            typed.push(("detail".to_owned(), field(value, false)));
+            typed.push(((*property).to_owned(), field(member, true)));
+        } else if key == "detail" && matches!(member, Member::Nested(_)) {
+            typed.push(("detail".to_owned(), field(member, false)));
         } else {
-            extra.push((key.clone(), value.clone()));
+            extra.push((key.to_owned(), json_of(member)));
         }
     }
     TopLevel { typed, extra }
@@ -200,9 +206,8 @@ pub(crate) fn split_top_level(pattern: &Map<String, Value>) -> TopLevel {
 /// The `eventPattern` object the CDK exports write: typed properties (`detailType`, …) with
 /// `events.Match` calls, then any other top-level keys as raw JSON. Public so tests can
 /// evaluate the calls the way CDK does and compare the result with the pattern.
-pub fn event_pattern_expr(pattern: &Value) -> Expr {
-    let empty = Map::new();
-    let TopLevel { mut typed, extra } = split_top_level(pattern.as_object().unwrap_or(&empty));
+pub fn event_pattern_expr(pattern: &PatternModel) -> Expr {
+    let TopLevel { mut typed, extra } = split_top_level(pattern);
     typed.extend(
         extra
             .into_iter()
@@ -218,7 +223,9 @@ mod tests {
     use serde_json::json;
 
     fn ts(element: Value) -> String {
-        helper(&element).map_or_else(
+        let text = format!(r#"{{"f": [{element}]}}"#);
+        let model = eventpen_pattern::check(&text).model.expect("valid");
+        helper(&model.leaves()[0].conditions[0]).map_or_else(
             || "raw".to_owned(),
             |expr| write(Lang::TypeScript, &expr, 0),
         )
@@ -313,8 +320,11 @@ mod tests {
             ),
         ];
         for (elements, typed, want) in cases {
-            let elements = elements.as_array().unwrap().clone();
-            assert_eq!(write(Lang::TypeScript, &leaf(&elements, typed), 0), want);
+            let model = eventpen_pattern::check(&json!({"f": elements}).to_string())
+                .model
+                .expect("valid");
+            let expr = leaf(model.leaves()[0], typed);
+            assert_eq!(write(Lang::TypeScript, &expr, 0), want);
         }
     }
 }

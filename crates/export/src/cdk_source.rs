@@ -7,7 +7,8 @@ use crate::code_literal::{Expr, Lang, write};
 use crate::rendered::{Block, Rendered};
 use crate::settings::{RuleSettings, RuleState, parse_event_bus_arn};
 use crate::sns;
-use serde_json::{Map, Value};
+use eventpen_pattern::PatternModel;
+use serde_json::Value;
 
 const PITFALLS: [&str; 6] = [
     "Pass this eventPattern to events.Rule only: Rule renames detailType to detail-type; CfnRule and some older constructs (Archive) do not (aws-cdk #5703, #14282, #14905, #16563).",
@@ -38,12 +39,10 @@ fn bus_expr(lang: Lang, settings: &RuleSettings) -> Option<String> {
 }
 
 /// CDK export in TypeScript or Python.
-pub fn render(pattern: &Value, settings: &RuleSettings, lang: Lang) -> Rendered {
+pub fn render(pattern: &PatternModel, settings: &RuleSettings, lang: Lang) -> Rendered {
     let mut rendered = Rendered::default();
-    let empty = Map::new();
-    let map = pattern.as_object().unwrap_or(&empty);
-    let TopLevel { typed, extra } = split_top_level(map);
-    if map.contains_key("detailType") {
+    let TopLevel { typed, extra } = split_top_level(pattern);
+    if extra.iter().any(|(key, _)| key == "detailType") {
         rendered.warn("A top-level field named detailType is renamed to detail-type by CDK's Rule: use CfnRule for this pattern");
     }
     for (key, _) in &extra {

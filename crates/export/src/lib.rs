@@ -1,13 +1,13 @@
 //! An EventBridge rule rendered as AWS CLI commands and infrastructure as code.
 //!
 //! Pure: no I/O, no web dependencies; the app and the CLI show what these functions return.
-//! The pattern arrives as a `serde_json::Value` already validated by the pattern engine; key
+//! The pattern arrives as the pattern crate's model (the one reading of pattern JSON); key
 //! order and number text are kept as the user wrote them (serde_json writes an exponent with
 //! a sign: `1e2` becomes `1e+2`, the same number).
 //!
 //! ```
 //! use eventpen_export::{Format, RuleSettings, render};
-//! let pattern = serde_json::json!({"source": ["aws.ec2"]});
+//! let pattern = eventpen_pattern::check(r#"{"source": ["aws.ec2"]}"#).model.unwrap();
 //! let rendered = render(Format::CliBash, &pattern, &RuleSettings::default());
 //! let commands = &rendered.blocks.last().unwrap().text;
 //! assert!(commands.contains(r#"--event-pattern '{"source": ["aws.ec2"]}'"#));
@@ -62,13 +62,17 @@ pub use settings::{
 };
 
 use cli::Shell;
+use eventpen_pattern::PatternModel;
 use serde_json::Value;
 
 /// Renders the rule (`pattern` + `settings`) in `format`.
 ///
 /// Settings are expected to be valid (see [`RuleSettings::validate`]); if they are not, the
 /// problem is the first warning and the output is still rendered, so the user sees both.
-pub fn render(format: Format, pattern: &Value, settings: &RuleSettings) -> Rendered {
+pub fn render(format: Format, model: &PatternModel, settings: &RuleSettings) -> Rendered {
+    // The JSON the renderers write: keys and numbers as the user wrote them.
+    let value = model.to_json();
+    let pattern = &value;
     let mut rendered = match format {
         Format::CliBash => cli::render_put_rule(Shell::Bash, pattern, settings),
         Format::CliPowershell => cli::render_put_rule(Shell::PowerShell, pattern, settings),
@@ -82,11 +86,11 @@ pub fn render(format: Format, pattern: &Value, settings: &RuleSettings) -> Rende
         }
         Format::Sam => cloudformation::render_sam(pattern, settings),
         Format::Terraform => terraform::render(pattern, settings),
-        Format::CdkTs => cdk_source::render(pattern, settings, code_literal::Lang::TypeScript),
-        Format::CdkPython => cdk_source::render(pattern, settings, code_literal::Lang::Python),
+        Format::CdkTs => cdk_source::render(model, settings, code_literal::Lang::TypeScript),
+        Format::CdkPython => cdk_source::render(model, settings, code_literal::Lang::Python),
         Format::PulumiTs => pulumi::render(pattern, settings),
         Format::Serverless => serverless::render(pattern, settings),
-        Format::PipesFilter => pipes::render(pattern),
+        Format::PipesFilter => pipes::render(model),
     };
     if let Err(problem) = settings.validate() {
         rendered.warnings.insert(0, problem);

@@ -1,9 +1,10 @@
-//! Every operator a pattern uses, with the path where it sits, read straight from the JSON.
+//! Every operator a pattern uses, with the path where it sits, read from the pattern model.
 //!
 //! Export targets differ in what they can express (Pipes filters lack some operators, CDK has
-//! helpers for some), so renderers ask this walk instead of knowing the pattern engine.
+//! helpers for some), so renderers ask for these kinds; the pattern crate is the one reader of
+//! pattern JSON.
 
-use serde_json::{Map, Value};
+use eventpen_pattern::model::{AnythingBut, Member, Object, Operator, PatternModel};
 
 /// The kind of one element of a leaf array (or an `$or`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -42,13 +43,11 @@ pub enum OperatorKind {
     Wildcard,
     /// `"$or": [ {…}, {…} ]`.
     Or,
-    /// An object this crate does not know (the engine validated the pattern, so a newer operator).
-    Unknown,
 }
 
 impl OperatorKind {
     /// Every kind, for table tests.
-    pub const ALL: [OperatorKind; 18] = [
+    pub const ALL: [OperatorKind; 17] = [
         OperatorKind::Exact,
         OperatorKind::Prefix,
         OperatorKind::PrefixIgnoreCase,
@@ -66,7 +65,6 @@ impl OperatorKind {
         OperatorKind::Cidr,
         OperatorKind::Wildcard,
         OperatorKind::Or,
-        OperatorKind::Unknown,
     ];
 
     /// The name used in warnings: the JSON spelling (`anything-but/prefix`, `$or`, …).
@@ -89,48 +87,39 @@ impl OperatorKind {
             OperatorKind::Cidr => "cidr",
             OperatorKind::Wildcard => "wildcard",
             OperatorKind::Or => "$or",
-            OperatorKind::Unknown => "unknown operator",
         }
     }
 }
 
-/// Classifies one element of a leaf array.
-pub fn classify(element: &Value) -> OperatorKind {
-    let Value::Object(object) = element else {
-        return OperatorKind::Exact;
-    };
-    let mut entries = object.iter();
-    let (Some((key, value)), None) = (entries.next(), entries.next()) else {
-        return OperatorKind::Unknown;
-    };
-    let inner = single_key(value);
-    match (key.as_str(), inner) {
-        ("prefix", Some("equals-ignore-case")) => OperatorKind::PrefixIgnoreCase,
-        ("prefix", _) => OperatorKind::Prefix,
-        ("suffix", Some("equals-ignore-case")) => OperatorKind::SuffixIgnoreCase,
-        ("suffix", _) => OperatorKind::Suffix,
-        ("equals-ignore-case", _) => OperatorKind::EqualsIgnoreCase,
-        ("anything-but", Some("prefix")) => OperatorKind::AnythingButPrefix,
-        ("anything-but", Some("suffix")) => OperatorKind::AnythingButSuffix,
-        ("anything-but", Some("equals-ignore-case")) => OperatorKind::AnythingButIgnoreCase,
-        ("anything-but", Some("wildcard")) => OperatorKind::AnythingButWildcard,
-        ("anything-but", _) => OperatorKind::AnythingBut,
-        ("numeric", _) => OperatorKind::Numeric,
-        ("exists", _) if value == &Value::Bool(false) => OperatorKind::DoesNotExist,
-        ("exists", _) => OperatorKind::Exists,
-        ("cidr", _) => OperatorKind::Cidr,
-        ("wildcard", _) => OperatorKind::Wildcard,
-        _ => OperatorKind::Unknown,
-    }
-}
-
-/// The key of a one-key object.
-pub fn single_key(value: &Value) -> Option<&str> {
-    let object = value.as_object()?;
-    let mut keys = object.keys();
-    match (keys.next(), keys.next()) {
-        (Some(key), None) => Some(key),
-        _ => None,
+/// The kind of one typed condition.
+pub fn kind_of(operator: &Operator) -> OperatorKind {
+    match operator {
+        Operator::Exact(_) => OperatorKind::Exact,
+        Operator::Prefix {
+            ignore_case: false, ..
+        } => OperatorKind::Prefix,
+        Operator::Prefix {
+            ignore_case: true, ..
+        } => OperatorKind::PrefixIgnoreCase,
+        Operator::Suffix {
+            ignore_case: false, ..
+        } => OperatorKind::Suffix,
+        Operator::Suffix {
+            ignore_case: true, ..
+        } => OperatorKind::SuffixIgnoreCase,
+        Operator::EqualsIgnoreCase(_) => OperatorKind::EqualsIgnoreCase,
+        Operator::AnythingBut(AnythingBut::Values(_)) => OperatorKind::AnythingBut,
+        Operator::AnythingBut(AnythingBut::Prefix(_)) => OperatorKind::AnythingButPrefix,
+        Operator::AnythingBut(AnythingBut::Suffix(_)) => OperatorKind::AnythingButSuffix,
+        Operator::AnythingBut(AnythingBut::EqualsIgnoreCase(_)) => {
+            OperatorKind::AnythingButIgnoreCase
+        }
+        Operator::AnythingBut(AnythingBut::Wildcard(_)) => OperatorKind::AnythingButWildcard,
+        Operator::Numeric(_) => OperatorKind::Numeric,
+        Operator::Exists(true) => OperatorKind::Exists,
+        Operator::Exists(false) => OperatorKind::DoesNotExist,
+        Operator::Cidr(_) => OperatorKind::Cidr,
+        Operator::Wildcard(_) => OperatorKind::Wildcard,
     }
 }
 
@@ -155,44 +144,34 @@ impl Found {
 }
 
 /// Every operator in `pattern`, in document order.
-pub fn walk(pattern: &Value) -> Vec<Found> {
+pub fn walk(pattern: &PatternModel) -> Vec<Found> {
     let mut found = Vec::new();
-    if let Value::Object(object) = pattern {
-        walk_object(object, &mut Vec::new(), &mut found);
-    }
+    walk_object(&pattern.root, &[], &mut found);
     found
 }
 
-fn walk_object(object: &Map<String, Value>, path: &mut Vec<String>, found: &mut Vec<Found>) {
-    for (key, value) in object {
-        match value {
-            Value::Array(branches) if key == "$or" => {
+fn walk_object(object: &Object, path: &[String], found: &mut Vec<Found>) {
+    for member in &object.members {
+        match member {
+            Member::Or(group) => {
                 found.push(Found {
-                    path: path.clone(),
+                    path: path.to_vec(),
                     kind: OperatorKind::Or,
                 });
-                for branch in branches {
-                    if let Value::Object(branch) = branch {
-                        walk_object(branch, path, found);
-                    }
+                for branch in &group.branches {
+                    walk_object(branch, path, found);
                 }
             }
-            Value::Array(elements) => {
-                path.push(key.clone());
-                for element in elements {
+            Member::Leaf(leaf) => {
+                let path = leaf.path.key_vec();
+                for condition in &leaf.conditions {
                     found.push(Found {
                         path: path.clone(),
-                        kind: classify(element),
+                        kind: kind_of(&condition.operator),
                     });
                 }
-                path.pop();
             }
-            Value::Object(inner) => {
-                path.push(key.clone());
-                walk_object(inner, path, found);
-                path.pop();
-            }
-            _ => {}
+            Member::Nested(nested) => walk_object(&nested.object, &nested.path.key_vec(), found),
         }
     }
 }
@@ -201,6 +180,10 @@ fn walk_object(object: &Map<String, Value>, path: &mut Vec<String>, found: &mut 
 mod tests {
     use super::*;
     use serde_json::json;
+
+    fn model(text: &str) -> PatternModel {
+        eventpen_pattern::check(text).model.expect("valid pattern")
+    }
 
     #[test]
     fn classifies_every_operator() {
@@ -247,10 +230,10 @@ mod tests {
             (json!({"exists": false}), OperatorKind::DoesNotExist),
             (json!({"cidr": "10.0.0.0/8"}), OperatorKind::Cidr),
             (json!({"wildcard": "a*"}), OperatorKind::Wildcard),
-            (json!({"regex": "a"}), OperatorKind::Unknown),
         ];
         for (element, kind) in cases {
-            assert_eq!(classify(&element), kind, "{element}");
+            let found = walk(&model(&format!(r#"{{"f": [{element}]}}"#)));
+            assert_eq!(found[0].kind, kind, "{element}");
         }
     }
 
@@ -260,7 +243,7 @@ mod tests {
             "source": ["aws.ec2"],
             "detail": {"$or": [{"a": [{"prefix": "x"}]}, {"b": {"c": [{"exists": false}]}}]}
         });
-        let found: Vec<(String, OperatorKind)> = walk(&pattern)
+        let found: Vec<(String, OperatorKind)> = walk(&model(&pattern.to_string()))
             .iter()
             .map(|found| (found.dotted_path(), found.kind))
             .collect();

@@ -17,7 +17,8 @@
 use crate::json_text::pretty;
 use crate::operators::{OperatorKind, walk};
 use crate::rendered::{Block, Rendered};
-use serde_json::{Value, json};
+use eventpen_pattern::PatternModel;
+use serde_json::json;
 
 /// How Pipes filters treat an operator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,16 +39,17 @@ pub fn pipe_support(kind: OperatorKind) -> PipeSupport {
         | OperatorKind::AnythingButIgnoreCase
         | OperatorKind::AnythingButWildcard
         | OperatorKind::Wildcard => PipeSupport::Unsupported,
-        OperatorKind::Cidr | OperatorKind::Unknown => PipeSupport::Unlisted,
+        OperatorKind::Cidr => PipeSupport::Unlisted,
         _ => PipeSupport::Supported,
     }
 }
 
 /// The filter criteria for Pipes (`SourceParameters.FilterCriteria`) and Lambda
 /// (`--filter-criteria`).
-pub fn render(pattern: &Value) -> Rendered {
+pub fn render(model: &PatternModel) -> Rendered {
+    let pattern = &model.to_json();
     let mut rendered = Rendered::default();
-    for found in walk(pattern) {
+    for found in walk(model) {
         match pipe_support(found.kind) {
             PipeSupport::Supported => {}
             PipeSupport::Unsupported => rendered.warn(format!(
@@ -118,7 +120,6 @@ mod tests {
             (OperatorKind::Cidr, PipeSupport::Unlisted),
             (OperatorKind::Wildcard, PipeSupport::Unsupported),
             (OperatorKind::Or, PipeSupport::Supported),
-            (OperatorKind::Unknown, PipeSupport::Unlisted),
         ];
         assert_eq!(cases.len(), OperatorKind::ALL.len());
         for (kind, want) in cases {

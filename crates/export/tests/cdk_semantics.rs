@@ -107,7 +107,7 @@ fn cdk_synthesizes_every_pattern_exactly() {
     let patterns = common::all_patterns();
     let mut helpers = 0;
     for (name, pattern) in &patterns {
-        let expr = cdk_event_pattern(pattern);
+        let expr = cdk_event_pattern(&common::model(pattern));
         helpers += format!("{expr:?}").matches("events.Match.").count();
         let synthesized = render_event_pattern(evaluate(&expr));
         assert_eq!(&synthesized, pattern, "{name}\n{expr:?}");

@@ -3,7 +3,8 @@
 //! with python3's `ast`, TypeScript brackets must balance. `UPDATE_GOLDEN=1` rewrites them.
 mod common;
 
-use eventpen_export::{Format, RuleSettings, RuleState, SnsTarget, render};
+use common::render;
+use eventpen_export::{Format, RuleSettings, RuleState, SnsTarget};
 use serde_json::Value;
 use std::process::{Command, Stdio};
 

@@ -3,9 +3,10 @@
 //! content of `file://` arguments) exactly. PowerShell and cmd.exe: `windows_shells.rs`.
 mod common;
 
+use common::render;
 use common::{commands, option};
 use eventpen_export::json_text::{one_line, pretty};
-use eventpen_export::{Format, RuleSettings, SnsTarget, render, test_event_pattern_command};
+use eventpen_export::{Format, RuleSettings, SnsTarget, test_event_pattern_command};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;

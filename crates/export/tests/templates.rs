@@ -10,7 +10,8 @@ mod common;
 use common::{only_block, settings_variants};
 
 use common::numbers_by_value;
-use eventpen_export::{Format, RuleSettings, render};
+use common::render;
+use eventpen_export::{Format, RuleSettings};
 use saphyr::{LoadableYamlNode, Scalar, Yaml};
 use serde_json::{Map, Value, json};
 

@@ -3,8 +3,9 @@
 //! them); the Pipes `Filters[].Pattern` string is the pattern's JSON.
 mod common;
 
+use common::render;
 use common::{numbers_by_value, only_block, settings_variants};
-use eventpen_export::{Format, RuleSettings, render};
+use eventpen_export::{Format, RuleSettings};
 use serde_json::{Value, json};
 
 /// The evaluated argument of `jsonencode(...)` in attribute `attribute` of the first

@@ -5,10 +5,11 @@
 //! pattern, plus quoting cases written out by hand.
 mod common;
 
+use common::render;
 use common::{commands, option};
 use eventpen_export::json_text::one_line;
 use eventpen_export::shell_emulation::{PowerShellVersion, cmd_delivers, powershell_delivers};
-use eventpen_export::{Format, RuleSettings, render};
+use eventpen_export::{Format, RuleSettings};
 use serde_json::Value;
 
 #[test]
@@ -147,8 +148,11 @@ fn hand_verified_windows_quoting() {
 
 #[test]
 fn cmd_line_length_limit_is_flagged() {
-    let long = "x".repeat(9000);
-    let pattern = serde_json::json!({"detail": {"a": [long]}});
+    // AWS caps a pattern at 4096 characters; quotes inside values are what cmd.exe's escaping
+    // multiplies past its 8191-character line.
+    let quotes = "\"".repeat(2030);
+    let pattern = serde_json::json!({"detail": {"a": [quotes]}});
+    assert!(pattern.to_string().len() <= 4096);
     let cmd = render(Format::CliCmd, &pattern, &RuleSettings::default());
     assert!(
         cmd.warnings.iter().any(|w| w.contains("8191")),

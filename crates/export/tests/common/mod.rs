@@ -2,7 +2,7 @@
 //! conformance corpus read in place (skipped with a notice when it is not there).
 #![allow(dead_code)]
 
-use eventpen_export::{Format, Rendered, RuleSettings, RuleState, SnsTarget, render};
+use eventpen_export::{Format, Rendered, RuleSettings, RuleState, SnsTarget};
 use serde_json::Value;
 use std::path::Path;
 
@@ -184,6 +184,23 @@ pub fn settings_variants() -> Vec<RuleSettings> {
             ..RuleSettings::default()
         },
     ]
+}
+
+/// The pattern model of a pattern written as a JSON value (tests write patterns with `json!`).
+pub fn model(pattern: &Value) -> eventpen_pattern::PatternModel {
+    let checked = eventpen_pattern::check(&pattern.to_string());
+    checked
+        .model
+        .unwrap_or_else(|| panic!("{pattern}: {:?}", checked.errors))
+}
+
+/// [`eventpen_export::render`] of a pattern written as a JSON value.
+pub fn render(
+    format: Format,
+    pattern: &Value,
+    settings: &RuleSettings,
+) -> eventpen_export::Rendered {
+    eventpen_export::render(format, &model(pattern), settings)
 }
 
 /// The first block of `format` for `pattern`.

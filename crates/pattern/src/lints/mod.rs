@@ -239,6 +239,11 @@ fn lint_matcher(
                         "\"{text}\" is a string: it never matches the number {text}; write {text} without quotes if the event has a number"
                     ),
                 );
+                // The value, so a caller that knows the events can drop the warning when
+                // they do carry this string.
+                if let Some(warning) = linter.out.last_mut() {
+                    warning.value = Some(text.clone());
+                }
             }
             spaces(linter, text, span.clone(), path);
             let excluded = field.matchers.iter().any(|m| {

@@ -2,18 +2,18 @@
 //! left, redacting twice changes nothing, and match results survive except where a pattern
 //! names part of a redacted value.
 
-use eventpen::redact::redact;
-use eventpen::share::SharedInput;
+use eventpen_playground::NamedText;
+use eventpen_playground::redact::redact;
 use serde_json::Value;
 
 struct Example {
     id: String,
     pattern: String,
-    events: Vec<SharedInput>,
+    events: Vec<NamedText>,
 }
 
 fn gallery() -> Option<Vec<Example>> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/examples");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/examples");
     let Ok(entries) = std::fs::read_dir(dir) else {
         println!("skipped: no gallery at {dir}");
         return None;
@@ -36,7 +36,7 @@ fn gallery() -> Option<Vec<Example>> {
                 events: visible
                     .iter()
                     .chain(&hidden)
-                    .map(|item| SharedInput {
+                    .map(|item| NamedText {
                         name: item["label"].as_str().unwrap_or_default().to_string(),
                         text: serde_json::to_string_pretty(&item["event"]).unwrap_or_default(),
                     })
@@ -69,7 +69,7 @@ fn is_placeholder_account(account: &str) -> bool {
 }
 
 /// Which events the pattern matches, after the app's own ingest (CloudTrail → EventBridge).
-fn results(events: &[SharedInput], pattern: &str) -> Vec<bool> {
+fn results(events: &[NamedText], pattern: &str) -> Vec<bool> {
     let Ok(pattern) = eventpen_pattern::compile(pattern) else {
         return Vec::new();
     };

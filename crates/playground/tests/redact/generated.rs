@@ -2,7 +2,7 @@
 //! redacting twice changes nothing more.
 
 use super::inputs;
-use eventpen::redact::redact;
+use eventpen_playground::redact::redact;
 use proptest::prelude::*;
 
 /// Text made of the pieces redaction cares about, glued with the separators it meets.

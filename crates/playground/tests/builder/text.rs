@@ -1,7 +1,9 @@
 //! The pattern as the tree sees it (outline, picks, paths) and as the editor gets it (pretty),
 //! and the quick-start skeleton.
 use crate::p;
-use eventpen::builder::{Clause, field_path, outline, parse_path, picks_in, pretty, quick_start};
+use eventpen_playground::builder::{
+    Clause, field_path, outline, parse_path, picks_in, pretty, quick_start,
+};
 use serde_json::{Value, json};
 
 #[test]

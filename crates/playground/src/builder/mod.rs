@@ -12,7 +12,7 @@
 //! `$or` group (`["$or", "1", "detail", "eventName"]`). Every event path is also a location.
 //!
 //! ```
-//! use eventpen::builder::{pretty, toggle_exact};
+//! use eventpen_playground::builder::{pretty, toggle_exact};
 //! use serde_json::json;
 //! let path = ["detail".to_string(), "eventName".to_string()];
 //! let pattern = toggle_exact(&json!({"source": ["aws.ec2"]}), &path, &json!("RunInstances"));
@@ -21,19 +21,18 @@
 //! ```
 mod conditions;
 mod edit;
-mod facets;
 mod form;
 mod outline;
 
 mod quick_start;
 
+pub use crate::index::{FacetField, FacetHit, FacetValue, Facets};
 pub use conditions::{conditions_for, describe};
 pub use edit::{
     BuildError, add_condition, remove_condition, remove_location, replace_condition, toggle_exact,
     wrap_in_or,
 };
 pub use eventpen_pattern::pretty::pretty;
-pub use facets::{FacetField, FacetHit, FacetValue, Facets};
 pub use form::{FormError, Operator, build_condition, split_condition};
 pub use outline::{Clause, FieldClause, OrGroup, field_path, outline, picks_in};
 pub use quick_start::quick_start;

@@ -1,11 +1,11 @@
-//! Facets: for every field path in the loaded events, its distinct values and how many events
-//! carry each — `detail.eventName: RunInstances 34 · TerminateInstances 12`.
+//! The field index: for every field path in the loaded events, its distinct values and how
+//! many events carry each — `detail.eventName: RunInstances 34 · TerminateInstances 12`.
 //!
-//! Collected once per event set (the App keeps it in a `use_memo`), in one pass that allocates
-//! only for new paths and new values, so 10,000 CloudTrail events stay fast; searching then
-//! runs over the collected values only.
+//! One walk over the events serves the facets, the editor's completion and the tips. Collected
+//! once per event set, in one pass that allocates only for new paths and new values, so 10,000
+//! CloudTrail events stay fast; searching then runs over the collected values only.
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Distinct values kept per field: beyond this a field (ids, timestamps) is only counted.
 const MAX_DISTINCT: usize = 1000;
@@ -89,6 +89,8 @@ pub struct FacetHit<'a> {
 pub struct Facets {
     fields: Vec<FacetField>,
     events: usize,
+    /// Every path seen, objects and arrays included (a pattern may test them with `exists`).
+    seen: HashSet<Vec<String>>,
 }
 
 /// Collection state of one path: value text → (value, events counted, last event counted).
@@ -109,6 +111,12 @@ impl Facets {
             trie.walk(event, Trie::ROOT, index);
             count = index + 1;
         }
+        let seen = trie
+            .nodes
+            .iter()
+            .skip(1)
+            .map(|node| node.path.clone())
+            .collect();
         let mut fields: Vec<FacetField> = trie
             .nodes
             .into_iter()
@@ -156,7 +164,31 @@ impl Facets {
         Facets {
             fields,
             events: count,
+            seen,
         }
+    }
+
+    /// Whether any event has something (a value, an object or an array) at `path`.
+    pub fn has(&self, path: &[String]) -> bool {
+        self.seen.contains(path)
+    }
+
+    /// Every path seen, objects and arrays included, in no particular order.
+    pub fn all_paths(&self) -> impl Iterator<Item = &Vec<String>> {
+        self.seen.iter()
+    }
+
+    /// The distinct strings seen at `path` (what exact string conditions compare with).
+    pub fn strings_at(&self, path: &[String]) -> Vec<&str> {
+        self.field(path)
+            .map(|field| {
+                field
+                    .values
+                    .iter()
+                    .filter_map(|v| v.value.as_str())
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Every field: the walkthrough's key fields first, fields unique per event last, the rest

@@ -1,7 +1,7 @@
 //! Click edits: toggle an exact value, add / replace / remove a condition, remove a field or
 //! branch, group fields into an `$or`.
 use crate::p;
-use eventpen::builder::{
+use eventpen_playground::builder::{
     BuildError, add_condition, remove_condition, remove_location, replace_condition, toggle_exact,
     wrap_in_or,
 };

@@ -1,5 +1,7 @@
 //! Which conditions fit a value, how a chip reads, and the chip editor's form both ways.
-use eventpen::builder::{Operator, build_condition, conditions_for, describe, split_condition};
+use eventpen_playground::builder::{
+    Operator, build_condition, conditions_for, describe, split_condition,
+};
 use serde_json::{Value, json};
 
 #[test]

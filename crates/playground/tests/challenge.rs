@@ -1,7 +1,7 @@
 //! Scoring a pattern against marked events: valid and invalid patterns, unmarked events,
 //! partial credit, solved.
 
-use eventpen::challenge::{Expectation, score};
+use eventpen_playground::challenge::{Expectation, score};
 use serde_json::{Value, json};
 
 /// Three small EventBridge events: the launch a rule wants, a near-miss from the same service,

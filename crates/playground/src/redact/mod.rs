@@ -6,9 +6,9 @@
 //! survive.
 //!
 //! ```
-//! use eventpen::redact::redact;
-//! use eventpen::share::SharedInput;
-//! let event = SharedInput { name: "e".into(), text: r#"{"account":"123456789012"}"#.into() };
+//! use eventpen_playground::redact::redact;
+//! use eventpen_playground::NamedText;
+//! let event = NamedText { name: "e".into(), text: r#"{"account":"123456789012"}"#.into() };
 //! let r = redact(&[event], r#"{"account":["123456789012"]}"#);
 //! assert_eq!(r.events[0].text, r#"{"account":"111111111111"}"#);
 //! assert_eq!(r.pattern, r#"{"account":["111111111111"]}"#);
@@ -34,7 +34,7 @@ mod mapper;
 mod scan;
 mod walk;
 
-use crate::share::SharedInput;
+use crate::NamedText;
 use literals::Literals;
 use mapper::Mapper;
 use scan::{Context, scan};
@@ -44,7 +44,7 @@ use serde_json::Value;
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Redaction {
     /// The events: redacted texts, and names redacted like free text.
-    pub events: Vec<SharedInput>,
+    pub events: Vec<NamedText>,
     /// The redacted pattern.
     pub pattern: String,
     /// One line per distinct value replaced, in order of first appearance.
@@ -66,7 +66,7 @@ pub struct Change {
 }
 
 /// Redact the event inputs and the pattern with one consistent mapping.
-pub fn redact(events: &[SharedInput], pattern: &str) -> Redaction {
+pub fn redact(events: &[NamedText], pattern: &str) -> Redaction {
     let mut mapper = Mapper::new(Literals::of_pattern(pattern));
     // Pass 1 notes what is sensitive everywhere; pass 2 replaces it everywhere.
     for text in events.iter().map(|e| e.text.as_str()).chain([pattern]) {
@@ -79,7 +79,7 @@ pub fn redact(events: &[SharedInput], pattern: &str) -> Redaction {
     let names = mapper.known_names();
     let redacted_events = events
         .iter()
-        .map(|e| SharedInput {
+        .map(|e| NamedText {
             // Tab names are the user's words (often a file name): same mapping, as text.
             name: scan(&e.name, Context::JsonString, &mut mapper, &names),
             text: redact_text(&e.text, &mut mapper, &names),

@@ -11,7 +11,7 @@
 
 use super::mapper::Mapper;
 use super::scan::{Context, scan};
-use serde_json::Value;
+use eventpen_pattern::model::{AnythingBut, Operator};
 
 /// Operators whose value is a partial value: what they spell out is kept.
 pub(crate) const LITERAL_OPERATORS: [&str; 3] = ["prefix", "suffix", "wildcard"];
@@ -37,12 +37,19 @@ pub(crate) struct Literals {
 }
 
 impl Literals {
-    /// Collect from the pattern text (nothing when it is not JSON).
+    /// Collect from the pattern text (nothing when it is not a valid pattern).
     pub(crate) fn of_pattern(pattern: &str) -> Literals {
-        let mut texts = Vec::new();
-        if let Ok(value) = serde_json::from_str::<Value>(pattern) {
-            collect(&value, false, &mut texts);
-        }
+        let texts: Vec<String> = eventpen_pattern::check(pattern)
+            .model
+            .map(|model| {
+                model
+                    .leaves()
+                    .iter()
+                    .flat_map(|leaf| &leaf.conditions)
+                    .flat_map(|c| partial_values(&c.operator))
+                    .collect()
+            })
+            .unwrap_or_default();
         let kept: Vec<String> = texts
             .iter()
             .map(|text| scan(text, Context::PatternLiteral, &mut Mapper::blanking(), &[]))
@@ -96,17 +103,19 @@ impl Literals {
     }
 }
 
-/// Strings under a literal operator, at any depth (`{"prefix": {"equals-ignore-case": …}}`).
-fn collect(value: &Value, inside: bool, out: &mut Vec<String>) {
-    match value {
-        Value::String(text) if inside => out.push(text.clone()),
-        Value::Array(items) => items.iter().for_each(|v| collect(v, inside, out)),
-        Value::Object(fields) => {
-            for (key, v) in fields {
-                collect(v, inside || LITERAL_OPERATORS.contains(&key.as_str()), out);
-            }
-        }
-        _ => {}
+/// The partial values a condition spells out: prefixes, suffixes and wildcards, also inside
+/// `anything-but` and with `equals-ignore-case`.
+fn partial_values(operator: &Operator) -> Vec<String> {
+    match operator {
+        Operator::Prefix { value, .. }
+        | Operator::Suffix { value, .. }
+        | Operator::Wildcard(value) => vec![value.clone()],
+        Operator::AnythingBut(
+            AnythingBut::Prefix(values)
+            | AnythingBut::Suffix(values)
+            | AnythingBut::Wildcard(values),
+        ) => values.clone(),
+        _ => Vec::new(),
     }
 }
 

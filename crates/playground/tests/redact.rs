@@ -7,14 +7,14 @@ mod gallery;
 #[path = "redact/generated.rs"]
 mod generated;
 
-use eventpen::redact::{Change, Redaction, redact};
-use eventpen::share::SharedInput;
+use eventpen_playground::NamedText;
+use eventpen_playground::redact::{Change, Redaction, redact};
 
-fn inputs(texts: &[&str]) -> Vec<SharedInput> {
+fn inputs(texts: &[&str]) -> Vec<NamedText> {
     texts
         .iter()
         .enumerate()
-        .map(|(i, t)| SharedInput {
+        .map(|(i, t)| NamedText {
             name: format!("event {}", i + 1),
             text: (*t).to_string(),
         })
@@ -166,7 +166,7 @@ fn layouts_are_kept() {
     assert_eq!(redact_one(broken), "{\"account\": \"111111111111\", oops");
 }
 
-fn realistic() -> Vec<SharedInput> {
+fn realistic() -> Vec<NamedText> {
     inputs(&[
         r#"{
   "version": "0",

@@ -1,6 +1,6 @@
 //! Facets: values and event counts per field, search, order, the distinct-value cap, speed.
 use crate::p;
-use eventpen::builder::Facets;
+use eventpen_playground::builder::Facets;
 use serde_json::{Value, json};
 
 #[test]
