@@ -2,6 +2,7 @@
 //! download of `pattern.json`. The text comes from `eventpen-export`, the same renderers the
 //! CLI's `eventpen export` uses.
 use crate::clipboard::{copy_text, download_text};
+use crate::components::sql_export::{SQL_TAB, SqlExport};
 use crate::share::SharedRule;
 use eventpen_export::{Format, RuleSettings, RuleState, SnsTarget, render, validate_rule_name};
 use std::rc::Rc;
@@ -72,7 +73,7 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
     };
     let tabs = Format::ALL.iter().map(|&f| {
         let on_format = props.on_format.clone();
-        let selected = f == format;
+        let selected = f == format && props.format != SQL_TAB;
         html! {
             <button type="button" role="tab" aria-selected={selected.to_string()} id={format!("tab-{}", f.id())}
                 aria-controls="export-output" tabindex={if selected { "0" } else { "-1" }}
@@ -118,6 +119,26 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
             }
         }
     };
+    let sql_tab = {
+        let on_format = props.on_format.clone();
+        let selected = props.format == SQL_TAB;
+        html! {
+            <button type="button" role="tab" aria-selected={selected.to_string()} id="tab-sql"
+                aria-controls="export-output" tabindex={if selected { "0" } else { "-1" }}
+                onclick={Callback::from(move |_: MouseEvent| on_format.emit(SQL_TAB.to_string()))}>{ "SQL" }</button>
+        }
+    };
+    let (body, tab_id) = match (&props.pattern, props.format == SQL_TAB) {
+        (Some(pattern), true) => {
+            let all = settings.state == RuleState::EnabledWithAllCloudTrailManagementEvents;
+            (
+                html! { <SqlExport pattern={pattern.clone()} all_management_events={all} /> },
+                "tab-sql".to_string(),
+            )
+        }
+        (None, true) => (body, "tab-sql".to_string()),
+        (_, false) => (body, format!("tab-{}", format.id())),
+    };
     html! {
         <div class="export">
             <details class="settings">
@@ -141,8 +162,8 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
                     <p class="notice error" role="alert">{ format!("Rule name: {error}") }</p>
                 }
             </details>
-            <div class="tabs" role="tablist" aria-label="Export format">{ for tabs }</div>
-            <div id="export-output" role="tabpanel" aria-labelledby={format!("tab-{}", format.id())}>{ body }</div>
+            <div class="tabs" role="tablist" aria-label="Export format">{ for tabs }{ sql_tab }</div>
+            <div id="export-output" role="tabpanel" aria-labelledby={tab_id}>{ body }</div>
         </div>
     }
 }

@@ -14,3 +14,4 @@ pub mod notices;
 pub mod results;
 pub mod selected_event;
 pub mod share_dialog;
+pub mod sql_export;
