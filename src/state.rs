@@ -7,11 +7,11 @@ use crate::share::{SharedChallenge, SharedInput, SharedRule, Snapshot};
 use std::rc::Rc;
 use yew::Reducible;
 
+mod history;
+pub use history::{History, UNDO_DEPTH};
+
 /// The name of the pasted-text input, as problems and the share link call it.
 pub const PASTED: &str = "pasted text";
-
-/// How many pattern versions undo remembers.
-const UNDO_DEPTH: usize = 200;
 
 /// One loaded file of events (gzip already inflated to text when it was loaded).
 #[derive(Debug, Clone, PartialEq)]
@@ -142,10 +142,10 @@ pub struct State {
     pub export_format: String,
     /// Messages for the user.
     pub notices: Vec<Notice>,
-    /// Earlier pattern texts, newest last.
-    pub undo: Vec<String>,
-    /// Pattern texts undone, newest last.
-    pub redo: Vec<String>,
+    /// Earlier pattern texts (shared between states: copying a state copies a pointer).
+    pub undo: History,
+    /// Pattern texts undone.
+    pub redo: History,
     /// The challenge being solved or written, if any.
     pub challenge: Option<ActiveChallenge>,
 }
@@ -161,8 +161,8 @@ impl Default for State {
             rule: SharedRule::default(),
             export_format: String::new(),
             notices: Vec::new(),
-            undo: Vec::new(),
-            redo: Vec::new(),
+            undo: History::default(),
+            redo: History::default(),
             challenge: None,
         }
     }
@@ -372,9 +372,6 @@ impl Reducible for State {
 impl State {
     fn push_undo(&mut self) {
         self.undo.push(self.pattern.clone());
-        if self.undo.len() > UNDO_DEPTH {
-            self.undo.remove(0);
-        }
     }
 
     /// The event inputs in order: the Events box first, then the files.

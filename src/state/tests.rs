@@ -78,7 +78,7 @@ fn visual_edits_are_undoable_and_clear_redo() {
     );
     assert_eq!(state.pattern, "C");
     assert!(state.redo.is_empty());
-    assert_eq!(state.undo, vec!["".to_string(), "A".to_string()]);
+    assert_eq!(state.undo.to_vec(), vec!["".to_string(), "A".to_string()]);
 }
 
 #[test]

@@ -28,7 +28,7 @@ pub fn test_event_pattern(
     event_text: &str,
     envelope: Envelope,
 ) -> Result<bool, ServiceError> {
-    let pattern = eventpen_pattern::compile(pattern_text).map_err(pattern_error)?;
+    let pattern = eventpen_pattern::compile(pattern_text).map_err(|d| pattern_error(*d))?;
     let event = match envelope {
         Envelope::Required => {
             eventpen_pattern::check_test_event(event_text).map_err(invalid_event)?

@@ -26,10 +26,17 @@ fn check(pattern: &str, events: &[&str]) -> (i32, Vec<Value>) {
     (outcome.code, findings)
 }
 
+/// (pattern file, event fixtures, exit code, (severity, kind) of every finding)
+type Case = (
+    &'static str,
+    &'static [&'static str],
+    i32,
+    &'static [(&'static str, &'static str)],
+);
+
 #[test]
 fn findings_by_kind_with_events() {
-    // (pattern file, event fixtures, exit code, (severity, kind) of every finding)
-    let cases: &[(&str, &[&str], i32, &[(&str, &str)])] = &[
+    let cases: &[Case] = &[
         (
             "lambda-versioned-names.json",
             &["create_function.json"],

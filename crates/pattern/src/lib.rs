@@ -234,20 +234,23 @@ impl Checked {
     }
 }
 
-/// Compiles a pattern, or returns the error AWS would report.
-pub fn compile(text: &str) -> Result<Pattern, Diagnostic> {
+/// Compiles a pattern, or returns the error AWS would report (boxed: a diagnostic is large,
+/// and the error is the rare path).
+pub fn compile(text: &str) -> Result<Pattern, Box<Diagnostic>> {
     let checked = check(text);
     match checked.pattern {
         Some(pattern) => Ok(pattern),
-        None => Err(checked.errors.into_iter().next().unwrap_or_else(|| {
-            Diagnostic::new(
-                text,
-                Severity::Error,
-                "invalid",
-                "Invalid pattern",
-                0..0,
-                "",
-            )
-        })),
+        None => Err(Box::new(checked.errors.into_iter().next().unwrap_or_else(
+            || {
+                Diagnostic::new(
+                    text,
+                    Severity::Error,
+                    "invalid",
+                    "Invalid pattern",
+                    0..0,
+                    "",
+                )
+            },
+        ))),
     }
 }

@@ -136,7 +136,7 @@ impl fmt::Display for Path {
 /// Compares with the printed form (`path == "detail.eventName"`), as tests and tables write paths.
 impl PartialEq<&str> for Path {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        *self == Path::parse(other)
     }
 }
 

@@ -96,7 +96,7 @@ fn errors_carry_code_message_place_and_path() {
             ),
             "{pattern}"
         );
-        assert_eq!(compile(pattern).err().as_ref(), Some(error), "{pattern}");
+        assert_eq!(compile(pattern).err().as_deref(), Some(error), "{pattern}");
     }
 }
 
