@@ -65,7 +65,7 @@ pub fn App() -> Html {
                 }
                 None => (last_valid.borrow().clone()?, true),
             };
-            let matched = rows.iter().map(|row| pattern.matches(&row.event)).collect();
+            let matched = eventpen_playground::verdicts(&pattern, rows);
             Some(ByPtr(Rc::new(Matching {
                 pattern: Some(pattern),
                 stale,
@@ -84,7 +84,10 @@ pub fn App() -> Html {
         },
     );
     let facets = use_facets(&events.rows);
-    let builder = use_builder_pattern(checked.value.clone(), state.pattern.trim().is_empty());
+    let builder = use_builder_pattern(
+        checked.value.clone().zip(checked.model.clone()),
+        state.pattern.trim().is_empty(),
+    );
     // Errors, warnings the events do not disprove, and tips: one call into the evaluation core.
     let listed = use_memo(
         (
@@ -194,7 +197,7 @@ pub fn App() -> Html {
                         problems={events.problems.clone()} on_text={send(&dispatch, Action::SetEventsText)} {on_files}
                         on_remove={send(&dispatch, Action::RemoveFile)}
                         on_clear={send(&dispatch, |_| Action::ClearEvents)} />
-                    <Facets facets={facets.facets.clone()} pattern={builder.pattern.clone()} stale={builder.stale}
+                    <Facets facets={facets.facets.clone()} pattern={builder.pattern.clone()} in_pattern={builder.in_pattern.clone()} stale={builder.stale}
                         on_replace={on_replace.clone()} />
                     <EventList events={events.rows.clone()} on_pick={on_pick.clone()} in_pattern={builder.in_pattern.clone()} />
                 </section>
@@ -206,7 +209,7 @@ pub fn App() -> Html {
                         hint="JSON, checked as you type. Ctrl+Z / Ctrl+Shift+Z undo and redo."
                         placeholder={"{ \"source\": [\"aws.ec2\"] }  — or click a value in an event to start"} />
                     <Hints hints={hints.clone()} on_apply={send(&dispatch, Action::ReplacePattern)} />
-                    <PatternTree pattern={builder.pattern.clone()} stale={builder.stale}
+                    <PatternTree pattern={builder.pattern.clone()} model={builder.model.clone()} stale={builder.stale}
                         paths={facets.paths.clone()} on_replace={on_replace.clone()} />
                 </section>
                 <section class="pane results-pane" aria-labelledby="results-heading">

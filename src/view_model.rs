@@ -269,3 +269,28 @@ pub fn challenge_scores(
     });
     Some((score, hidden))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::check_pattern;
+
+    #[test]
+    fn the_export_gets_the_model_whenever_the_pattern_is_valid() {
+        // (text, has a model for the export, listed codes)
+        let cases: [(&str, bool, &[&str]); 3] = [
+            (
+                r#"{"source": ["aws.ec2"]} trailing words"#,
+                true,
+                &["trailing-text"],
+            ),
+            (r#"{"source": ["aws.ec2"]}"#, true, &[]),
+            (r#"{"source": "aws.ec2"}"#, false, &["scalar-leaf"]),
+        ];
+        for (text, exported, codes) in cases {
+            let checked = check_pattern(text);
+            assert_eq!(checked.model.is_some(), exported, "{text}");
+            let listed: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
+            assert_eq!(listed, codes, "{text}");
+        }
+    }
+}

@@ -89,7 +89,7 @@ pub fn ChallengePanel(props: &ChallengePanelProps) -> Html {
                 if let Some(example) = props.example.as_ref().filter(|_| c.submitted || score.solved) {
                     <details class="lesson" open=true>
                         <summary>{ "The lesson" }</summary>
-                        <p>{ example.lesson.clone() }</p>
+                        <p>{ crate::components::prose::prose(&example.lesson) }</p>
                     </details>
                 }
             }

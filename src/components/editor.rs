@@ -4,6 +4,7 @@
 //! Errors show twice: inline (the offending span is marked in a backdrop layer behind the
 //! transparent text area, and the line number is flagged) and in a list with `role="alert"` that
 //! names the JSON path and line:column — clicking an entry puts the cursor there.
+use crate::components::prose::prose;
 use crate::text_offsets::byte_to_utf16;
 use std::ops::Range;
 use std::rc::Rc;
@@ -134,7 +135,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             let fixed = fixed.clone();
             html! {
                 <>
-                    <p class="fix-title">{ title.clone() }</p>
+                    <p class="fix-title">{ prose(title) }</p>
                     <button type="button" class="fix" aria-label={format!("Apply fix: {title}")}
                         onclick={Callback::from(move |_: MouseEvent| on_change.emit(fixed.clone()))}>
                         { "Apply fix" }
@@ -146,7 +147,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             <li class={if d.is_error { "diag error" } else { "diag warning" }}>
                 <button type="button" class="link" onclick={jump(d)}
                     title="Put the cursor here">{ place }</button>
-                { ": " }{ d.message.clone() }
+                { ": " }{ prose(&d.message) }
                 { for fix }
             </li>
         }

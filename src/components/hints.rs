@@ -1,5 +1,6 @@
 //! Tips under the pattern: what the pattern and the loaded events say together, each with its
 //! fix as one click where the evaluation core knows one.
+use crate::components::prose::prose;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -38,7 +39,7 @@ pub fn Hints(props: &HintsProps) -> Html {
                 </button>
             }
         });
-        html! { <li>{ tip.message.clone() }{ " " }{ for fix }</li> }
+        html! { <li>{ prose(&tip.message) }{ " " }{ for fix }</li> }
     };
     html! {
         <div class="notice tips" role="status" aria-label="Tips">

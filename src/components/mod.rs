@@ -11,6 +11,7 @@ pub mod header;
 pub mod hints;
 pub mod modal;
 pub mod notices;
+pub mod prose;
 pub mod results;
 pub mod selected_event;
 pub mod share_dialog;

@@ -239,3 +239,21 @@ fn bash_output_runs_and_delivers_the_pattern() {
     assert_eq!(got, want);
     assert_eq!(argv[at + 1], eventpen_export::json_text::one_line(&want));
 }
+
+#[test]
+fn text_after_the_pattern_exports_the_pattern_aws_reads() {
+    // AWS (Jackson) stops reading at the closing brace: the pattern is valid, so it exports.
+    let outcome = common::run_in(
+        Path::new(FIXTURES),
+        "export",
+        &["--pattern", "-", "--format", "cli-file"],
+        b"{\"source\": [\"aws.ec2\"]} and a note after it\n",
+    );
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert!(
+        outcome.stdout.contains("{\n  \"source\": [\"aws.ec2\"]\n}"),
+        "{}",
+        outcome.stdout
+    );
+    assert!(!outcome.stdout.contains("a note"));
+}

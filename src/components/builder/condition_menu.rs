@@ -1,7 +1,7 @@
 //! The popup for a value picked in an event: every condition that fits it (`conditions_for`),
 //! each a button named for what it adds (`prefix "Run"`), plus "remove" when the value is in
 //! the pattern already. Focus moves into it; arrow keys move between items; Escape closes.
-use crate::builder::{add_condition, conditions_for, dotted, picks_in, pretty, toggle_exact};
+use crate::builder::{add_condition, conditions_for, dotted, pretty, toggle_exact};
 use crate::components::event_tree::Pick;
 use serde_json::{Map, Value};
 use std::rc::Rc;
@@ -16,6 +16,8 @@ pub struct ConditionMenuProps {
     pub pick: Pick,
     /// The current (valid) pattern.
     pub pattern: Option<Rc<Value>>,
+    /// The exact values the pattern has, by event path (from the pattern model).
+    pub in_pattern: Rc<Vec<Pick>>,
     /// Called with the new pattern text.
     pub on_replace: Callback<String>,
     /// Called when the menu should close: `true` after a choice, Escape or Close (focus goes
@@ -48,9 +50,10 @@ pub fn ConditionMenu(props: &ConditionMenuProps) -> Html {
         .unwrap_or_else(|| Rc::new(Value::Object(Map::new())));
     let Pick { path, value } = props.pick.clone();
     let name = dotted(&path);
-    let present = picks_in(&pattern)
+    let present = props
+        .in_pattern
         .iter()
-        .any(|(p, v)| *p == path && *v == value);
+        .any(|pick| pick.path == path && pick.value == value);
     let choose = |next: Value| {
         let (on_replace, on_close) = (props.on_replace.clone(), props.on_close.clone());
         let text = pretty(&next);

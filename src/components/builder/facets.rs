@@ -6,7 +6,7 @@
 //! props change only when its pressed values, the search or the events do, so typing in the
 //! pattern editor re-draws just the fields whose pressed state changed — quick with 10,000 events.
 use super::facet_field::FacetFieldView;
-use crate::builder::{self, picks_in, pretty, toggle_exact};
+use crate::builder::{self, pretty, toggle_exact};
 use crate::derived::ByPtr;
 use serde_json::{Map, Value};
 use std::cell::RefCell;
@@ -21,6 +21,8 @@ pub struct FacetsProps {
     pub facets: Rc<builder::Facets>,
     /// The current (last valid) pattern.
     pub pattern: Option<Rc<Value>>,
+    /// The exact values the pattern has, by event path (from the pattern model).
+    pub in_pattern: Rc<Vec<crate::components::event_tree::Pick>>,
     /// The pattern text is invalid: clicks would overwrite it, so they are off.
     #[prop_or_default]
     pub stale: bool,
@@ -76,7 +78,11 @@ pub fn Facets(props: &FacetsProps) -> Html {
             query.set(input.value());
         })
     };
-    let picked = picks_in(&pattern);
+    let picked: Vec<(Vec<String>, Value)> = props
+        .in_pattern
+        .iter()
+        .map(|pick| (pick.path.clone(), pick.value.clone()))
+        .collect();
     let searching = !query.trim().is_empty();
     let count = props.facets.event_count();
     let total = props.facets.fields().len();

@@ -20,6 +20,8 @@ use yew::prelude::*;
 pub struct PatternTreeProps {
     /// The last valid pattern (none while the editor is empty or has never been valid).
     pub pattern: Option<Rc<Value>>,
+    /// The same pattern's model: the tree is read from it.
+    pub model: Option<Rc<eventpen_pattern::PatternModel>>,
     /// The editor's text is invalid: the tree shows the last valid pattern and cannot edit it.
     pub stale: bool,
     /// Field paths seen in the loaded events (completion for "Add a field").
@@ -31,6 +33,7 @@ pub struct PatternTreeProps {
 impl PartialEq for PatternTreeProps {
     fn eq(&self, other: &Self) -> bool {
         self.pattern == other.pattern
+            && self.model == other.model
             && self.stale == other.stale
             && Rc::ptr_eq(&self.paths, &other.paths)
             && self.on_replace == other.on_replace
@@ -108,7 +111,11 @@ pub fn PatternTree(props: &PatternTreeProps) -> Html {
         .pattern
         .clone()
         .unwrap_or_else(|| Rc::new(Value::Object(Map::new())));
-    let clauses = crate::builder::outline(&pattern);
+    let clauses = props
+        .model
+        .as_deref()
+        .map(crate::builder::outline)
+        .unwrap_or_default();
     let view = View {
         pattern: pattern.clone(),
         on_replace: props.on_replace.clone(),

@@ -5,6 +5,7 @@ use super::condition_menu::ConditionMenu;
 use crate::builder::{Facets, picks_in, pretty, toggle_exact};
 use crate::components::event_tree::Pick;
 use crate::derived::{ByPtr, EventRow};
+use eventpen_pattern::PatternModel;
 use serde_json::Value;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -34,19 +35,25 @@ pub fn use_facets(rows: &ByPtr<Vec<EventRow>>) -> Rc<EventFacets> {
 /// The builder's view of the pattern text.
 #[derive(Clone)]
 pub struct BuilderPattern {
-    /// The last valid pattern (none while the text is empty or has never been valid).
+    /// The last valid pattern as JSON, what edits rewrite (none while the text is empty or has
+    /// never been valid).
     pub pattern: Option<Rc<Value>>,
+    /// The same pattern's model, what the tree and the pressed values are read from.
+    pub model: Option<Rc<PatternModel>>,
     /// The text is invalid: views show `pattern` but must not rewrite it.
     pub stale: bool,
-    /// Exact values in the pattern, for pressed event-tree leaves.
+    /// Exact values in the pattern, for pressed event-tree leaves and facets.
     pub in_pattern: Rc<Vec<Pick>>,
 }
 
 /// Follow the checked pattern: keep the last valid one while the user's JSON is broken.
 #[hook]
-pub fn use_builder_pattern(valid: Option<Rc<Value>>, text_is_empty: bool) -> BuilderPattern {
-    let last_valid = use_mut_ref(|| None::<Rc<Value>>);
-    let (pattern, stale) = if text_is_empty {
+pub fn use_builder_pattern(
+    valid: Option<(Rc<Value>, Rc<PatternModel>)>,
+    text_is_empty: bool,
+) -> BuilderPattern {
+    let last_valid = use_mut_ref(|| None::<(Rc<Value>, Rc<PatternModel>)>);
+    let (current, stale) = if text_is_empty {
         *last_valid.borrow_mut() = None;
         (None, false)
     } else if let Some(valid) = valid {
@@ -55,11 +62,12 @@ pub fn use_builder_pattern(valid: Option<Rc<Value>>, text_is_empty: bool) -> Bui
     } else {
         (last_valid.borrow().clone(), true)
     };
-    let in_pattern = use_memo(pattern.clone(), |pattern| {
-        pattern
-            .as_deref()
-            .map(|p| {
-                picks_in(p)
+    let model = current.as_ref().map(|(_, model)| model.clone());
+    let in_pattern = use_memo(model.clone().map(crate::derived::ByPtr), |model| {
+        model
+            .as_ref()
+            .map(|model| {
+                picks_in(model)
                     .into_iter()
                     .map(|(path, value)| Pick { path, value })
                     .collect::<Vec<_>>()
@@ -67,7 +75,8 @@ pub fn use_builder_pattern(valid: Option<Rc<Value>>, text_is_empty: bool) -> Bui
             .unwrap_or_default()
     });
     BuilderPattern {
-        pattern,
+        pattern: current.map(|(value, _)| value),
+        model,
         stale,
         in_pattern,
     }
@@ -141,7 +150,7 @@ pub fn use_pick_menu(
             });
             html! {
                 <ConditionMenu pick={picked.pick.clone()} pattern={current.pattern.clone()}
-                    {on_replace} {on_close} {style} />
+                    in_pattern={current.in_pattern.clone()} {on_replace} {on_close} {style} />
             }
         }
         _ => html! {},

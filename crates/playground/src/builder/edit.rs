@@ -4,7 +4,7 @@
 //! Every edit tidies up after itself (an emptied leaf, object or `$or` branch disappears; an
 //! `$or` left with one branch is merged back when that changes nothing), so the JSON a click
 //! produces is always what a person would have written.
-use super::outline::leaves;
+use super::outline::value_leaves;
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -75,7 +75,7 @@ pub fn replace_condition(
 /// Add the exact value `value` at the event field `path`, or remove it when the pattern already
 /// has it there (also inside an `$or` branch) — the event tree's and the facets' click.
 pub fn toggle_exact(pattern: &Value, path: &[String], value: &Value) -> Value {
-    let found = leaves(pattern)
+    let found = value_leaves(pattern)
         .into_iter()
         .filter(|leaf| leaf.path == path && leaf.conditions.contains(value))
         .min_by_key(|leaf| leaf.location.len())

@@ -1,5 +1,10 @@
 //! The pattern as the tree beside the JSON shows it: fields (dotted event paths) with their
 //! conditions, and `$or` groups with their branches — each item carrying the location edits need.
+//!
+//! The tree and the pressed values are read from the pattern model (dotted keys resolved to
+//! the event fields they read). Edits write JSON: [`value_leaves`] finds the leaves of a JSON
+//! value an edit is about to rewrite (a value built by edits, not pattern text).
+use eventpen_pattern::model::{Member, Object, PatternModel};
 use serde_json::Value;
 
 /// One item of the pattern tree.
@@ -36,7 +41,59 @@ pub struct OrGroup {
 }
 
 /// The pattern's clauses in the order the user wrote them.
-pub fn outline(pattern: &Value) -> Vec<Clause> {
+pub fn outline(model: &PatternModel) -> Vec<Clause> {
+    let mut out = Vec::new();
+    from_model(&model.root, &mut Vec::new(), &[], &mut out);
+    out
+}
+
+/// The clauses of one object of the model; `location` holds the keys as written (with `"$or",
+/// "<i>"` pairs), `path` the event field of the object.
+fn from_model(object: &Object, location: &mut Vec<String>, path: &[String], out: &mut Vec<Clause>) {
+    for member in &object.members {
+        match member {
+            Member::Leaf(leaf) => {
+                location.push(leaf.key.clone());
+                out.push(Clause::Field(FieldClause {
+                    location: location.clone(),
+                    path: leaf.path.key_vec(),
+                    conditions: leaf.conditions.iter().map(|c| c.json.clone()).collect(),
+                    not_a_list: false,
+                }));
+                location.pop();
+            }
+            Member::Nested(nested) => {
+                location.push(nested.key.clone());
+                from_model(&nested.object, location, &nested.path.key_vec(), out);
+                location.pop();
+            }
+            Member::Or(group) => {
+                location.push("$or".to_string());
+                let branches = group
+                    .branches
+                    .iter()
+                    .enumerate()
+                    .map(|(index, branch)| {
+                        location.push(index.to_string());
+                        let mut clauses = Vec::new();
+                        from_model(branch, location, path, &mut clauses);
+                        location.pop();
+                        clauses
+                    })
+                    .collect();
+                out.push(Clause::AnyOf(OrGroup {
+                    location: location.clone(),
+                    path: path.to_vec(),
+                    branches,
+                }));
+                location.pop();
+            }
+        }
+    }
+}
+
+/// The clauses of a JSON value an edit is rewriting (keys as written, not-a-list leaves kept).
+fn value_outline(pattern: &Value) -> Vec<Clause> {
     let mut out = Vec::new();
     collect(pattern, &mut Vec::new(), &mut Vec::new(), &mut out);
     out
@@ -94,8 +151,8 @@ fn collect(
     }
 }
 
-/// Every field of the pattern, `$or` branches included, flattened.
-pub(crate) fn leaves(pattern: &Value) -> Vec<FieldClause> {
+/// Every field of a JSON value being edited, `$or` branches included, flattened.
+pub(crate) fn value_leaves(pattern: &Value) -> Vec<FieldClause> {
     fn flatten(clauses: Vec<Clause>, out: &mut Vec<FieldClause>) {
         for clause in clauses {
             match clause {
@@ -109,7 +166,7 @@ pub(crate) fn leaves(pattern: &Value) -> Vec<FieldClause> {
         }
     }
     let mut out = Vec::new();
-    flatten(outline(pattern), &mut out);
+    flatten(value_outline(pattern), &mut out);
     out
 }
 
@@ -133,12 +190,16 @@ pub fn field_path(location: &[String]) -> Vec<String> {
 
 /// The exact values in the pattern with their event paths (`$or` branches included), so the
 /// event tree and the facets show them pressed.
-pub fn picks_in(pattern: &Value) -> Vec<(Vec<String>, Value)> {
+pub fn picks_in(model: &PatternModel) -> Vec<(Vec<String>, Value)> {
     let mut picks = Vec::new();
-    for leaf in leaves(pattern) {
-        for condition in leaf.conditions {
-            if !condition.is_object() && !condition.is_array() {
-                let pick = (leaf.path.clone(), condition);
+    for leaf in model.leaves() {
+        let path = leaf.path.key_vec();
+        for condition in &leaf.conditions {
+            // Plain values only: `{"exactly": …}` is not what a click on a value writes.
+            if let eventpen_pattern::model::Operator::Exact(literal) = &condition.operator
+                && !condition.json.is_object()
+            {
+                let pick = (path.clone(), literal.to_json());
                 if !picks.contains(&pick) {
                     picks.push(pick);
                 }

@@ -6,6 +6,13 @@ use eventpen_playground::builder::{
 };
 use serde_json::{Value, json};
 
+/// The model of a pattern written as JSON (the builder reads the model, as the app gives it).
+fn model(pattern: &Value) -> eventpen_pattern::PatternModel {
+    eventpen_pattern::check(&pattern.to_string())
+        .model
+        .expect("a valid pattern")
+}
+
 #[test]
 fn picks_are_the_exact_values() {
     #[rustfmt::skip]
@@ -13,20 +20,22 @@ fn picks_are_the_exact_values() {
         (json!({"source": ["aws.ec2"], "detail": {"eventName": ["A", {"prefix": "B"}, 5]}}),
             vec![("source", json!("aws.ec2")), ("detail.eventName", json!("A")), ("detail.eventName", json!(5))]),
         (json!({"$or": [{"a": ["1"]}, {"d": {"b": [null]}}]}), vec![("a", json!("1")), ("d.b", json!(null))]),
-        (json!({"a": "scalar"}), vec![("a", json!("scalar"))]),
-        (json!([1]), vec![]),
+        // A dotted key reads the nested field; an explicit `exactly` is not a clicked value.
+        (json!({"detail.eventName": ["A", {"exactly": "B"}]}), vec![("detail.eventName", json!("A"))]),
     ];
     for (pattern, want) in cases {
-        let want: Vec<(Vec<String>, Value)> =
-            want.into_iter().map(|(path, v)| (p(path), v)).collect();
-        assert_eq!(picks_in(&pattern), want, "{pattern}");
+        let want: Vec<(Vec<String>, Value)> = want
+            .into_iter()
+            .map(|(path, v)| (path.split('.').map(String::from).collect(), v))
+            .collect();
+        assert_eq!(picks_in(&model(&pattern)), want, "{pattern}");
     }
 }
 
 #[test]
 fn outline_lists_fields_and_groups() {
-    let pattern = json!({"source": ["aws.ec2"], "detail": {"eventName": ["A"], "$or": [{"x": [1]}, {"y": {"z": [{"exists": true}]}}]}, "bad": "s"});
-    let clauses = outline(&pattern);
+    let pattern = json!({"source": ["aws.ec2"], "detail": {"eventName": ["A"], "$or": [{"x": [1]}, {"y": {"z": [{"exists": true}]}}]}, "a.b": ["s"]});
+    let clauses = outline(&model(&pattern));
     let summary: Vec<String> = clauses
         .iter()
         .map(|c| match c {
@@ -51,7 +60,7 @@ fn outline_lists_fields_and_groups() {
             r#"source @ source = [String("aws.ec2")]"#,
             r#"detail.eventName @ detail.eventName = [String("A")]"#,
             "any of detail @ detail.$or: 2 branches",
-            r#"bad @ bad = [String("s")] (not a list)"#,
+            r#"a.b @ a.b = [String("s")]"#,
         ]
     );
     let Clause::AnyOf(group) = &clauses[2] else {
