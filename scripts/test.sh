@@ -39,8 +39,11 @@ step() {
 step "cargo fmt" check cargo fmt --all --check
 step "clippy (host)" check cargo clippy --locked --workspace --all-targets -- -D warnings
 step "clippy (wasm32)" check cargo clippy --locked --target wasm32-unknown-unknown \
-  -p eventpen -p eventpen-pattern -p eventpen-ingest -p eventpen-export -p eventpen-playground -p eventpen-sql -- -D warnings
+  -p eventpen -p eventpen-pattern -p eventpen-ingest -p eventpen-export -p eventpen-playground \
+  -p eventpen-transform -p eventpen-sql -- -D warnings
 step "native tests" tests cargo test --locked --workspace --no-fail-fast
+step "exported AWS CLI commands against moto, CloudFormation exports through cfn-lint" check \
+  scripts/aws-cli-against-moto.sh
 step "browser tests (wasm-bindgen-test, headless Chromium)" tests \
   cargo test --locked --target wasm32-unknown-unknown -p eventpen --test browser
 step "release build (trunk)" check trunk build --release

@@ -12,10 +12,12 @@ use crate::components::export_panel::ExportPanel;
 use crate::components::gallery::Gallery;
 use crate::components::header::Header;
 use crate::components::hints::Hints;
+use crate::components::import_rule::ImportRule;
 use crate::components::notices::Notices;
 use crate::components::results::Results;
 use crate::components::selected_event::SelectedEvent;
 use crate::components::share_dialog::ShareDialog;
+use crate::components::target_input_panel::TargetInputPanel;
 use crate::derived::{ByPtr, Matching};
 use crate::state::{Action, State};
 use crate::{drop_files, gallery, hooks, persist, startup, view_model};
@@ -107,6 +109,21 @@ pub fn App() -> Html {
             .zip(&m.matched)
             .any(|(row, matched)| *matched && row.note_codes.contains(&"read-only"));
         read_only.then_some(READ_ONLY_STATE)
+    });
+
+    let effective = use_memo(
+        (
+            state.rule.clone(),
+            proposed_state,
+            events.account.clone(),
+            events.region.clone(),
+        ),
+        |(rule, proposed, account, region)| {
+            crate::rule_settings::effective(rule, *proposed, account.as_deref(), region.as_deref())
+        },
+    );
+    let rule_context = use_memo(effective.clone(), |effective| {
+        crate::rule_settings::rule_context(&effective.settings)
     });
 
     hooks::use_keep_workspace(&state);
@@ -233,7 +250,18 @@ pub fn App() -> Html {
                         on_rule={send(&dispatch, Action::SetRule)}
                         format={AttrValue::from(state.export_format.clone())}
                         on_format={send(&dispatch, Action::SetExportFormat)}
-                        {proposed_state} account={events.account.clone()} region={events.region.clone()} />
+                        {proposed_state} effective={effective.clone()} />
+                    <TargetInputPanel rule={state.rule.clone()} on_rule={send(&dispatch, Action::SetRule)}
+                        events={events.rows.clone()} matching={(*matching).clone()} context={rule_context.clone()} />
+                    <ImportRule text={AttrValue::from(state.import_text.clone())}
+                        on_text={send(&dispatch, Action::SetImportText)}
+                        on_import={{
+                            let dispatch = dispatch.clone();
+                            Callback::from(move |(pattern, rule, message): (String, crate::share::SharedRule, String)| {
+                                dispatch.dispatch(Action::Import { pattern, rule });
+                                dispatch.dispatch(Action::Notify(crate::state::Notice::new(crate::state::NoticeKind::Info, message)));
+                            })
+                        }} />
                 </section>
             </main>
             if let Some(which) = *dialog {

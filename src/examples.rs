@@ -34,6 +34,8 @@ macro_rules! example_file {
 /// walkthrough basics, through the operators, to the security detections.
 pub const FILES: &[(&str, &str)] = &[
     example_file!("ec2-run-instances-to-sns"),
+    example_file!("ec2-run-instances-sns-alert"),
+    example_file!("ec2-run-instances-slack-webhook"),
     example_file!("lambda-function-config-changes"),
     example_file!("ec2-t2-micro-only"),
     example_file!("ec2-large-instance-types"),
@@ -79,6 +81,22 @@ pub struct Example {
     /// The exercise built on this example, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub challenge: Option<Challenge>,
+    /// The target input the example opens with, when it is about what the target receives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transformer: Option<ExampleTransformer>,
+}
+
+/// An example's input transformer, and the SNS topic it sends to (if any).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleTransformer {
+    /// `InputPathsMap`: variable name to JSON path.
+    pub paths_map: serde_json::Map<String, Value>,
+    /// `InputTemplate`.
+    pub template: String,
+    /// The SNS topic the rule targets, when the example is about an SNS message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sns_topic: Option<String>,
 }
 
 /// An event of an example with the verdict a correct rule gives it.

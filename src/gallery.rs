@@ -1,7 +1,7 @@
 //! Gallery glue: an example becomes a workspace (events, starting pattern, challenge), and every
 //! example has a short link `#ex=<id>` an instructor can put on a slide.
 use crate::examples::Example;
-use crate::share::{SharedChallenge, SharedInput, Snapshot};
+use crate::share::{SharedChallenge, SharedInput, SharedRule, Snapshot};
 use crate::state::PASTED;
 
 /// The fragment prefix of example links.
@@ -54,6 +54,16 @@ pub fn example_snapshot(example: &Example) -> Snapshot {
             },
         }),
         example: Some(example.id.clone()),
+        rule: example
+            .transformer
+            .as_ref()
+            .map_or_else(SharedRule::default, |transformer| SharedRule {
+                input_kind: "transformer".into(),
+                paths_map: serde_json::to_string_pretty(&transformer.paths_map).unwrap_or_default(),
+                template: transformer.template.clone(),
+                sns_topic: transformer.sns_topic.clone().unwrap_or_default(),
+                ..SharedRule::default()
+            }),
         ..Snapshot::default()
     }
 }

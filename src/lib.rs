@@ -15,6 +15,7 @@ pub mod files;
 pub mod gallery;
 pub mod hooks;
 pub mod persist;
+pub mod rule_settings;
 pub mod share;
 pub mod startup;
 pub mod state;

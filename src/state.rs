@@ -148,6 +148,8 @@ pub struct State {
     pub redo: History,
     /// The challenge being solved or written, if any.
     pub challenge: Option<ActiveChallenge>,
+    /// The text in the Import box (kept until an import succeeds, so a failed one loses nothing).
+    pub import_text: String,
 }
 
 impl Default for State {
@@ -164,6 +166,7 @@ impl Default for State {
             undo: History::default(),
             redo: History::default(),
             challenge: None,
+            import_text: String::new(),
         }
     }
 }
@@ -215,6 +218,15 @@ pub enum Action {
     Submit,
     /// Stop solving or writing the challenge.
     LeaveChallenge,
+    /// The Import box changed.
+    SetImportText(String),
+    /// An existing rule was imported: its pattern (undoable, like any visual edit) and settings.
+    Import {
+        /// The pattern text.
+        pattern: String,
+        /// The rule's settings and target input.
+        rule: SharedRule,
+    },
 }
 
 impl Reducible for State {
@@ -296,6 +308,21 @@ impl Reducible for State {
                     return self;
                 }
                 next.rule = rule;
+            }
+            Action::SetImportText(text) => {
+                if text == self.import_text {
+                    return self;
+                }
+                next.import_text = text;
+            }
+            Action::Import { pattern, rule } => {
+                if pattern != self.pattern {
+                    next.push_undo();
+                    next.redo.clear();
+                    next.pattern = pattern;
+                }
+                next.rule = rule;
+                next.import_text.clear();
             }
             Action::SetExportFormat(format) => {
                 if format == self.export_format {

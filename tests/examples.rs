@@ -262,3 +262,44 @@ fn events_look_like_real_records_with_documentation_values() {
         }
     }
 }
+
+/// The input-transformer examples deliver what their summaries promise, on every `match` event.
+#[test]
+fn transformer_examples_deliver_the_promised_text() {
+    use eventpen_transform::{RuleContext, TargetInput};
+    let cases = [
+        (
+            "ec2-run-instances-sns-alert",
+            0,
+            "alice launched 2× t2.micro in eu-west-1",
+        ),
+        (
+            "ec2-run-instances-sns-alert",
+            1,
+            "bob launched 1× t3.small in eu-west-1",
+        ),
+        (
+            "ec2-run-instances-slack-webhook",
+            0,
+            "{\n  \"text\": \":rocket: alice launched 2× t2.micro in eu-west-1\",\n  \"username\": \"EventBridge rule my-rule\"\n}",
+        ),
+    ];
+    for (id, event, want) in cases {
+        let example = examples::by_id(id).unwrap();
+        let transformer = example.transformer.clone().unwrap();
+        let input = TargetInput::Transformer {
+            paths_map: serde_json::to_string(&transformer.paths_map).unwrap(),
+            template: transformer.template,
+        };
+        assert!(input.check().is_empty(), "{id}");
+        let rule = RuleContext {
+            rule_name: "my-rule".into(),
+            rule_arn: String::new(),
+        };
+        let delivered = input.deliver(&ingested(&example)[event], &rule).unwrap();
+        assert_eq!(delivered.text, want, "{id}");
+        if want.starts_with('{') {
+            serde_json::from_str::<Value>(&delivered.text).expect("the Slack body is JSON");
+        }
+    }
+}

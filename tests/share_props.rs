@@ -31,6 +31,13 @@ fn hand_written() -> Vec<(&'static str, Snapshot)> {
         state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS".into(),
         description: "Alert on GPU instances".into(),
         sns_topic: "arn:aws:sns:us-east-1:123456789012:alerts".into(),
+        account: "123456789012".into(),
+        region: "us-east-1".into(),
+        input_kind: "transformer".into(),
+        paths_map: "{\"user\": \"$.detail.userIdentity.userName\"}".into(),
+        template: "<user> launched \"it\"".into(),
+        input_path: "$.detail".into(),
+        constant: "{\"fixed\": true}".into(),
     };
     let challenge = SharedChallenge {
         goal: "Match events 1 and 3 but not 2".into(),
@@ -189,6 +196,13 @@ fn hostile_strings_round_trip_as_data() {
                 state: s.clone(),
                 description: s.clone(),
                 sns_topic: s.clone(),
+                account: s.clone(),
+                region: s.clone(),
+                input_kind: s.clone(),
+                paths_map: s.clone(),
+                template: s.clone(),
+                input_path: s.clone(),
+                constant: s.clone(),
             },
             export_format: Some(s.clone()),
             challenge: Some(SharedChallenge {
@@ -269,13 +283,18 @@ prop_compose! {
         selected in prop::option::of(any::<usize>()),
         filter in prop::option::of(text()),
         rule in (text(), text(), text(), text(), text()),
+        target in (text(), text(), text(), text(), text(), text(), text()),
         export_format in prop::option::of(text()),
         challenge in prop::option::of((text(), prop::collection::vec(text(), 0..3), prop::collection::vec(prop::option::of(any::<bool>()), 0..4), prop::collection::vec(shared_input(), 0..2))),
         example in prop::option::of(text()),
     ) -> Snapshot {
         Snapshot {
             pattern, events, selected, filter, export_format, example,
-            rule: SharedRule { name: rule.0, event_bus: rule.1, state: rule.2, description: rule.3, sns_topic: rule.4 },
+            rule: SharedRule {
+                name: rule.0, event_bus: rule.1, state: rule.2, description: rule.3, sns_topic: rule.4,
+                account: target.0, region: target.1, input_kind: target.2, paths_map: target.3,
+                template: target.4, input_path: target.5, constant: target.6,
+            },
             challenge: challenge.map(|(goal, hints, expectations, hidden)| SharedChallenge { goal, hints, expectations, hidden }),
         }
     }

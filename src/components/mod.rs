@@ -1,6 +1,7 @@
 //! One component per file. Components get data and `on<verb>` callbacks; they hold only view state.
 pub mod builder;
 pub mod challenge_panel;
+pub mod copy_button;
 pub mod editor;
 pub mod event_list;
 pub mod event_tree;
@@ -9,10 +10,13 @@ pub mod export_panel;
 pub mod gallery;
 pub mod header;
 pub mod hints;
+pub mod import_rule;
 pub mod modal;
 pub mod notices;
 pub mod prose;
 pub mod results;
+pub mod rule_settings_form;
 pub mod selected_event;
 pub mod share_dialog;
 pub mod sql_export;
+pub mod target_input_panel;

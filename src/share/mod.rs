@@ -93,6 +93,27 @@ pub struct SharedRule {
     /// SNS topic used as the target in exports.
     #[serde(rename = "t", skip_serializing_if = "String::is_empty")]
     pub sns_topic: String,
+    /// The rule's account ("" = from the loaded events).
+    #[serde(rename = "a", skip_serializing_if = "String::is_empty")]
+    pub account: String,
+    /// The rule's region ("" = from the loaded events).
+    #[serde(rename = "g", skip_serializing_if = "String::is_empty")]
+    pub region: String,
+    /// What the target receives: "" (the matched event), `transformer`, `path` or `constant`.
+    #[serde(rename = "k", skip_serializing_if = "String::is_empty")]
+    pub input_kind: String,
+    /// The input transformer's `InputPathsMap` text.
+    #[serde(rename = "m", skip_serializing_if = "String::is_empty")]
+    pub paths_map: String,
+    /// The input transformer's `InputTemplate` text.
+    #[serde(rename = "i", skip_serializing_if = "String::is_empty")]
+    pub template: String,
+    /// The `InputPath` text.
+    #[serde(rename = "ip", skip_serializing_if = "String::is_empty")]
+    pub input_path: String,
+    /// The constant `Input` text.
+    #[serde(rename = "c", skip_serializing_if = "String::is_empty")]
+    pub constant: String,
 }
 
 impl SharedRule {

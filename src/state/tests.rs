@@ -206,3 +206,32 @@ fn challenge_actions_without_a_challenge_are_no_ops() {
         assert!(Rc::ptr_eq(&state, &state.clone().reduce(action)));
     }
 }
+
+#[test]
+fn import_replaces_pattern_and_rule_undoably_and_keeps_failed_text() {
+    let state = Rc::new(State {
+        pattern: "{\"source\": [\"a\"]}".into(),
+        ..State::default()
+    });
+    let state = state.reduce(Action::SetImportText("{\"Name\": broken".into()));
+    assert_eq!(state.import_text, "{\"Name\": broken");
+    let rule = SharedRule {
+        name: "imported".into(),
+        input_kind: "transformer".into(),
+        ..SharedRule::default()
+    };
+    let state = state.reduce(Action::Import {
+        pattern: "{\"source\": [\"b\"]}".into(),
+        rule: rule.clone(),
+    });
+    assert_eq!(
+        (
+            state.pattern.as_str(),
+            &state.rule,
+            state.import_text.as_str()
+        ),
+        ("{\"source\": [\"b\"]}", &rule, "")
+    );
+    let state = state.reduce(Action::Undo);
+    assert_eq!(state.pattern, "{\"source\": [\"a\"]}");
+}

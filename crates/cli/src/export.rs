@@ -1,9 +1,12 @@
 //! `eventpen export`: the rule as AWS CLI commands or infrastructure as code, or, with
 //! `--event`, the `aws events test-event-pattern` command for one event.
 //!
-//! Blocks go to stdout, each after a `---- <file name or title>` separator written as a
-//! comment of the block's language; warnings go to stderr. Exit codes: 0 rendered,
-//! 1 unreadable or invalid pattern/event file, 2 invalid option value.
+//! A format with one block prints exactly that block (so `> template.json` is the file); with
+//! several, each follows a `---- <file name or title>` separator written as a comment of the
+//! block's language. `--out-dir DIR` writes every block as a file instead. Warnings go to
+//! stderr. Exit codes: 0 rendered, 1 unreadable or invalid pattern/event/transformer file or
+//! unwritable directory, 2 invalid option value.
+use crate::target_input_args::TargetInputArgs;
 use eventpen_export::{Format, Rendered, RuleSettings, RuleState, SnsTarget};
 use eventpen_pattern::PatternModel;
 use std::path::PathBuf;
@@ -19,7 +22,7 @@ pub struct Args {
 /// The options of `eventpen export`.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  eventpen export --pattern pattern.json\n  eventpen export --pattern pattern.json --format cli-powershell --sns-topic alerts\n  eventpen export --pattern pattern.json --format terraform --event-bus orders --state disabled\n  eventpen export --pattern pattern.json --event event.json --format cli-bash\n\nBlocks go to stdout after a '---- <file>' comment line; warnings go to stderr."
+    after_help = "Examples:\n  eventpen export --pattern pattern.json\n  eventpen export --pattern pattern.json --format cli-powershell --sns-topic alerts\n  eventpen export --pattern pattern.json --format terraform --event-bus orders --state disabled\n  eventpen export --pattern pattern.json --event event.json --format cli-bash\n  eventpen export --pattern pattern.json --format cloudformation-json > template.json\n  eventpen export --pattern pattern.json --sns-topic alerts --input-transformer input-transformer.json --out-dir rule/\n\nOne block prints exactly that file; several go after a '---- <file>' comment line each. Warnings go to stderr."
 )]
 struct Options {
     /// The event pattern file (JSON); `-` reads standard input.
@@ -44,12 +47,17 @@ struct Options {
     /// Send matched events to this SNS topic (a name to create, or an existing topic's ARN).
     #[arg(long = "sns-topic", value_name = "ARN|NAME")]
     sns_topic: Option<String>,
-    /// Account ID for the ARNs of the SNS target (else taken from the topic ARN).
-    #[arg(long = "sns-account", value_name = "ID", requires = "sns_topic")]
-    sns_account: Option<String>,
-    /// Region for the ARNs of the SNS target (else taken from the topic ARN).
-    #[arg(long = "sns-region", value_name = "REGION", requires = "sns_topic")]
-    sns_region: Option<String>,
+    /// The rule's account ID, used in ARNs (else taken from the bus or topic ARN).
+    #[arg(long, alias = "sns-account", value_name = "ID")]
+    account: Option<String>,
+    /// The rule's region: every command gets --region, templates check it.
+    #[arg(long, alias = "sns-region", value_name = "REGION")]
+    region: Option<String>,
+    #[command(flatten)]
+    target_input: TargetInputArgs,
+    /// Write every block as a file in this directory (commands as commands.sh / .ps1 / .cmd).
+    #[arg(long = "out-dir", value_name = "DIR")]
+    out_dir: Option<PathBuf>,
     /// Render `aws events test-event-pattern` for this event file instead of the rule.
     #[arg(long, value_name = "FILE")]
     event: Option<PathBuf>,
@@ -58,7 +66,14 @@ struct Options {
 /// Run `eventpen export`.
 pub fn run(args: Args) -> ExitCode {
     let args = *args.options;
-    let settings = match settings_from(&args) {
+    let input = match args.target_input.read() {
+        Ok(input) => input,
+        Err(message) => {
+            eprintln!("eventpen export: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let settings = match settings_from(&args).map(|settings| RuleSettings { input, ..settings }) {
         Ok(settings) => settings,
         Err(message) => {
             eprintln!("eventpen export: {message}");
@@ -93,8 +108,46 @@ pub fn run(args: Args) -> ExitCode {
             }
         },
     };
+    if let Some(dir) = &args.out_dir {
+        return match write_files(dir, &rendered) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("eventpen export: {message}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     print_rendered(&rendered);
     ExitCode::SUCCESS
+}
+
+/// The file a commands block is saved as, by its language.
+fn commands_file_name(language: &str) -> &'static str {
+    match language {
+        "powershell" => "commands.ps1",
+        "bat" => "commands.cmd",
+        _ => "commands.sh",
+    }
+}
+
+/// Writes every block into `dir` (created if missing), listing the files on stderr.
+fn write_files(dir: &PathBuf, rendered: &Rendered) -> Result<(), String> {
+    std::fs::create_dir_all(dir)
+        .map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
+    for block in &rendered.blocks {
+        let name = block
+            .file_name
+            .as_deref()
+            .unwrap_or_else(|| commands_file_name(block.language));
+        let path = dir.join(name);
+        std::fs::write(&path, &block.text)
+            .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    for warning in &rendered.warnings {
+        eprintln!("warning: {warning}");
+    }
+    Ok(())
 }
 
 fn settings_from(args: &Options) -> Result<RuleSettings, String> {
@@ -111,16 +164,19 @@ fn settings_from(args: &Options) -> Result<RuleSettings, String> {
         description: args.description.clone(),
         sns: args.sns_topic.as_ref().map(|topic| SnsTarget {
             topic: topic.clone(),
-            account: args.sns_account.clone(),
-            region: args.sns_region.clone(),
+            account: None,
+            region: None,
         }),
+        account: args.account.clone(),
+        region: args.region.clone(),
+        input: eventpen_export::TargetInput::MatchedEvent,
     };
     settings.validate()?;
     Ok(settings)
 }
 
 /// The file's text; `-` is standard input.
-fn read_text(path: &PathBuf) -> Result<String, String> {
+pub fn read_text(path: &PathBuf) -> Result<String, String> {
     if path.as_os_str() == "-" {
         let mut text = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
@@ -153,8 +209,12 @@ fn read_pattern(path: &PathBuf) -> Result<PatternModel, String> {
     }
 }
 
+/// One block is printed exactly (a file you can redirect); several get separator comments.
 fn print_rendered(rendered: &Rendered) {
-    print!("{}", rendered.to_text());
+    match rendered.blocks.as_slice() {
+        [only] => print!("{}", only.text),
+        _ => print!("{}", rendered.to_text()),
+    }
     for warning in &rendered.warnings {
         eprintln!("warning: {warning}");
     }

@@ -7,9 +7,12 @@ mod backtest;
 mod check_cmd;
 mod events;
 mod export;
+mod import_cmd;
 mod match_cmd;
 mod sql;
+mod target_input_args;
 mod test_event_pattern;
+mod transform_cmd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -38,6 +41,10 @@ enum Command {
     Backtest(backtest::Args),
     /// The pattern as SQL over CloudTrail: Athena, CloudTrail Lake or DuckDB.
     Sql(sql::Args),
+    /// Show what the rule's target receives for each event (input transformer, InputPath, Input).
+    Transform(transform_cmd::Args),
+    /// Read an existing rule: describe-rule / list-rules output, CloudFormation, SAM or Terraform.
+    Import(import_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -49,5 +56,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export::run(args),
         Command::Backtest(args) => backtest::run(args),
         Command::Sql(args) => sql::run(args),
+        Command::Transform(args) => transform_cmd::run(args),
+        Command::Import(args) => import_cmd::run(args),
     }
 }

@@ -92,20 +92,21 @@ fn outputs_match_golden_files() {
 }
 
 #[test]
-fn every_format_renders_with_separators() {
+fn one_file_formats_print_exactly_the_file_others_separate_blocks() {
+    // (format, what stdout starts with): the file itself, or the first block's separator.
     let ids = [
-        ("cli-bash", "# ---- "),
-        ("cli-powershell", "# ---- "),
-        ("cli-cmd", "REM ---- "),
+        ("cli-bash", "# bash / zsh"),
+        ("cli-powershell", "# Windows PowerShell"),
+        ("cli-cmd", "REM cmd.exe"),
         ("cli-file", "// ---- pattern.json"),
-        ("cloudformation-yaml", "# ---- template.yaml"),
-        ("cloudformation-json", "// ---- template.json"),
-        ("sam", "# ---- template.yaml"),
-        ("terraform", "# ---- main.tf"),
-        ("cdk-ts", "// ---- lib/eventpen-rule-stack.ts"),
-        ("cdk-python", "# ---- eventpen_rule_stack.py"),
-        ("pulumi-ts", "// ---- index.ts"),
-        ("serverless", "# ---- serverless.yml"),
+        ("cloudformation-yaml", "AWSTemplateFormatVersion"),
+        ("cloudformation-json", "{"),
+        ("sam", "AWSTemplateFormatVersion"),
+        ("terraform", "# AWS provider"),
+        ("cdk-ts", "import * as cdk"),
+        ("cdk-python", "from aws_cdk import"),
+        ("pulumi-ts", "import"),
+        ("serverless", "service"),
         ("pipes-filter", "// ---- filter-criteria.json"),
     ];
     for (id, first_line) in ids {
@@ -117,6 +118,86 @@ fn every_format_renders_with_separators() {
             outcome.stdout
         );
     }
+}
+
+#[test]
+fn cloudformation_stdout_is_the_template_and_parses_back() {
+    let pattern: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(Path::new(FIXTURES).join("ec2.pattern.json")).unwrap(),
+    )
+    .unwrap();
+    for format in ["cloudformation-json", "cloudformation-yaml"] {
+        let outcome = run(&[
+            "--pattern",
+            "ec2.pattern.json",
+            "--format",
+            format,
+            "--sns-topic",
+            "alerts",
+            "--account",
+            "111122223333",
+            "--region",
+            "ap-southeast-2",
+            "--input-transformer",
+            "transformer.json",
+        ]);
+        assert_eq!(outcome.code, 0, "{format}: {}", outcome.stderr);
+        if format.ends_with("json") {
+            let template: serde_json::Value =
+                serde_json::from_str(&outcome.stdout).expect("stdout is JSON");
+            assert_eq!(template["AWSTemplateFormatVersion"], "2010-09-09");
+        }
+        let rules = eventpen_export::import::import(&outcome.stdout)
+            .unwrap_or_else(|error| panic!("{format}: {error}\n{}", outcome.stdout));
+        assert_eq!(rules[0].pattern, pattern, "{format}");
+        assert!(matches!(
+            rules[0].settings.input,
+            eventpen_export::TargetInput::Transformer { .. }
+        ));
+        assert!(
+            outcome.stdout.contains("ap-southeast-2") && outcome.stdout.contains("111122223333")
+        );
+    }
+}
+
+#[test]
+fn out_dir_writes_every_file_a_format_needs() {
+    let dir = std::env::temp_dir().join(format!("eventpen-out-dir-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = dir.to_str().unwrap();
+    let outcome = run(&[
+        "--pattern",
+        "ec2.pattern.json",
+        "--format",
+        "cli-file",
+        "--sns-topic",
+        "alerts",
+        "--input-transformer",
+        "transformer.json",
+        "--out-dir",
+        out,
+    ]);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert!(outcome.stdout.is_empty());
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "commands.sh",
+            "pattern.json",
+            "targets.json",
+            "topic-policy.json"
+        ]
+    );
+    let commands = std::fs::read_to_string(dir.join("commands.sh")).unwrap();
+    for file in ["pattern.json", "targets.json", "topic-policy.json"] {
+        assert!(commands.contains(&format!("file://{file}")), "{file}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -153,9 +234,9 @@ fn bad_input_exit_codes() {
             "SNS topic name",
         ),
         (
-            &["--pattern", "ec2.pattern.json", "--sns-region", "eu-west-1"],
+            &["--pattern", "ec2.pattern.json", "--region", "moon"],
             2,
-            "--sns-topic",
+            "region \"moon\" is not valid",
         ),
         (
             &["--pattern", "missing.json"],

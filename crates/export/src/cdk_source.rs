@@ -3,7 +3,7 @@
 //! the SNS target, and the CDK pitfalls as comments.
 
 use crate::cdk::{TopLevel, split_top_level};
-use crate::code_literal::{Expr, Lang, write};
+use crate::code_literal::{Expr, Lang, write, write_value};
 use crate::rendered::{Block, Rendered};
 use crate::settings::{RuleSettings, RuleState, parse_event_bus_arn};
 use crate::sns;
@@ -56,8 +56,8 @@ pub fn render(pattern: &PatternModel, settings: &RuleSettings, lang: Lang) -> Re
         ));
     }
     let text = match lang {
-        Lang::TypeScript => typescript(settings, typed, &extra),
-        Lang::Python => python(settings, typed, &extra),
+        Lang::TypeScript => typescript(settings, typed, &extra, &mut rendered),
+        Lang::Python => python(settings, typed, &extra, &mut rendered),
     };
     let (file, language) = match lang {
         Lang::TypeScript => ("lib/eventpen-rule-stack.ts", "typescript"),
@@ -80,6 +80,7 @@ fn typescript(
     settings: &RuleSettings,
     typed: Vec<(String, Expr)>,
     extra: &[(String, Value)],
+    rendered: &mut Rendered,
 ) -> String {
     let lang = Lang::TypeScript;
     let s = |text: &str| crate::code_literal::string(lang, text);
@@ -147,6 +148,17 @@ fn typescript(
             ));
         }
         out.push_str("    rule.addTarget(new targets.SnsTopic(topic));\n");
+        let input = crate::target::input_properties(&settings.input, rendered);
+        if !input.is_empty() {
+            out.push_str("    // The target input exactly as EventBridge takes it (the first target is the topic).\n");
+        }
+        for (property, value) in &input {
+            out.push_str(&format!(
+                "    (rule.node.defaultChild as events.CfnRule).addPropertyOverride({}, {});\n",
+                s(&format!("Targets.0.{property}")),
+                write_value(Lang::TypeScript, value, 4)
+            ));
+        }
     }
     out.push_str("  }\n}\n");
     out
@@ -156,6 +168,7 @@ fn python(
     settings: &RuleSettings,
     typed: Vec<(String, Expr)>,
     extra: &[(String, Value)],
+    rendered: &mut Rendered,
 ) -> String {
     let lang = Lang::Python;
     let s = |text: &str| crate::code_literal::string(lang, text);
@@ -242,6 +255,17 @@ fn python(
             ));
         }
         out.push_str("        rule.add_target(targets.SnsTopic(topic))\n");
+        let input = crate::target::input_properties(&settings.input, rendered);
+        if !input.is_empty() {
+            out.push_str("        # The target input exactly as EventBridge takes it (the first target is the topic).\n");
+        }
+        for (property, value) in &input {
+            out.push_str(&format!(
+                "        rule.node.default_child.add_property_override({}, {})\n",
+                s(&format!("Targets.0.{property}")),
+                write_value(Lang::Python, value, 8)
+            ));
+        }
     }
     out
 }

@@ -9,6 +9,7 @@ use crate::rendered::{Block, Rendered};
 use crate::settings::RuleSettings;
 use crate::shell_emulation::{PowerShellVersion, cmd_delivers, powershell_delivers};
 use crate::sns::{self, ResolvedSns, TARGET_ID};
+use crate::target;
 use serde_json::Value;
 
 /// Where the commands will be pasted.
@@ -79,9 +80,15 @@ fn with_region(command: AwsCommand, region: Option<&str>) -> AwsCommand {
 }
 
 /// The SNS commands after `put-rule`: create the topic (unless it exists), let the rule
-/// publish to it, and make it the rule's target.
-pub fn sns_commands(settings: &RuleSettings, resolved: &ResolvedSns) -> Vec<AwsCommand> {
+/// publish to it (in the topic's region), and make it the rule's target. `targets` is the
+/// `--targets` value: shorthand without input configuration, else JSON or `file://targets.json`.
+pub fn sns_commands(
+    settings: &RuleSettings,
+    resolved: &ResolvedSns,
+    targets: String,
+) -> Vec<AwsCommand> {
     let region = resolved.region.as_deref();
+    let topic_region = resolved.topic_region.as_deref().or(region);
     let mut commands = Vec::new();
     if !resolved.existing {
         commands.push(with_region(
@@ -94,16 +101,13 @@ pub fn sns_commands(settings: &RuleSettings, resolved: &ResolvedSns) -> Vec<AwsC
             .option("--topic-arn", resolved.topic_arn.clone())
             .option("--attribute-name", "Policy")
             .option("--attribute-value", "file://topic-policy.json"),
-        region,
+        topic_region,
     ));
     commands.push(with_region(
         AwsCommand::new(&["events", "put-targets"])
             .option("--rule", settings.name.clone())
             .option("--event-bus-name", settings.event_bus.clone())
-            .option(
-                "--targets",
-                format!("Id={TARGET_ID},Arn={}", resolved.topic_arn),
-            ),
+            .option("--targets", targets),
         region,
     ));
     commands
@@ -296,9 +300,9 @@ pub fn render_put_rule(shell: Shell, pattern: &Value, settings: &RuleSettings) -
     let mut rendered = Rendered::default();
     pattern_warnings(pattern, &mut rendered);
     let resolved = sns::resolve(settings);
-    let region = resolved
+    let rule_region = settings.region.as_deref().or(resolved
         .as_ref()
-        .and_then(|resolved| resolved.region.as_deref());
+        .and_then(|resolved| resolved.region.as_deref()));
     let pattern_arg = if shell == Shell::Portable {
         let text = pretty(pattern);
         if !text.is_ascii() {
@@ -311,7 +315,7 @@ pub fn render_put_rule(shell: Shell, pattern: &Value, settings: &RuleSettings) -
     } else {
         one_line(pattern)
     };
-    let mut commands = vec![put_rule(settings, pattern_arg, region)];
+    let mut commands = vec![put_rule(settings, pattern_arg, rule_region)];
     if let Some(resolved) = &resolved {
         let policy = sns::topic_policy(
             Value::String(resolved.topic_arn.clone()),
@@ -322,10 +326,32 @@ pub fn render_put_rule(shell: Shell, pattern: &Value, settings: &RuleSettings) -
             "json",
             format!("{}\n", pretty(&policy)),
         ));
-        commands.extend(sns_commands(settings, resolved));
+        let input = target::input_properties(&settings.input, &mut rendered);
+        let targets = if input.is_empty() {
+            format!("Id={TARGET_ID},Arn={}", resolved.topic_arn)
+        } else {
+            let list = target::targets_list(TARGET_ID, &resolved.topic_arn, &input);
+            if shell == Shell::Portable {
+                let text = pretty(&list);
+                if !text.is_ascii() {
+                    non_ascii_file_warning("targets.json", &mut rendered);
+                }
+                rendered
+                    .blocks
+                    .push(Block::file("targets.json", "json", format!("{text}\n")));
+                "file://targets.json".to_owned()
+            } else {
+                one_line(&list)
+            }
+        };
+        commands.extend(sns_commands(settings, resolved, targets));
         for warning in sns::warnings(resolved) {
             rendered.warn(warning);
         }
+    } else if settings.input != eventpen_transform::TargetInput::MatchedEvent {
+        rendered.warn(
+            "The target input applies to a target: set an SNS topic to export put-targets with it",
+        );
     }
     let block = commands_block(shell, &commands, &mut rendered);
     rendered.blocks.push(block);

@@ -10,7 +10,9 @@ use crate::json_text::pretty;
 use crate::rendered::{Block, Rendered};
 use crate::settings::{RuleSettings, RuleState};
 use crate::sns::{self, TARGET_ID};
+use crate::target;
 use crate::yaml::{YamlStyle, to_yaml};
+use eventpen_transform::TargetInput;
 use serde_json::{Map, Value, json};
 
 /// A CloudFormation logical ID from a name: its letters and digits in PascalCase.
@@ -87,7 +89,11 @@ pub fn template(pattern: &Value, settings: &RuleSettings, rendered: &mut Rendere
         } else {
             reference(&topic_id)
         };
-        properties.insert("Targets".into(), json!([{"Id": TARGET_ID, "Arn": topic}]));
+        let input = target::input_properties(&settings.input, rendered);
+        properties.insert(
+            "Targets".into(),
+            json!([target::target_entry(TARGET_ID, topic.clone(), &input)]),
+        );
         resources.insert(
             rule_id.clone(),
             json!({"Type": "AWS::Events::Rule", "Properties": properties}),
@@ -109,17 +115,46 @@ pub fn template(pattern: &Value, settings: &RuleSettings, rendered: &mut Rendere
             );
         }
     } else {
+        if settings.input != TargetInput::MatchedEvent {
+            rendered.warn(
+                "The target input applies to a target: set an SNS topic to export it with the rule",
+            );
+        }
         resources.insert(
             rule_id.clone(),
             json!({"Type": "AWS::Events::Rule", "Properties": properties}),
         );
     }
-    json!({
+    let mut template = json!({
         "AWSTemplateFormatVersion": "2010-09-09",
         "Description": format!("EventBridge rule {} (exported by EventPen)", settings.name),
         "Resources": resources,
         "Outputs": {"RuleArn": {"Value": get_att(&rule_id, "Arn")}}
-    })
+    });
+    if let Some(rules) = placement_rules(settings)
+        && let Value::Object(map) = &mut template
+    {
+        map.insert("Rules".into(), rules);
+    }
+    template
+}
+
+/// A template `Rules` section refusing to deploy outside the account and region set in the
+/// settings, so a template pasted into the wrong console fails before it creates anything.
+fn placement_rules(settings: &RuleSettings) -> Option<Value> {
+    let mut assertions = Vec::new();
+    for (pseudo, wanted, what) in [
+        ("AWS::AccountId", settings.account.as_deref(), "account"),
+        ("AWS::Region", settings.region.as_deref(), "region"),
+    ] {
+        if let Some(wanted) = wanted.filter(|w| !w.trim().is_empty()) {
+            assertions.push(json!({
+                "Assert": {"Fn::Equals": [{"Ref": pseudo}, wanted]},
+                "AssertDescription": format!("This rule is meant for {what} {wanted}")
+            }));
+        }
+    }
+    (!assertions.is_empty()).then(|| json!({"DeployWhere": {"Assertions": assertions}}))
 }
 
 /// CloudFormation, YAML or JSON.
@@ -152,6 +187,8 @@ pub fn render_sam(pattern: &Value, settings: &RuleSettings) -> Rendered {
     event.insert("EventBusName".into(), settings.event_bus.clone().into());
     event.insert("State".into(), settings.state.as_str().into());
     event.insert("Pattern".into(), pattern_property(pattern, &mut rendered));
+    // SAM's EventBridgeRule event takes the target input properties under the same names.
+    event.extend(target::input_properties(&settings.input, &mut rendered));
     let rule_id = logical_id(&settings.name, "Rule");
     let function_id = logical_id(&settings.name, "Function");
     let template = json!({

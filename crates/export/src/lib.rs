@@ -38,6 +38,7 @@ pub mod cli_test_event;
 mod cloudformation;
 pub mod code_literal;
 mod format;
+pub mod import;
 pub mod json_text;
 pub mod operators;
 mod pipes;
@@ -48,17 +49,19 @@ mod serverless;
 mod settings;
 pub mod shell_emulation;
 pub mod sns;
+pub mod target;
 mod terraform;
 pub mod yaml;
 
 pub use cdk::{event_pattern_expr as cdk_event_pattern, helper as cdk_match_helper};
+pub use eventpen_transform::TargetInput;
 pub use format::Format;
 pub use pipes::{PipeSupport, pipe_support};
 pub use rendered::{Block, Rendered, comment_prefix};
 pub use settings::{
     BusArn, MAX_DESCRIPTION_LEN, MAX_RULE_NAME_LEN, RuleSettings, RuleState, SnsTarget, bus_name,
-    parse_event_bus_arn, validate_description, validate_event_bus_name, validate_rule_name,
-    validate_sns_topic,
+    parse_event_bus_arn, validate_account, validate_description, validate_event_bus_name,
+    validate_region, validate_rule_name, validate_sns_topic,
 };
 
 use cli::Shell;

@@ -48,8 +48,30 @@ pub fn render(pattern: &Value, settings: &RuleSettings) -> Rendered {
             "\nconst topicPolicy = new aws.sns.TopicPolicy({}, {{\n  arn: {topic_arn},\n  policy: pulumi\n    .all([{topic_arn}, rule.arn])\n    .apply(([topicArn, ruleArn]) =>\n      JSON.stringify({{\n        Version: '2012-10-17',\n        Statement: [\n          {{\n            Sid: 'AllowEventBridgeRuleToPublish',\n            Effect: 'Allow',\n            Principal: {{ Service: 'events.amazonaws.com' }},\n            Action: 'sns:Publish',\n            Resource: topicArn,\n            Condition: {{ ArnEquals: {{ 'aws:SourceArn': ruleArn }} }},\n          }},\n        ],\n      }}),\n    ),\n}});\n",
             s(&format!("{}-policy", resolved.topic_name))
         ));
+        let mut input_lines = String::new();
+        for (property, value) in crate::target::input_properties(&settings.input, &mut rendered) {
+            let line = match (property.as_str(), &value) {
+                ("InputTransformer", Value::Object(transformer)) => {
+                    let mut fields = String::new();
+                    if let Some(paths) = transformer.get("InputPathsMap") {
+                        fields.push_str(&format!(
+                            "    inputPaths: {},\n",
+                            write_value(Lang::TypeScript, paths, 4)
+                        ));
+                    }
+                    if let Some(Value::String(template)) = transformer.get("InputTemplate") {
+                        fields.push_str(&format!("    inputTemplate: {},\n", s(template)));
+                    }
+                    format!("  inputTransformer: {{\n{fields}  }},\n")
+                }
+                ("Input", Value::String(text)) => format!("  input: {},\n", s(text)),
+                ("InputPath", Value::String(path)) => format!("  inputPath: {},\n", s(path)),
+                _ => continue,
+            };
+            input_lines.push_str(&line);
+        }
         out.push_str(&format!(
-            "\nexport const target = new aws.cloudwatch.EventTarget({}, {{\n  rule: rule.name,\n  eventBusName: rule.eventBusName,\n  targetId: {},\n  arn: {topic_arn},\n}}, {{ dependsOn: [topicPolicy] }});\n",
+            "\nexport const target = new aws.cloudwatch.EventTarget({}, {{\n  rule: rule.name,\n  eventBusName: rule.eventBusName,\n  targetId: {},\n  arn: {topic_arn},\n{input_lines}}}, {{ dependsOn: [topicPolicy] }});\n",
             s(&format!("{}-sns", settings.name)),
             s(TARGET_ID)
         ));

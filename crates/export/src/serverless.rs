@@ -75,6 +75,31 @@ pub fn render(pattern: &Value, settings: &RuleSettings) -> Rendered {
     if settings.sns.is_some() {
         rendered.warn("The Serverless eventBridge event targets the function; for an SNS target use the CloudFormation or Terraform export");
     }
+    for (property, value) in crate::target::input_properties(&settings.input, &mut rendered) {
+        match (property.as_str(), value) {
+            ("InputTransformer", Value::Object(transformer)) => {
+                let mut fields = Map::new();
+                if let Some(paths) = transformer.get("InputPathsMap") {
+                    fields.insert("inputPathsMap".into(), paths.clone());
+                }
+                if let Some(template) = transformer.get("InputTemplate") {
+                    fields.insert("inputTemplate".into(), template.clone());
+                }
+                event.insert("inputTransformer".into(), Value::Object(fields));
+            }
+            // Serverless writes `input` (a map) as JSON text itself.
+            ("Input", Value::String(text)) => match serde_json::from_str::<Value>(&text) {
+                Ok(value @ Value::Object(_)) => {
+                    event.insert("input".into(), value);
+                }
+                _ => rendered.warn("Serverless's eventBridge input must be a JSON object; the constant Input is left out"),
+            },
+            ("InputPath", path) => {
+                event.insert("inputPath".into(), path);
+            }
+            _ => {}
+        }
+    }
     let name = function_name(&settings.name);
     let config = json!({
         "service": settings.name,

@@ -4,6 +4,8 @@
 //! characters; `EventBusName` is a bus name or an event-bus ARN; `Description` at most 512
 //! characters), so an export never renders a command AWS would reject for its settings.
 
+use eventpen_transform::TargetInput;
+
 /// The `State` of a rule, as `PutRule`, CloudFormation and Terraform spell it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum RuleState {
@@ -61,6 +63,13 @@ pub struct SnsTarget {
 /// Everything about the rule except its pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleSettings {
+    /// The account the rule is created in (12 digits); used in ARNs. `None`: unknown (a
+    /// placeholder is written, or the ARN of the bus or topic supplies it).
+    pub account: Option<String>,
+    /// The region the rule is created in; every command gets `--region` when it is set.
+    pub region: Option<String>,
+    /// What the target receives (the matched event, or a transformer, path or constant).
+    pub input: TargetInput,
     /// The rule name (`[.\-_A-Za-z0-9]{1,64}`).
     pub name: String,
     /// The event bus: `default`, a custom bus name, or an event-bus ARN.
@@ -76,6 +85,9 @@ pub struct RuleSettings {
 impl Default for RuleSettings {
     fn default() -> Self {
         RuleSettings {
+            account: None,
+            region: None,
+            input: TargetInput::MatchedEvent,
             name: "eventpen-rule".to_owned(),
             event_bus: "default".to_owned(),
             state: RuleState::Enabled,
@@ -96,12 +108,47 @@ impl RuleSettings {
         if let Some(sns) = &self.sns {
             validate_sns_topic(&sns.topic)?;
         }
+        if let Some(account) = self.account.as_deref() {
+            validate_account(account)?;
+        }
+        if let Some(region) = self.region.as_deref() {
+            validate_region(region)?;
+        }
         Ok(())
     }
 
     /// True when the rule lives on the account's default bus (by name or by ARN).
     pub fn is_default_bus(&self) -> bool {
         bus_name(&self.event_bus) == "default"
+    }
+}
+
+/// Checks an AWS account ID: 12 digits.
+pub fn validate_account(account: &str) -> Result<(), String> {
+    if account.len() == 12 && account.chars().all(|c| c.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(format!(
+            "the account {account:?} is not valid: an AWS account ID is 12 digits"
+        ))
+    }
+}
+
+/// Checks a region's shape (`eu-west-1`, `us-gov-west-1`, `cn-north-1`): lowercase words and a number.
+pub fn validate_region(region: &str) -> Result<(), String> {
+    let parts: Vec<&str> = region.split('-').collect();
+    let shaped = parts.len() >= 3
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase()))
+        && parts[parts.len() - 1].chars().all(|c| c.is_ascii_digit())
+        && !parts[parts.len() - 1].is_empty();
+    if shaped {
+        Ok(())
+    } else {
+        Err(format!(
+            "the region {region:?} is not valid: want a region code such as eu-west-1"
+        ))
     }
 }
 

@@ -23,8 +23,14 @@ pub struct ResolvedSns {
     pub topic_arn: String,
     /// The rule ARN (`rule/<name>` on the default bus, `rule/<bus>/<name>` on a custom bus).
     pub rule_arn: String,
-    /// The region, when the user gave it (or an ARN did).
+    /// The rule's region, when the user gave it (or the bus ARN did): commands pass it.
     pub region: Option<String>,
+    /// The topic's region (from its ARN, else the rule's).
+    pub topic_region: Option<String>,
+    /// The rule's account, when known.
+    pub account: Option<String>,
+    /// The topic's account (from its ARN, else the rule's).
+    pub topic_account: Option<String>,
     /// True when the topic was given as an ARN: it exists and is not created.
     pub existing: bool,
     /// True when an ARN holds `REGION` or `ACCOUNT_ID` placeholders.
@@ -60,12 +66,17 @@ pub fn resolve(settings: &RuleSettings) -> Option<ResolvedSns> {
     let sns = settings.sns.as_ref()?;
     let from_topic = split_topic_arn(&sns.topic);
     let bus_arn = parse_event_bus_arn(&settings.event_bus).ok();
-    let region = given(&sns.region)
-        .or(from_topic.as_ref().map(|parts| parts.region))
+    let region = given(&settings.region)
+        .or(given(&sns.region))
         .or(bus_arn.as_ref().map(|arn| arn.region));
-    let account = given(&sns.account)
-        .or(from_topic.as_ref().map(|parts| parts.account))
+    let account = given(&settings.account)
+        .or(given(&sns.account))
         .or(bus_arn.as_ref().map(|arn| arn.account));
+    let topic_region = from_topic.as_ref().map(|parts| parts.region).or(region);
+    let topic_account = from_topic.as_ref().map(|parts| parts.account).or(account);
+    // Without a rule region, the rule is where its topic is (the only working setup).
+    let region = region.or(topic_region);
+    let account = account.or(topic_account);
     let partition = from_topic
         .as_ref()
         .map(|parts| parts.partition)
@@ -93,6 +104,9 @@ pub fn resolve(settings: &RuleSettings) -> Option<ResolvedSns> {
         topic_arn,
         rule_arn,
         region: region.map(str::to_owned),
+        topic_region: topic_region.map(str::to_owned),
+        account: account.map(str::to_owned),
+        topic_account: topic_account.map(str::to_owned),
         existing: from_topic.is_some(),
         has_placeholders: region.is_none() || account.is_none(),
     })
@@ -114,14 +128,35 @@ pub fn topic_policy(topic: Value, rule: Value) -> Value {
     })
 }
 
+/// Region or account differences between the rule and its topic, and what to do about them.
+pub fn placement_warnings(resolved: &ResolvedSns) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if let (Some(rule), Some(topic)) = (&resolved.region, &resolved.topic_region)
+        && rule != topic
+    {
+        warnings.push(format!(
+            "The topic is in {topic} but the rule in {rule}: EventBridge delivers to SNS topics in the rule's own region only. Create the rule in {topic}, or target an event bus in {topic} whose rule sends to the topic."
+        ));
+    }
+    if let (Some(rule), Some(topic)) = (&resolved.account, &resolved.topic_account)
+        && rule != topic
+    {
+        warnings.push(format!(
+            "The topic belongs to account {topic}, the rule to {rule}: the topic policy must be set with account {topic}'s credentials (set-topic-attributes), and put-rule / put-targets with account {rule}'s."
+        ));
+    }
+    warnings
+}
+
 /// The warnings every export with an SNS target shares.
 pub fn warnings(resolved: &ResolvedSns) -> Vec<String> {
     let mut warnings = Vec::new();
     if resolved.has_placeholders {
         warnings.push(format!(
-            "Replace {REGION_PLACEHOLDER} and {ACCOUNT_PLACEHOLDER} in the ARNs with your region and account ID (or set them in the SNS target settings)."
+            "Replace {REGION_PLACEHOLDER} and {ACCOUNT_PLACEHOLDER} in the ARNs with your region and account ID (or set Account and Region in the rule settings)."
         ));
     }
+    warnings.extend(placement_warnings(resolved));
     if resolved.existing {
         warnings.push(
             "The topic policy replaces the existing topic's whole access policy: merge in any statements it already has."

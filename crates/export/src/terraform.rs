@@ -184,6 +184,22 @@ pub fn render(pattern: &Value, settings: &RuleSettings) -> Rendered {
     let mut text = String::from(
         "# AWS provider 5.27.0 or later: the `state` argument (older code used is_enabled).\n",
     );
+    if settings.region.is_some() || settings.account.is_some() {
+        let mut provider = Map::new();
+        if let Some(region) = &settings.region {
+            provider.insert("region".into(), region.clone().into());
+        }
+        if let Some(account) = &settings.account {
+            provider.insert(
+                "allowed_account_ids".into(),
+                Value::Array(vec![account.clone().into()]),
+            );
+        }
+        text.push_str(&format!(
+            "provider \"aws\" {{\n{}}}\n\n",
+            entries(&provider, 2, false)
+        ));
+    }
     text.push_str(&resource("aws_cloudwatch_event_rule", &rule, &attributes));
     if let Some(resolved) = sns::resolve(settings) {
         let topic = resource_name(&resolved.topic_name);
@@ -223,12 +239,44 @@ pub fn render(pattern: &Value, settings: &RuleSettings) -> Rendered {
         );
         target.insert("target_id".into(), TARGET_ID.into());
         target.insert("arn".into(), topic_arn);
+        let mut transformer_block = String::new();
+        for (property, value) in crate::target::input_properties(&settings.input, &mut rendered) {
+            match (property.as_str(), value) {
+                ("InputTransformer", Value::Object(transformer)) => {
+                    let mut fields = Map::new();
+                    if let Some(paths) = transformer.get("InputPathsMap") {
+                        fields.insert("input_paths".into(), paths.clone());
+                    }
+                    if let Some(template) = transformer.get("InputTemplate") {
+                        fields.insert("input_template".into(), template.clone());
+                    }
+                    transformer_block = format!(
+                        "\n  input_transformer {{\n{}  }}\n",
+                        entries(&fields, 4, false)
+                    );
+                }
+                ("Input", value) => {
+                    target.insert("input".into(), value);
+                }
+                ("InputPath", value) => {
+                    target.insert("input_path".into(), value);
+                }
+                _ => {}
+            }
+        }
         text.push('\n');
-        text.push_str(&resource(
+        let mut target_text = resource(
             "aws_cloudwatch_event_target",
             &format!("{rule}_sns"),
             &target,
-        ));
+        );
+        if !transformer_block.is_empty() {
+            // A block, not an attribute: insert it before the resource's closing brace.
+            target_text.truncate(target_text.len() - 2);
+            target_text.push_str(&transformer_block);
+            target_text.push_str("}\n");
+        }
+        text.push_str(&target_text);
         if resolved.existing {
             rendered.warn(
                 "aws_sns_topic_policy replaces the existing topic's whole access policy: merge in any statements it already has",

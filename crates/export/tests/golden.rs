@@ -32,6 +32,7 @@ fn settings() -> RuleSettings {
             account: Some("111122223333".into()),
             region: Some("eu-west-1".into()),
         }),
+        ..RuleSettings::default()
     }
 }
 

@@ -289,3 +289,54 @@ fn a_line_break_in_a_description_is_flagged_for_cmd() {
         file.warnings
     );
 }
+
+#[test]
+fn put_targets_passes_the_input_transformer_intact_in_bash_and_the_file_form() {
+    let dir = sandbox("transformer");
+    let pattern = serde_json::json!({"source": ["aws.ec2"]});
+    let settings = RuleSettings {
+        input: eventpen_export::TargetInput::Transformer {
+            paths_map: r#"{"user": "$.detail.userIdentity.userName", "n": "$.detail.count"}"#
+                .into(),
+            template: r#""<user> launched <n>× it's $HOME `x` 100%""#.into(),
+        },
+        region: Some("ap-southeast-2".into()),
+        account: Some("444455556666".into()),
+        ..sns_settings("d")
+    };
+    for format in [Format::CliBash, Format::CliFile] {
+        let rendered = render(format, &pattern, &settings);
+        for block in rendered
+            .blocks
+            .iter()
+            .filter(|block| block.file_name.is_some())
+        {
+            std::fs::write(dir.join(block.file_name.as_ref().unwrap()), &block.text).unwrap();
+        }
+        let calls = run_bash(&dir, commands(&rendered));
+        let put_targets = calls.last().unwrap();
+        let argv = argv_of(put_targets);
+        assert_eq!(option(&argv, "--region"), "ap-southeast-2", "{format:?}");
+        let targets_arg = option(&argv, "--targets");
+        let text = if targets_arg.starts_with("file://") {
+            put_targets.file(targets_arg).to_owned()
+        } else {
+            targets_arg.to_owned()
+        };
+        let targets: Value = serde_json::from_str(&text).unwrap();
+        let transformer = &targets[0]["InputTransformer"];
+        assert_eq!(
+            transformer["InputPathsMap"]["n"], "$.detail.count",
+            "{format:?}"
+        );
+        assert_eq!(
+            transformer["InputTemplate"],
+            r#""<user> launched <n>× it's $HOME `x` 100%""#
+        );
+        assert_eq!(
+            targets[0]["Arn"],
+            "arn:aws:sns:ap-southeast-2:444455556666:alerts"
+        );
+        assert_eq!(option(&argv_of(&calls[0]), "--region"), "ap-southeast-2");
+    }
+}

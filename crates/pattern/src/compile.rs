@@ -1,11 +1,13 @@
 //! From the read pattern to the compiled form, validating as event-ruler's `JsonRuleCompiler`
 //! does (same checks, same order, same messages).
 //!
-//! The compiled form is event-ruler's: a list of sub-rules (one per combination of `$or`
-//! branches), each a map from a field's flattened name to its leaf. Like event-ruler, a later
-//! leaf with the same flattened name replaces an earlier one (duplicate keys: the last wins),
-//! while `{"a": {"b": …}}` and `{"a.b": …}` are the same field. Leaves live once in
-//! [`Compiled::fields`] and sub-rules refer to them by index.
+//! event-ruler compiles to a list of sub-rules (one per combination of `$or` branches), each a
+//! map from a field's flattened name to its leaf; a later leaf with the same flattened name
+//! replaces an earlier one (duplicate keys: the last wins), while `{"a": {"b": …}}` and
+//! `{"a.b": …}` are the same field. That list grows as the product of the branch counts, so
+//! the compiled form here is an and/or tree ([`crate::tree`]) whose paths are those
+//! sub-rules; only their number is computed, for the limits. Leaves live once in
+//! [`Compiled::fields`] and the tree refers to them by index.
 //!
 //! Order matters for errors: AWS reports the first problem its streaming compiler meets.
 //! The walk below visits the pattern in text order and stops at the first problem; nodes cut
@@ -16,9 +18,11 @@ use std::ops::Range;
 
 use crate::operators::{self, Matcher, or};
 use crate::reader::{Json, Member, Node};
+use crate::tree::{Sequence, Tree, TreeBuilder};
 
 /// AWS's limit on a `$or` pattern's combinations is documented (1000) but event-ruler does
-/// not enforce it; beyond this many we refuse, to protect the browser's memory.
+/// not enforce it; beyond this many we refuse (the count is computed, never listed), as
+/// EventPen always has.
 pub(crate) const MAX_SUB_RULES: usize = 65_536;
 
 /// A problem found while compiling, before it becomes a [`crate::Diagnostic`].
@@ -153,12 +157,14 @@ impl Field {
     }
 }
 
-/// A compiled pattern: leaves, and the sub-rules (alternatives) that combine them.
+/// A compiled pattern: leaves, and the and/or tree that combines them.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Compiled {
     pub fields: Vec<Field>,
-    /// Each sub-rule lists indexes into `fields`; the pattern matches when any sub-rule does.
-    pub rules: Vec<Vec<usize>>,
+    /// How leaves combine; each path through it is one of event-ruler's sub-rules.
+    pub tree: Tree,
+    /// How many sub-rules event-ruler builds (the `$or` combinations), counted not listed.
+    pub combinations: usize,
     /// The fields' names, for reading only what matters from event bytes.
     pub trie: crate::prune::Trie,
     /// (earlier, later) fields with the same flattened name: the later one replaced the
@@ -166,14 +172,12 @@ pub(crate) struct Compiled {
     pub replaced: Vec<(usize, usize)>,
 }
 
-/// A sub-rule while compiling: flattened name → field index, in insertion order.
-pub(crate) type RuleBuilder = Vec<(String, usize)>;
-
 /// Compiles the root node of a pattern.
 pub(crate) fn compile_root(root: Option<&Node>) -> Result<Compiled, Stop> {
     let mut ctx = Ctx::default();
     let mut compiler = Compiler {
         compiled: Compiled::default(),
+        tree: TreeBuilder::default(),
     };
     let root = match root {
         Some(node) if matches!(node.json, Json::Incomplete) => return Err(Stop::Syntax),
@@ -183,15 +187,13 @@ pub(crate) fn compile_root(root: Option<&Node>) -> Result<Compiled, Stop> {
             return Err(ctx.problem(span, 0, "not-an-object", "Filter is not an object", ""));
         }
     };
-    let mut rules: Vec<RuleBuilder> = Vec::new();
-    compiler.object(&mut ctx, root, &mut Vec::new(), &mut rules, &[], false)?;
+    let mut sequence = Sequence::default();
+    compiler.object(&mut ctx, root, &mut Vec::new(), &mut sequence, &[], false)?;
     if let Some(problem) = ctx.deferred.take() {
         return Err(Stop::Problem(problem));
     }
-    compiler.compiled.rules = rules
-        .into_iter()
-        .map(|rule| rule.into_iter().map(|(_, field)| field).collect())
-        .collect();
+    compiler.compiled.combinations = sequence.combinations;
+    compiler.compiled.tree = compiler.tree.finish(sequence, &compiler.compiled.replaced);
     let names = compiler.compiled.fields.iter().map(|f| f.name.as_str());
     compiler.compiled.trie = crate::prune::Trie::of(names);
     Ok(compiler.compiled)
@@ -204,6 +206,7 @@ pub(crate) fn path_text(segments: &[String]) -> String {
 
 pub(crate) struct Compiler {
     pub compiled: Compiled,
+    pub tree: TreeBuilder,
 }
 
 impl Compiler {
@@ -213,7 +216,7 @@ impl Compiler {
         ctx: &mut Ctx,
         node: &Node,
         segments: &mut Vec<String>,
-        rules: &mut Vec<RuleBuilder>,
+        sequence: &mut Sequence,
         origin: &[usize],
         in_or: bool,
     ) -> Result<(), Stop> {
@@ -222,7 +225,7 @@ impl Compiler {
         };
         for member in members {
             if member.key == or::KEYWORD {
-                or::parse(self, ctx, member, segments, rules, origin)?;
+                or::parse(self, ctx, member, segments, sequence, origin)?;
                 continue;
             }
             if in_or && or::RESERVED.contains(&member.key.as_str()) {
@@ -240,7 +243,7 @@ impl Compiler {
                 ));
             }
             segments.push(member.key.clone());
-            let result = self.member(ctx, member, segments, rules, origin, in_or);
+            let result = self.member(ctx, member, segments, sequence, origin, in_or);
             segments.pop();
             result?;
         }
@@ -260,14 +263,14 @@ impl Compiler {
         ctx: &mut Ctx,
         member: &Member,
         segments: &mut Vec<String>,
-        rules: &mut Vec<RuleBuilder>,
+        sequence: &mut Sequence,
         origin: &[usize],
         in_or: bool,
     ) -> Result<(), Stop> {
         let value = &member.value;
         match &value.json {
-            Json::Object(_) => self.object(ctx, value, segments, rules, origin, in_or),
-            Json::Array(_) => self.leaf(ctx, member, segments, rules, origin),
+            Json::Object(_) => self.object(ctx, value, segments, sequence, origin, in_or),
+            Json::Array(_) => self.leaf(ctx, member, segments, sequence, origin),
             Json::Incomplete => Err(Stop::Syntax),
             _ => {
                 let message = format!("\"{}\" must be an object or an array", member.key);
@@ -289,7 +292,7 @@ impl Compiler {
         ctx: &mut Ctx,
         member: &Member,
         segments: &[String],
-        rules: &mut Vec<RuleBuilder>,
+        sequence: &mut Sequence,
         origin: &[usize],
     ) -> Result<(), Stop> {
         let node = &member.value;
@@ -329,20 +332,8 @@ impl Compiler {
         let index = self.compiled.fields.len();
         let name = field.name.clone();
         self.compiled.fields.push(field);
-        if rules.is_empty() {
-            rules.push(Vec::new());
-        }
-        for rule in rules.iter_mut() {
-            match rule.iter_mut().find(|(existing, _)| *existing == name) {
-                Some(slot) => {
-                    if !self.compiled.replaced.contains(&(slot.1, index)) {
-                        self.compiled.replaced.push((slot.1, index));
-                    }
-                    slot.1 = index;
-                }
-                None => rule.push((name.clone(), index)),
-            }
-        }
+        let replaced = self.tree.leaf(sequence, index, &name);
+        self.compiled.replaced.extend(replaced);
         Ok(())
     }
 }

@@ -58,6 +58,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod choice;
 mod compile;
 mod diagnostic;
 mod event;
@@ -74,9 +75,11 @@ pub mod position;
 pub mod pretty;
 mod prune;
 mod reader;
+mod search;
 mod test_event;
 #[cfg(test)]
 mod testing;
+mod tree;
 
 use std::sync::Arc;
 

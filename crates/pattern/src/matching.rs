@@ -1,22 +1,26 @@
 //! Matching an event against a compiled pattern.
 //!
-//! The pattern matches when any sub-rule does. A sub-rule matches when every field is
-//! satisfied — by a value one of its conditions accepts, or, for a field with
-//! `exists: false`, by having no value. Like event-ruler's `rulesForJSONEvent`, values used
-//! together must be *array-consistent*: two values that came from the same array of objects
-//! must come from the same element of it (`{"d": {"a": …, "b": …}}` does not match
-//! `{"d": [{"a": …}, {"b": …}]}`), and `exists: false` only needs no value in the element
-//! the other fields' values came from.
+//! The pattern matches when some path through its and/or tree (one of event-ruler's
+//! sub-rules) does. A path matches when every leaf that counts on it is satisfied — by a
+//! value one of its conditions accepts, or, for a leaf with `exists: false`, by having no
+//! value. Like event-ruler's `rulesForJSONEvent`, values used together must be
+//! *array-consistent*: two values that came from the same array of objects must come from
+//! the same element of it (`{"d": {"a": …, "b": …}}` does not match
+//! `{"d": [{"a": …}, {"b": …}]}`), and `exists: false` only needs no value in the element the
+//! other leaves' values came from.
 //!
-//! Fast path: one pass per field that only counts array depth, stops at the first match and
-//! allocates nothing. Only a sub-rule with two or more fields that can only be satisfied from
-//! inside arrays of objects takes the slow path, which records memberships and searches for a
-//! consistent choice.
+//! Fast path, linear in pattern size × event size: every leaf is evaluated once (one pass
+//! over its values that only counts array depth, stops at the first match and allocates
+//! nothing), then one bottom-up pass over the tree decides. It is exact unless a leaf is
+//! replaced on some paths only (duplicate names across `$or`s) or a path that could match
+//! has two or more leaves tied to array elements; those cases go to [`crate::choice`],
+//! which searches paths and values together.
 
 use std::ops::ControlFlow;
 
 use crate::compile::{Compiled, Field};
 use crate::event::{EventNode, Trail, for_each_value};
+use crate::tree::{Liveness, Node, NodeId};
 
 /// What one pass over a field's values found.
 #[derive(Debug, Default, Clone, Copy)]
@@ -38,9 +42,20 @@ impl FieldOutcome {
         self.matched || (field.accepts_absence && !self.present)
     }
 
+    /// Not passed, but an absence that can still hold relative to the array element the
+    /// other leaves' values come from.
+    pub(crate) fn maybe_absent(&self, field: &Field) -> bool {
+        !self.passed(field) && field.accepts_absence && self.in_array
+    }
+
+    /// Passed, or may pass once array consistency is looked at.
+    pub(crate) fn possible(&self, field: &Field) -> bool {
+        self.passed(field) || self.maybe_absent(field)
+    }
+
     /// Whether array consistency could change this field's verdict: it is only satisfied
     /// by values inside arrays of objects, or it is an absence with values in such arrays.
-    fn constrained(&self, field: &Field) -> bool {
+    pub(crate) fn constrained(&self, field: &Field) -> bool {
         (self.matched && !self.matched_anywhere)
             || (field.accepts_absence && !self.matched && self.in_array)
     }
@@ -74,120 +89,96 @@ pub(crate) fn evaluate<N: EventNode>(field: &Field, event: &N) -> FieldOutcome {
 
 /// Whether the event matches the compiled pattern.
 pub(crate) fn matches<N: EventNode>(compiled: &Compiled, event: &N) -> bool {
-    compiled
-        .rules
-        .iter()
-        .any(|rule| rule_matches(compiled, rule, event))
+    if !compiled.tree.contested {
+        match summarize(compiled, compiled.tree.root, event) {
+            None => return false,
+            Some(summary) if summary.fewest_tied_passing < 2 => return true,
+            Some(summary) if summary.most_tied < 2 => return false,
+            Some(_) => {}
+        }
+    }
+    crate::search::matches(compiled, event)
 }
 
-/// Whether one sub-rule matches.
-pub(crate) fn rule_matches<N: EventNode>(compiled: &Compiled, rule: &[usize], event: &N) -> bool {
-    let mut constrained = 0;
-    let mut all_passed = true;
-    for &index in rule {
-        let field = &compiled.fields[index];
-        let outcome = evaluate(field, event);
-        if outcome.constrained(field) {
-            constrained += 1;
-        }
-        if !outcome.passed(field) {
-            // An absence can still hold relative to the element the other fields come from.
-            if field.accepts_absence && outcome.in_array {
-                all_passed = false;
+/// Over the paths through a node on which every leaf is possible (see
+/// [`FieldOutcome::possible`]), counts of leaves tied to array elements, capped at 2 (enough
+/// to know whether array consistency matters).
+#[derive(Debug, Clone, Copy)]
+struct Summary {
+    /// The fewest on a path whose leaves all passed (3 when there is no such path). A path
+    /// with fewer than 2 matches whatever the array elements.
+    fewest_tied_passing: u8,
+    /// The most on any such path: below 2, array consistency cannot help any path.
+    most_tied: u8,
+}
+
+const NO_PASSING_PATH: u8 = 3;
+
+/// The [`Summary`] of a node, `None` when no path through it is possible. Exact only when
+/// no leaf is [`Liveness::Contested`].
+fn summarize<N: EventNode>(compiled: &Compiled, id: NodeId, event: &N) -> Option<Summary> {
+    match &compiled.tree.nodes[id] {
+        Node::Leaf(index) => {
+            if compiled.tree.liveness[*index] == Liveness::Dead {
+                return Some(Summary {
+                    fewest_tied_passing: 0,
+                    most_tied: 0,
+                });
+            }
+            let field = &compiled.fields[*index];
+            let outcome = evaluate(field, event);
+            let tied = u8::from(outcome.constrained(field));
+            if outcome.passed(field) {
+                Some(Summary {
+                    fewest_tied_passing: tied,
+                    most_tied: tied,
+                })
+            } else if outcome.maybe_absent(field) {
+                Some(Summary {
+                    fewest_tied_passing: NO_PASSING_PATH,
+                    most_tied: tied,
+                })
             } else {
-                return false;
+                None
             }
         }
-    }
-    // With at most one field tied to array elements, any choice of values is consistent.
-    if constrained < 2 {
-        return all_passed;
-    }
-    consistent_choice_exists(compiled, rule, event)
-}
-
-/// One value of a field with its memberships.
-struct Candidate {
-    memberships: Vec<(usize, usize)>,
-    matched: bool,
-}
-
-fn candidates<N: EventNode>(field: &Field, event: &N) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    let _ = for_each_value(
-        event,
-        &field.name,
-        &mut Trail::recording(),
-        &mut |value, trail| {
-            out.push(Candidate {
-                memberships: trail.memberships().to_vec(),
-                matched: field.value_matches(value),
-            });
-            ControlFlow::Continue(())
-        },
-    );
-    out
-}
-
-fn consistent(memberships: &[(usize, usize)], chosen: &[(usize, usize)]) -> bool {
-    memberships
-        .iter()
-        .all(|&(array, index)| chosen.iter().all(|&(a, i)| a != array || i == index))
-}
-
-/// The slow path: is there one value per field (or an absence) that are all consistent?
-fn consistent_choice_exists<N: EventNode>(compiled: &Compiled, rule: &[usize], event: &N) -> bool {
-    let fields: Vec<(&Field, Vec<Candidate>)> = rule
-        .iter()
-        .map(|&i| {
-            let field = &compiled.fields[i];
-            (field, candidates(field, event))
-        })
-        .collect();
-    let mut chosen = Vec::new();
-    let mut absent = Vec::new();
-    search(&fields, 0, &mut chosen, &mut absent)
-}
-
-fn search(
-    fields: &[(&Field, Vec<Candidate>)],
-    next: usize,
-    chosen: &mut Vec<(usize, usize)>,
-    absent: &mut Vec<usize>,
-) -> bool {
-    let Some((field, values)) = fields.get(next) else {
-        // Every absent field must have no value in the elements chosen for the others.
-        return absent.iter().all(|&f| {
-            fields[f]
-                .1
-                .iter()
-                .all(|c| !consistent(&c.memberships, chosen))
-        });
-    };
-    for candidate in values.iter().filter(|c| c.matched) {
-        if consistent(&candidate.memberships, chosen) {
-            let before = chosen.len();
-            chosen.extend(
-                candidate
-                    .memberships
-                    .iter()
-                    .filter(|m| !chosen.contains(m))
-                    .collect::<Vec<_>>(),
-            );
-            if search(fields, next + 1, chosen, absent) {
-                return true;
+        Node::All(children) => {
+            let mut all = Summary {
+                fewest_tied_passing: 0,
+                most_tied: 0,
+            };
+            for &child in children {
+                let part = summarize(compiled, child, event)?;
+                all.fewest_tied_passing = if part.fewest_tied_passing == NO_PASSING_PATH
+                    || all.fewest_tied_passing == NO_PASSING_PATH
+                {
+                    NO_PASSING_PATH
+                } else {
+                    (all.fewest_tied_passing + part.fewest_tied_passing).min(2)
+                };
+                all.most_tied = (all.most_tied + part.most_tied).min(2);
             }
-            chosen.truncate(before);
+            Some(all)
+        }
+        Node::Any(branches) => {
+            let mut any: Option<Summary> = None;
+            for &branch in branches {
+                let Some(part) = summarize(compiled, branch, event) else {
+                    continue;
+                };
+                any = Some(match any {
+                    None => part,
+                    Some(so_far) => Summary {
+                        fewest_tied_passing: so_far
+                            .fewest_tied_passing
+                            .min(part.fewest_tied_passing),
+                        most_tied: so_far.most_tied.max(part.most_tied),
+                    },
+                });
+            }
+            any
         }
     }
-    if field.accepts_absence {
-        absent.push(next);
-        if search(fields, next + 1, chosen, absent) {
-            return true;
-        }
-        absent.pop();
-    }
-    false
 }
 
 #[cfg(test)]
@@ -240,6 +231,65 @@ mod tests {
                 r#"{"d": [{"e": [{"x": 1, "y": 2}]}]}"#,
                 true,
             ),
+        ];
+        for &(pattern, event, expected) in cases {
+            assert_eq!(matching(pattern, event), expected, "{pattern} vs {event}");
+        }
+    }
+
+    #[test]
+    fn the_last_leaf_with_a_name_wins_per_path() {
+        let replaced_in_one_branch = r#"{"a": [1], "$or": [{"a": [2]}, {"b": [3]}]}"#;
+        let absent_unless_replaced =
+            r#"{"a": [{"exists": false}], "$or": [{"a": [2]}, {"b": [3]}]}"#;
+        let replaced_deeper =
+            r#"{"a": [1], "$or": [{"b": [1]}, {"$or": [{"a": [2]}, {"c": [2]}]}]}"#;
+        let sequential =
+            r#"{"p": {"$or": [{"a": [1]}, {"b": [1]}]}, "$or": [{"p.a": [2]}, {"q": [2]}]}"#;
+        let cases: &[(&str, &str, bool)] = &[
+            (replaced_in_one_branch, r#"{"a": 2}"#, true),
+            (replaced_in_one_branch, r#"{"a": 1, "b": 3}"#, true),
+            (replaced_in_one_branch, r#"{"a": 2, "b": 3}"#, true),
+            (replaced_in_one_branch, r#"{"a": 1}"#, false),
+            (replaced_in_one_branch, r#"{"b": 3}"#, false),
+            (absent_unless_replaced, r#"{"b": 3}"#, true),
+            (absent_unless_replaced, r#"{"a": 5, "b": 3}"#, false),
+            (absent_unless_replaced, r#"{"a": 2}"#, true),
+            (replaced_deeper, r#"{"a": 2}"#, true),
+            (replaced_deeper, r#"{"a": 1, "c": 2}"#, true),
+            (replaced_deeper, r#"{"a": 3, "c": 2}"#, false),
+            (replaced_deeper, r#"{"a": 3, "b": 1}"#, false),
+            (sequential, r#"{"p": {"a": 2}}"#, true),
+            (sequential, r#"{"p": {"b": 1, "a": 2}}"#, true),
+            (sequential, r#"{"p": {"a": 1}, "q": 2}"#, true),
+            (sequential, r#"{"p": {"a": 1}}"#, false),
+            (sequential, r#"{"p": {"b": 1}}"#, false),
+        ];
+        for &(pattern, event, expected) in cases {
+            assert_eq!(matching(pattern, event), expected, "{pattern} vs {event}");
+        }
+    }
+
+    #[test]
+    fn array_consistency_holds_on_each_path() {
+        let across = r#"{"d": {"n": ["x"]}, "$or": [{"d": {"s": ["on"]}}, {"t": ["y"]}]}"#;
+        let replaced = r#"{"d": {"n": ["x"]}, "$or": [{"d": {"n": ["z"]}}, {"d": {"s": ["on"]}}]}"#;
+        let absent =
+            r#"{"d": {"n": ["x"]}, "$or": [{"d": {"s": [{"exists": false}]}}, {"t": ["y"]}]}"#;
+        let cases: &[(&str, &str, bool)] = &[
+            (across, r#"{"d": [{"n": "x"}, {"s": "on"}]}"#, false),
+            (across, r#"{"d": [{"n": "x", "s": "on"}]}"#, true),
+            (
+                across,
+                r#"{"d": [{"n": "x"}, {"s": "on"}], "t": "y"}"#,
+                true,
+            ),
+            (replaced, r#"{"d": [{"n": "x"}, {"s": "on"}]}"#, false),
+            (replaced, r#"{"d": [{"n": "x", "s": "on"}]}"#, true),
+            (replaced, r#"{"d": [{"n": "z"}]}"#, true),
+            (absent, r#"{"d": [{"n": "x"}, {"s": "on"}]}"#, true),
+            (absent, r#"{"d": [{"n": "x", "s": "on"}]}"#, false),
+            (absent, r#"{"d": [{"n": "x", "s": "on"}], "t": "y"}"#, true),
         ];
         for &(pattern, event, expected) in cases {
             assert_eq!(matching(pattern, event), expected, "{pattern} vs {event}");

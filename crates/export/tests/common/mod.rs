@@ -173,6 +173,7 @@ pub fn settings_variants() -> Vec<RuleSettings> {
                 account: None,
                 region: None,
             }),
+            ..RuleSettings::default()
         },
         RuleSettings {
             state: RuleState::Disabled,

@@ -104,14 +104,14 @@ pub(crate) fn lint(text: &str, compiled: &Compiled) -> Vec<Diagnostic> {
         lint_field(&mut linter, field);
     }
     cloudtrail_resources(&mut linter, compiled);
-    if compiled.rules.len() > DOCUMENTED_OR_COMBINATIONS {
+    if compiled.combinations > DOCUMENTED_OR_COMBINATIONS {
         linter.warn(
             "or-combinations",
             0..text.len(),
             String::new(),
             format!(
                 "This pattern has {} $or combinations; the EventBridge documentation says patterns with more than {DOCUMENTED_OR_COMBINATIONS} are rejected (event-ruler accepts them; unverified on AWS)",
-                compiled.rules.len()
+                compiled.combinations
             ),
         );
     }

@@ -1,13 +1,16 @@
 //! `$or`: `{"$or": [{…}, {…}]}` — the pattern matches when any branch (together with the
-//! fields around the `$or`) does. As in event-ruler, each branch forks the sub-rules built
-//! so far, so `{"a": […], "$or": [B1, B2]}` becomes the sub-rules `a ∧ B1` and `a ∧ B2`.
+//! fields around the `$or`) does. event-ruler forks the sub-rules built so far for each
+//! branch, so `{"a": […], "$or": [B1, B2]}` becomes the sub-rules `a ∧ B1` and `a ∧ B2`;
+//! here a `$or` is one [`crate::tree::Node::Any`] node and the sub-rules are only counted
+//! (each branch starts from the count before the `$or`, and the branches' counts add up).
 //!
 //! event-ruler's JSON compiler (the one AWS reports errors from) requires the value of `$or`
 //! to be an array of at least two objects, and reserves operator names as field names inside
 //! a branch.
 
-use crate::compile::{Compiler, Ctx, MAX_SUB_RULES, RuleBuilder, Stop, path_text};
+use crate::compile::{Compiler, Ctx, MAX_SUB_RULES, Stop, path_text};
 use crate::reader::{Json, Member};
+use crate::tree::{BranchMerge, Sequence};
 
 /// The key that introduces alternatives.
 pub(crate) const KEYWORD: &str = "$or";
@@ -40,13 +43,13 @@ pub(crate) const RESERVED: &[&str] = &[
     "ip-address-not-in-range",
 ];
 
-/// Reads a `$or` member and forks `rules` into one set per branch.
+/// Reads a `$or` member into an alternative of `sequence`, one branch per object.
 pub(crate) fn parse(
     compiler: &mut Compiler,
     ctx: &mut Ctx,
     member: &Member,
     segments: &mut Vec<String>,
-    rules: &mut Vec<RuleBuilder>,
+    sequence: &mut Sequence,
     origin: &[usize],
 ) -> Result<(), Stop> {
     let node = &member.value;
@@ -68,19 +71,25 @@ pub(crate) fn parse(
             ));
         }
     };
-    let before = std::mem::take(rules);
+    // event-ruler's count of sub-rules before, and (summed over branches so far) after.
+    let before = sequence.combinations;
+    let mut after: usize = 0;
+    let mut branches = Vec::with_capacity(items.len());
+    let mut merge = BranchMerge::default();
     for (branch, item) in items.iter().enumerate() {
         match &item.json {
             Json::Object(_) => {
-                let mut forked = before.clone();
-                if forked.is_empty() {
-                    forked.push(Vec::new());
-                }
+                let mut forked = Sequence {
+                    items: Vec::new(),
+                    combinations: before.max(1),
+                };
                 let mut branch_origin = origin.to_vec();
                 branch_origin.push(branch);
+                let mark = compiler.tree.start_branch();
                 compiler.object(ctx, item, segments, &mut forked, &branch_origin, true)?;
-                rules.extend(forked);
-                if rules.len() > MAX_SUB_RULES {
+                after = after.saturating_add(forked.combinations);
+                branches.push(compiler.tree.end_branch(mark, forked, &mut merge));
+                if after > MAX_SUB_RULES {
                     return Err(ctx.problem(
                         node.span.clone(),
                         item.span.start,
@@ -115,5 +124,7 @@ pub(crate) fn parse(
             path,
         ));
     }
+    sequence.combinations = after;
+    compiler.tree.end_or(sequence, branches, merge);
     Ok(())
 }
