@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 BOOTSTRAP := . scripts/bootstrap.sh
 
-.PHONY: serve test dist bootstrap bench bench-app
+.PHONY: serve test dist bootstrap bench bench-app fuzz
 
 serve: ## Install what is missing, build, and serve at http://127.0.0.1:8080 with live reload
 	$(BOOTSTRAP) && trunk serve --address 127.0.0.1 --port 8080
@@ -21,3 +21,7 @@ bench: ## Criterion benchmarks of the pattern engine
 
 bench-app: ## In-browser keystroke-to-results benchmark (100 / 1,000 / 10,000 events) on dist/
 	$(BOOTSTRAP) && trunk build --release && node tests/e2e/keystroke-bench.mjs
+
+FUZZ_SECONDS ?= 180
+fuzz: ## Fuzz every target for FUZZ_SECONDS each (default 180): crashes and >10 ms calls fail
+	cargo run --locked --profile fuzz -p eventpen-fuzz -- --seconds $(FUZZ_SECONDS)

@@ -42,6 +42,8 @@ step "clippy (wasm32)" check cargo clippy --locked --target wasm32-unknown-unkno
   -p eventpen -p eventpen-pattern -p eventpen-ingest -p eventpen-export -p eventpen-playground \
   -p eventpen-transform -p eventpen-sql -- -D warnings
 step "native tests" tests cargo test --locked --workspace --no-fail-fast
+step "fuzz (10 s per target from the seed corpus)" check \
+  cargo run --locked --quiet --profile fuzz -p eventpen-fuzz -- --seconds 10
 step "exported AWS CLI commands against moto, CloudFormation exports through cfn-lint" check \
   scripts/aws-cli-against-moto.sh
 step "browser tests (wasm-bindgen-test, headless Chromium)" tests \

@@ -5,6 +5,8 @@ use crate::components::builder::pattern_tree::PatternTree;
 use crate::components::builder::quick_start::QuickStart;
 use crate::components::builder::wiring::{use_builder_pattern, use_facets, use_pick_menu};
 use crate::components::challenge_panel::ChallengePanel;
+use crate::components::charts::panel::ChartsPanel;
+use crate::components::charts::wiring::use_charts;
 use crate::components::editor::Editor;
 use crate::components::event_list::EventList;
 use crate::components::events_panel::EventsInput;
@@ -85,7 +87,20 @@ pub fn App() -> Html {
             view_model::challenge_scores(pattern, challenge.as_ref(), rows)
         },
     );
-    let facets = use_facets(&events.rows);
+    // Charts: on/off and the selected time range are view state (not saved, not undone).
+    let charts_on = use_state(|| true);
+    let range = use_state(|| None::<eventpen_playground::timeline::TimeRange>);
+    let charts = use_charts(
+        &events.rows,
+        &matching,
+        (*range).filter(|_| *charts_on),
+        *charts_on,
+    );
+    {
+        let range = range.clone();
+        use_effect_with(events.rows.clone(), move |_| range.set(None));
+    }
+    let facets = use_facets(&events.rows, charts.in_range.clone());
     let builder = use_builder_pattern(
         checked.value.clone().zip(checked.model.clone()),
         state.pattern.trim().is_empty(),
@@ -231,10 +246,14 @@ pub fn App() -> Html {
                 </section>
                 <section class="pane results-pane" aria-labelledby="results-heading">
                     <h2 id="results-heading">{ "Results" }</h2>
+                    <ChartsPanel on={*charts_on} on_toggle={{ let on = charts_on.clone(); Callback::from(move |v| on.set(v)) }}
+                        timeline={charts.timeline.clone()} breakdown={charts.breakdown.clone()} range={*range}
+                        on_range={{ let range = range.clone(); Callback::from(move |r| range.set(r)) }}
+                        pattern={builder.pattern.clone()} stale={builder.stale} on_replace={on_replace.clone()} />
                     <Results events={events.rows.clone()} matching={(*matching).clone()}
                         filter={state.filter} on_filter={send(&dispatch, Action::SetFilter)}
                         selected={state.selected} on_select={send(&dispatch, Action::Select)}
-                        marks={marks} authoring={authoring}
+                        marks={marks} authoring={authoring} in_range={charts.in_range.clone()}
                         on_mark={send(&dispatch, |(i, m)| Action::Mark(i, m))} />
                     if let Some(index) = state.selected.filter(|i| *i < events.rows.len()) {
                         <SelectedEvent index={index} events={events.rows.clone()}

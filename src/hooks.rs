@@ -2,7 +2,7 @@
 //! bar on the work (throttled, `replaceState`, never a history entry per keystroke), follow a link
 //! pasted into an open tab, and remember solved challenges.
 use crate::persist;
-use crate::startup::{address_bar_fragment, resolve};
+use crate::startup::{address_bar_fragment, left_out_notices, resolve};
 use crate::state::{Action, Notice, NoticeKind, State};
 use gloo::events::EventListener;
 use gloo::storage::Storage;
@@ -68,7 +68,11 @@ pub fn use_follow_links(state: &UseReducerHandle<State>) {
             }
             match resolve(&fragment) {
                 Ok(linked) => {
+                    let capped = left_out_notices(&linked);
                     dispatch.dispatch(Action::Load(Box::new(linked)));
+                    for notice in capped {
+                        dispatch.dispatch(Action::Notify(notice));
+                    }
                     dispatch.dispatch(Action::Notify(Notice::with_offer(
                         NoticeKind::Info,
                         "You opened a link. Your work from before is kept — bring it back at any time.",

@@ -59,6 +59,7 @@ pub fn initial_state() -> State {
         };
         if let Some(linked) = linked {
             let mut state = State::from_snapshot(&linked);
+            state.notices.extend(left_out_notices(&linked));
             if let Some(own) = local.filter(|own| !same_work(own, &linked)) {
                 state.notices.push(Notice::with_offer(
                     NoticeKind::Info,
@@ -73,6 +74,16 @@ pub fn initial_state() -> State {
     let mut state = State::from_snapshot(&local.unwrap_or_else(default_snapshot));
     state.notices = notices;
     state
+}
+
+/// Warnings for what a link held beyond the caps (see `share::LeftOut`).
+pub fn left_out_notices(linked: &Snapshot) -> Vec<Notice> {
+    linked
+        .left_out
+        .notices()
+        .into_iter()
+        .map(|text| Notice::new(NoticeKind::Warning, text))
+        .collect()
 }
 
 /// Whether a link holds nothing the visitor would lose (the same pattern and events).

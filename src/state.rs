@@ -3,7 +3,9 @@
 //! Pure (no web APIs) so it is tested natively. Everything derived from it — parsed events, the
 //! compiled pattern, match results, explanations, exports — is computed in the view with
 //! `use_memo`, never stored here, so it can never go stale.
-use crate::share::{SharedChallenge, SharedInput, SharedRule, Snapshot};
+use crate::share::{
+    LeftOut, MAX_SHARED_INPUTS, SharedChallenge, SharedInput, SharedRule, Snapshot,
+};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -273,9 +275,21 @@ impl Reducible for State {
                 }
                 next.events_text = Rc::from(text);
             }
-            Action::AddFiles(files) => {
+            Action::AddFiles(mut files) => {
                 if files.is_empty() {
                     return self;
+                }
+                // The paste box counts as one input: ingest reads MAX_SHARED_INPUTS in all.
+                let room = MAX_SHARED_INPUTS.saturating_sub(next.files.len() + 1);
+                if files.len() > room {
+                    let not_added = files.len() - room;
+                    files.truncate(room);
+                    next.notices.push(Notice::new(
+                        NoticeKind::Warning,
+                        format!(
+                            "EventPen holds at most {MAX_SHARED_INPUTS} inputs at once: {not_added} of the files were not added."
+                        ),
+                    ));
                 }
                 next.files.extend(files);
             }
@@ -433,6 +447,7 @@ impl State {
                 hidden: c.hidden.clone(),
             }),
             example: self.challenge.as_ref().and_then(|c| c.example.clone()),
+            left_out: LeftOut::default(),
         }
     }
 

@@ -4,6 +4,8 @@
 //! Property tests use `proptest`, the well-kept property-testing crate; it runs natively only.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "share_props/caps.rs"]
+mod caps;
 #[path = "share_props/damaged.rs"]
 mod damaged;
 #[path = "share_props/measure.rs"]
@@ -12,7 +14,7 @@ mod measure;
 mod realistic;
 
 use eventpen::share::{
-    SharedChallenge, SharedInput, SharedRule, Snapshot, decode, encode, pattern_only,
+    LeftOut, SharedChallenge, SharedInput, SharedRule, Snapshot, decode, encode, pattern_only,
 };
 use proptest::prelude::*;
 use realistic::{RUN_INSTANCES_PATTERN, playground};
@@ -182,7 +184,14 @@ fn hostile_strings_round_trip_as_data() {
         "#v1.not-a-link",
         "%2F%00 &amp; ?a=b#c",
     ];
-    let long = "x".repeat(200_000) + &"🎉".repeat(10_000);
+    // Long and varied (a run of one character would compress past the inflation limit, which
+    // `caps.rs` tests on its own), with four-byte characters among ASCII.
+    let long: String = (0u32..20_000)
+        .map(|i| match i.wrapping_mul(2_654_435_761) >> 26 {
+            0..=3 => '🎉',
+            n => char::from_u32(0x21 + n).unwrap_or('x'),
+        })
+        .collect();
     for text in hostile.iter().copied().chain([long.as_str()]) {
         let s = text.to_string();
         let snapshot = Snapshot {
@@ -212,6 +221,7 @@ fn hostile_strings_round_trip_as_data() {
                 hidden: vec![input(&s, &s)],
             }),
             example: Some(s.clone()),
+            left_out: LeftOut::default(),
         };
         let fragment = encode(&snapshot);
         assert!(
@@ -296,6 +306,7 @@ prop_compose! {
                 template: target.4, input_path: target.5, constant: target.6,
             },
             challenge: challenge.map(|(goal, hints, expectations, hidden)| SharedChallenge { goal, hints, expectations, hidden }),
+            left_out: LeftOut::default(),
         }
     }
 }

@@ -55,9 +55,9 @@ pub fn EventList(props: &EventListProps) -> Html {
                                 <span class="event-title">
                                     <span class="chevron" aria-hidden="true">{ if is_open { "▾ " } else { "▸ " } }</span>
                                     { format!("#{} {}", i + 1, row.summary.title) }
-                                </span>
-                                <span class="muted">{ row.summary.source.clone() }</span>
-                                <span class="muted mono small">{ row.summary.time.clone() }</span>
+                                </span>{ " " }
+                                <span class="muted">{ row.summary.source.clone() }</span>{ " " }
+                                <span class="muted mono small">{ row.summary.time.clone() }</span>{ " " }
                                 <span class="muted small">{ row.summary.place.clone() }</span>
                             </button>
                             if is_open {

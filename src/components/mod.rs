@@ -1,6 +1,7 @@
 //! One component per file. Components get data and `on<verb>` callbacks; they hold only view state.
 pub mod builder;
 pub mod challenge_panel;
+pub mod charts;
 pub mod copy_button;
 pub mod editor;
 pub mod event_list;

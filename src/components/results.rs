@@ -34,6 +34,9 @@ pub struct ResultsProps {
     /// Mark event `n`.
     #[prop_or_default]
     pub on_mark: Callback<(usize, Option<bool>)>,
+    /// Which events fall in the time range selected on the timeline (none: every event).
+    #[prop_or_default]
+    pub in_range: Option<ByPtr<Vec<bool>>>,
 }
 
 /// Summary, filter and result rows.
@@ -55,8 +58,25 @@ pub fn Results(props: &ResultsProps) -> Html {
             </>
         };
     };
-    let matched_count = matching.matched.iter().filter(|m| **m).count();
-    let indexes: Vec<usize> = (0..total)
+    let in_range = |i: usize| {
+        props
+            .in_range
+            .as_ref()
+            .is_none_or(|r| r.get(i).copied().unwrap_or(false))
+    };
+    let all_matched = matching.matched.iter().filter(|m| **m).count();
+    let all_total = total;
+    let (matched_count, total) = match &props.in_range {
+        None => (all_matched, total),
+        Some(r) => (
+            (0..total)
+                .filter(|&i| in_range(i) && matching.matched.get(i).copied().unwrap_or(false))
+                .count(),
+            r.iter().filter(|x| **x).count(),
+        ),
+    };
+    let indexes: Vec<usize> = (0..all_total)
+        .filter(|&i| in_range(i))
         .filter(|&i| match props.filter {
             Filter::All => true,
             Filter::Matched => matching.matched.get(i).copied().unwrap_or(false),
@@ -78,6 +98,9 @@ pub fn Results(props: &ResultsProps) -> Html {
         <>
             <p class="summary" role="status" aria-live="polite">
                 <strong>{ format!("{matched_count} of {total} event{} match", if total == 1 { "" } else { "s" }) }</strong>
+                if props.in_range.is_some() {
+                    <span class="muted">{ format!(" in the selected time range ({all_matched} of {all_total} in all)") }</span>
+                }
                 if matching.stale {
                     <span class="badge warn">{ "results of the last valid pattern" }</span>
                 }

@@ -5,7 +5,7 @@ use crate::clipboard::copy_text;
 use crate::components::modal::Modal;
 use crate::persist;
 use crate::redact::{Redaction, redact};
-use crate::share::{self, MAX_LINK_BYTES, Snapshot, WARN_LINK_BYTES};
+use crate::share::{self, MAX_LINK_BYTES, ShareError, Snapshot, WARN_LINK_BYTES};
 use crate::state::State;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -92,11 +92,29 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                     ..full.clone()
                 },
             };
-            share::encode(&snapshot)
+            // The same checks as opening the link: never offer a link EventPen would refuse
+            // to open.
+            match share::encode_checked(&snapshot) {
+                Ok(fragment) => (fragment, None),
+                Err(error) => (share::encode(&snapshot), Some(error)),
+            }
         },
     );
+    let (fragment, refused) = (*fragment).clone();
     let link = persist::link_for(&fragment);
-    let too_long = link.len() > MAX_LINK_BYTES;
+    let too_long = refused.is_some() || link.len() > MAX_LINK_BYTES;
+    let too_long_text = match &refused {
+        Some(
+            error @ ShareError::TooLarge {
+                what: "content", ..
+            },
+        ) => format!("{error} Choose \"Pattern only\", or share fewer copies of the same events."),
+        _ => format!(
+            "This link is too long to share ({} KB; the limit is {} KB). Choose \"Pattern only\", or share fewer events.",
+            link.len() / 1024,
+            MAX_LINK_BYTES / 1024
+        ),
+    };
     let set_scope = |value: Scope| {
         let scope = scope.clone();
         let copied = copied.clone();
@@ -151,7 +169,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                 }
                 <p class="link-size">{ format!("Link length: {} characters", link.len()) }</p>
                 if too_long {
-                    <p class="notice error" role="alert">{ format!("This link is too long to share ({} KB; the limit is {} KB). Choose \"Pattern only\", or share fewer events.", link.len() / 1024, MAX_LINK_BYTES / 1024) }</p>
+                    <p class="notice error" role="alert">{ too_long_text }</p>
                 } else if link.len() > WARN_LINK_BYTES {
                     <p class="notice warn" role="status">{ "Over 8 KB: chat tools and some browsers cut long links. \"Pattern only\" is safer." }</p>
                 }

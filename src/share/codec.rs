@@ -28,7 +28,10 @@
 //! document none; both are reported to take far longer URLs — verify Safari before raising
 //! it), enough for about 1 300 deflated CloudTrail events, and small enough that decoding
 //! stays instantaneous. The expanded content is capped at [`MAX_INFLATED_BYTES`] (16 MiB): deflate
-//! can expand about 1000:1, so without it a 512 KiB link could ask for half a gigabyte.
+//! can expand about 1000:1, so without it a 512 KiB link could ask for half a gigabyte; and at
+//! [`MAX_INFLATION_RATIO`] times the compressed size (with a floor of
+//! [`MIN_INFLATION_ALLOWANCE`]), so a short link cannot ask for megabytes of JSON either.
+//! Lists inside the content are capped while they are read (`caps.rs`).
 
 use super::{ShareError, Snapshot};
 use base64::Engine as _;
@@ -44,6 +47,15 @@ pub const WARN_LINK_BYTES: usize = 8 * 1024;
 pub const MAX_LINK_BYTES: usize = 512 * 1024;
 /// The largest snapshot JSON a link may expand to: the zip-bomb guard.
 pub const MAX_INFLATED_BYTES: usize = 16 * 1024 * 1024;
+/// How many times its compressed size a link's content may expand to (beyond
+/// [`MIN_INFLATION_ALLOWANCE`]). Real content stays far below: the gallery examples and a
+/// hundred generated CloudTrail events expand at most 9.8× (`tests/share_props/measure.rs`);
+/// deflate's extreme is about 1000×, which is how a 10 KB link could ask for 10 MB of JSON and
+/// a long freeze while it is read.
+pub const MAX_INFLATION_RATIO: usize = 64;
+/// Every link may expand to this much whatever its ratio: short links of repetitive text stay
+/// openable, and reading 1 MiB takes milliseconds.
+pub const MIN_INFLATION_ALLOWANCE: usize = 1024 * 1024;
 
 /// Deflate level 9: links are written rarely (throttled) and read often; the best ratio wins.
 const COMPRESSION_LEVEL: u8 = 9;
@@ -72,16 +84,31 @@ pub fn link_size(fragment: &str) -> LinkSize {
 /// Encode a snapshot as a URL fragment, `#` included. Never fails; use [`encode_checked`] (or
 /// [`link_size`]) to refuse links over the cap.
 pub fn encode(s: &Snapshot) -> String {
+    encode_measured(s).0
+}
+
+/// The fragment, with the length of the JSON inside and of its compressed form.
+fn encode_measured(s: &Snapshot) -> (String, usize, usize) {
     // Serializing plain strings, vectors and options into JSON cannot fail; an empty payload
     // (which decodes to an error, not to a wrong snapshot) is the defensive fallback.
     let json = serde_json::to_vec(s).unwrap_or_default();
     let compressed = miniz_oxide::deflate::compress_to_vec_zlib(&json, COMPRESSION_LEVEL);
-    format!("#{VERSION}.{}", URL_SAFE_NO_PAD.encode(compressed))
+    let fragment = format!("#{VERSION}.{}", URL_SAFE_NO_PAD.encode(&compressed));
+    (fragment, json.len(), compressed.len())
 }
 
-/// Like [`encode`], but refuses a link over [`MAX_LINK_BYTES`] (which [`decode`] would refuse).
+/// Like [`encode`], but refuses what [`decode`] would refuse: a link over [`MAX_LINK_BYTES`],
+/// or content expanding past its [inflation limit](MAX_INFLATION_RATIO) (many copies of the
+/// same events compress too well to be told apart from a zip bomb).
 pub fn encode_checked(s: &Snapshot) -> Result<String, ShareError> {
-    let fragment = encode(s);
+    let (fragment, json_len, compressed_len) = encode_measured(s);
+    let limit = inflation_limit(compressed_len);
+    if json_len > limit {
+        return Err(ShareError::TooLarge {
+            what: "content",
+            limit,
+        });
+    }
     match link_size(&fragment) {
         LinkSize::TooLarge => Err(ShareError::TooLarge {
             what: "link",
@@ -136,18 +163,27 @@ fn inflate(compressed: &[u8]) -> Result<Vec<u8>, ShareError> {
     if compressed.is_empty() {
         return Err(ShareError::Truncated);
     }
-    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(compressed, MAX_INFLATED_BYTES).map_err(
-        |e| match e.status {
-            TINFLStatus::HasMoreOutput => ShareError::TooLarge {
-                what: "content",
-                limit: MAX_INFLATED_BYTES,
-            },
-            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
-                ShareError::Truncated
-            }
-            _ => ShareError::BadCompression,
+    let limit = inflation_limit(compressed.len());
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(compressed, limit).map_err(|e| match e
+        .status
+    {
+        TINFLStatus::HasMoreOutput => ShareError::TooLarge {
+            what: "content",
+            limit,
         },
-    )
+        TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+            ShareError::Truncated
+        }
+        _ => ShareError::BadCompression,
+    })
+}
+
+/// How far `compressed_len` bytes may expand: [`MAX_INFLATION_RATIO`] times, at least
+/// [`MIN_INFLATION_ALLOWANCE`], at most [`MAX_INFLATED_BYTES`].
+pub fn inflation_limit(compressed_len: usize) -> usize {
+    compressed_len
+        .saturating_mul(MAX_INFLATION_RATIO)
+        .clamp(MIN_INFLATION_ALLOWANCE, MAX_INFLATED_BYTES)
 }
 
 /// Map a base64 failure to a position in the fragment (without `#`).

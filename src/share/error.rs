@@ -94,8 +94,8 @@ impl fmt::Display for ShareError {
             ),
             ShareError::TooLarge { limit, .. } => write!(
                 f,
-                "This link expands to more than {} MiB, more than EventPen opens.",
-                limit / (1024 * 1024)
+                "This link expands to more than {:.1} MiB, more than EventPen opens for a link of its length.",
+                *limit as f64 / (1024.0 * 1024.0)
             ),
         }
     }
@@ -128,7 +128,7 @@ mod tests {
             (ShareError::BadCompression, "does not check out"),
             (ShareError::BadPayload { message: "expected value at line 1 column 1".into() }, "line 1 column 1"),
             (ShareError::TooLarge { what: "link", limit: 512 * 1024 }, "over 512 KiB"),
-            (ShareError::TooLarge { what: "content", limit: 16 * 1024 * 1024 }, "more than 16 MiB"),
+            (ShareError::TooLarge { what: "content", limit: 16 * 1024 * 1024 }, "more than 16.0 MiB"),
         ];
         for (error, phrase) in cases {
             let text = error.to_string();

@@ -18,12 +18,14 @@
 //! ignores what it does not know. A change that old readers would misread gets a new version
 //! prefix, which old readers refuse with [`ShareError::UnknownVersion`].
 
+mod caps;
 mod codec;
 mod error;
 
+pub use caps::{LeftOut, MAX_SHARED_EXPECTATIONS, MAX_SHARED_HINTS, MAX_SHARED_INPUTS};
 pub use codec::{
-    LinkSize, MAX_INFLATED_BYTES, MAX_LINK_BYTES, VERSION, WARN_LINK_BYTES, decode, encode,
-    encode_checked, link_size,
+    LinkSize, MAX_INFLATED_BYTES, MAX_INFLATION_RATIO, MAX_LINK_BYTES, MIN_INFLATION_ALLOWANCE,
+    VERSION, WARN_LINK_BYTES, decode, encode, encode_checked, inflation_limit, link_size,
 };
 pub use error::ShareError;
 
@@ -32,9 +34,10 @@ use serde::{Deserialize, Serialize};
 /// Everything the user supplied that a link must carry; nothing derived (matches, exports).
 ///
 /// The serialized names are one or two letters because they are repeated in every link; the
-/// Rust names are the readable ones.
+/// Rust names are the readable ones. Reading goes through [`caps`]: lists longer than the caps
+/// are cut while they are read, and [`Snapshot::left_out`] says what was left out.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, from = "caps::WireSnapshot")]
 pub struct Snapshot {
     /// The event pattern text, exactly as typed.
     #[serde(rename = "p", skip_serializing_if = "String::is_empty")]
@@ -60,6 +63,9 @@ pub struct Snapshot {
     /// Id of the gallery example this playground started from.
     #[serde(rename = "g", skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
+    /// What the link held beyond the caps and was not opened (never written to a link).
+    #[serde(skip)]
+    pub left_out: LeftOut,
 }
 
 /// One event input box: its name and its text.

@@ -208,6 +208,36 @@ fn challenge_actions_without_a_challenge_are_no_ops() {
 }
 
 #[test]
+fn files_past_the_input_cap_are_not_added_and_a_notice_says_so() {
+    let file = |i: usize| EventFile {
+        name: format!("f{i}.json"),
+        text: Rc::from("{}"),
+    };
+    #[rustfmt::skip]
+    let cases: &[(usize, usize, usize, Option<&str>)] = &[
+        // files already there, files added, files after, notice
+        (0, 3, 3, None),
+        (0, MAX_SHARED_INPUTS - 1, MAX_SHARED_INPUTS - 1, None),
+        (0, MAX_SHARED_INPUTS + 5, MAX_SHARED_INPUTS - 1, Some("EventPen holds at most 1000 inputs at once: 6 of the files were not added.")),
+        (MAX_SHARED_INPUTS - 2, 3, MAX_SHARED_INPUTS - 1, Some("EventPen holds at most 1000 inputs at once: 2 of the files were not added.")),
+    ];
+    for &(before, added, after, notice) in cases {
+        let state = State {
+            files: (0..before).map(file).collect(),
+            ..State::default()
+        };
+        let next = reduce(state, &[Action::AddFiles((0..added).map(file).collect())]);
+        assert_eq!(next.files.len(), after, "{before} + {added}");
+        let texts: Vec<&str> = next.notices.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            notice.into_iter().collect::<Vec<_>>(),
+            "{before} + {added}"
+        );
+    }
+}
+
+#[test]
 fn import_replaces_pattern_and_rule_undoably_and_keeps_failed_text() {
     let state = Rc::new(State {
         pattern: "{\"source\": [\"a\"]}".into(),

@@ -160,9 +160,9 @@ test('t2.micro launches: a nested array field from the facets', async () => {
   const page = await fresh();
   const panel = facets(page);
   await panel.getByRole('searchbox', { name: 'Search fields and values' }).fill('instanceType');
-  await panel.getByRole('button', { name: /^detail\.requestParameters\.instancesSet\.items\.instanceType = t2\.micro \(1 event\)/ }).click();
+  await panel.getByRole('button', { name: /^t2\.micro 1: detail\.requestParameters\.instancesSet\.items\.instanceType, 1 event,/ }).click();
   await panel.getByRole('searchbox', { name: 'Search fields and values' }).fill('RunInstances');
-  await panel.getByRole('button', { name: /^detail\.eventName = RunInstances \(2 events\)/ }).click();
+  await panel.getByRole('button', { name: /^RunInstances 2: detail\.eventName, 2 events,/ }).click();
   await patternIs(page, {
     detail: { requestParameters: { instancesSet: { items: { instanceType: ['t2.micro'] } } }, eventName: ['RunInstances'] },
   });
@@ -177,11 +177,11 @@ test('an $or rule: group two fields in the pattern tree', async () => {
   const panel = facets(page);
   const search = panel.getByRole('searchbox', { name: 'Search fields and values' });
   await search.fill('aws.ec2');
-  await panel.getByRole('button', { name: /^source = aws\.ec2 / }).click();
+  await panel.getByRole('button', { name: /^aws\.ec2 \d+: source,/ }).click();
   await search.fill('TerminateInstances');
-  await panel.getByRole('button', { name: /^detail\.eventName = TerminateInstances / }).click();
+  await panel.getByRole('button', { name: /^TerminateInstances \d+: detail\.eventName,/ }).click();
   await search.fill('Root');
-  await panel.getByRole('button', { name: /^detail\.userIdentity\.type = Root / }).click();
+  await panel.getByRole('button', { name: /^Root \d+: detail\.userIdentity\.type,/ }).click();
   await tree(page).getByRole('checkbox', { name: 'Select detail.eventName to group with $or' }).check();
   await tree(page).getByRole('checkbox', { name: 'Select detail.userIdentity.type to group with $or' }).check();
   await tree(page).getByRole('button', { name: 'Group 2 selected fields as any of ($or)' }).click();
@@ -319,7 +319,7 @@ test('10,000 events: facets, search and a facet click stay quick', async (t) => 
   });
   t.diagnostic(`facet search over 10,000 events: ${searchMs.toFixed(1)} ms`);
   started = Date.now();
-  await panel.getByRole('button', { name: /instanceType = m5\.large \(1429 events\): add/ }).click();
+  await panel.getByRole('button', { name: /^m5\.large 1429: .*instanceType, 1429 events, add/ }).click();
   await results(page).getByText('1429 of 10000 events match').waitFor({ timeout: 20000 });
   t.diagnostic(`facet click to results over 10,000 events: ${Date.now() - started} ms`);
   assert.ok(searchMs < 1000, `search took ${searchMs} ms`);

@@ -7,6 +7,8 @@ import { start, openPage } from './harness.mjs';
 
 const SIZES = (process.env.SIZES ?? '100,1000,10000').split(',').map(Number);
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
+// The charts (timeline + breakdown) on and off, measured on the same loaded events.
+const CHARTS = (process.env.CHARTS ?? 'on,off').split(',');
 const NAMES = ['RunInstances', 'TerminateInstances', 'StopInstances', 'CreateTags', 'AttachVolume'];
 
 function record(i) {
@@ -42,36 +44,40 @@ try {
     await page.getByText(`${size} events loaded`).waitFor({ timeout: 120000 });
     const loadMs = Date.now() - loadStart;
     console.error(`loaded ${size} events in ${loadMs} ms`);
-    const times = await page.evaluate(async ({ patterns, rounds }) => {
-      const area = document.getElementById('pattern-text');
-      const summary = () => document.querySelector('.summary');
-      const out = [];
-      // Start from the second pattern so that every round changes the summary.
-      area.value = patterns[1];
-      area.dispatchEvent(new InputEvent('input', { bubbles: true }));
-      await new Promise((r) => setTimeout(r, 500));
-      for (let r = 0; r < rounds; r++) {
-        const next = patterns[r % 2];
-        const before = summary()?.textContent;
-        const done = new Promise((resolve) => {
-          const obs = new MutationObserver(() => {
-            if (summary()?.textContent !== before) { obs.disconnect(); requestAnimationFrame(() => resolve(performance.now())); }
-          });
-          obs.observe(document.body, { subtree: true, childList: true, characterData: true });
-          setTimeout(() => { obs.disconnect(); resolve(NaN); }, 20000);
-        });
-        const t0 = performance.now();
-        area.value = next;
+    for (const charts of CHARTS) {
+      const toggle = page.getByRole('button', { name: 'Charts', exact: true });
+      if ((await toggle.getAttribute('aria-pressed')) !== String(charts === 'on')) await toggle.click();
+      const times = await page.evaluate(async ({ patterns, rounds }) => {
+        const area = document.getElementById('pattern-text');
+        const summary = () => document.querySelector('.summary');
+        const out = [];
+        // Start from the second pattern so that every round changes the summary.
+        area.value = patterns[1];
         area.dispatchEvent(new InputEvent('input', { bubbles: true }));
-        out.push((await done) - t0);
-        await new Promise((r) => setTimeout(r, 30));
-      }
-      return out;
-    }, { patterns: PATTERNS, rounds: ROUNDS });
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)];
-    const p90 = times[Math.floor(times.length * 0.9)];
-    rows.push({ events: size, load_ms: loadMs, keystroke_median_ms: +median.toFixed(1), keystroke_p90_ms: +p90.toFixed(1), max_ms: +times.at(-1).toFixed(1) });
+        await new Promise((r) => setTimeout(r, 500));
+        for (let r = 0; r < rounds; r++) {
+          const next = patterns[r % 2];
+          const before = summary()?.textContent;
+          const done = new Promise((resolve) => {
+            const obs = new MutationObserver(() => {
+              if (summary()?.textContent !== before) { obs.disconnect(); requestAnimationFrame(() => resolve(performance.now())); }
+            });
+            obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+            setTimeout(() => { obs.disconnect(); resolve(NaN); }, 20000);
+          });
+          const t0 = performance.now();
+          area.value = next;
+          area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+          out.push((await done) - t0);
+          await new Promise((r) => setTimeout(r, 30));
+        }
+        return out;
+      }, { patterns: PATTERNS, rounds: ROUNDS });
+      times.sort((a, b) => a - b);
+      const median = times[Math.floor(times.length / 2)];
+      const p90 = times[Math.floor(times.length * 0.9)];
+      rows.push({ events: size, charts, load_ms: loadMs, keystroke_median_ms: +median.toFixed(1), keystroke_p90_ms: +p90.toFixed(1), max_ms: +times.at(-1).toFixed(1) });
+    }
     if (page.problems.length) console.error('problems:', page.problems);
     await page.context().close();
   }

@@ -115,3 +115,34 @@ fn gallery_examples_round_trip_and_their_pattern_links_stay_short() {
         );
     }
 }
+
+/// How many times its compressed size each realistic link expands to: the margin under
+/// `MAX_INFLATION_RATIO` (run with `--nocapture` for the table).
+#[test]
+fn realistic_links_expand_far_less_than_the_inflation_cap() {
+    use eventpen::share::MAX_INFLATION_RATIO;
+    let mut cases: Vec<(String, Snapshot)> = [1, 10, 100]
+        .into_iter()
+        .map(|n| (format!("{n} generated events"), playground(n)))
+        .collect();
+    for example in gallery().unwrap_or_default() {
+        cases.push((example.example.clone().unwrap_or_default(), example));
+    }
+    let mut highest = 0.0f64;
+    for (label, snapshot) in &cases {
+        let json = serde_json::to_vec(snapshot).unwrap_or_default();
+        let compressed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
+        let ratio = json.len() as f64 / compressed.len() as f64;
+        println!(
+            "| {label} | {} | {} | {ratio:.1} |",
+            json.len(),
+            compressed.len()
+        );
+        highest = highest.max(ratio);
+    }
+    println!("highest ratio {highest:.1}");
+    assert!(
+        highest * 4.0 < MAX_INFLATION_RATIO as f64,
+        "highest {highest:.1}"
+    );
+}

@@ -5,11 +5,12 @@
 //! shape) and the tips that need them are added. Exit status: 0 the pattern is valid, 1 it has
 //! errors, 2 an input could not be read.
 
-use std::io::{self, Read, Write};
-use std::path::PathBuf;
+use crate::bounded::{MAX_PATTERN_FILE_BYTES, read_path};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use eventpen_ingest::{Input, ingest};
+use eventpen_ingest::{Input, MAX_INPUT_BYTES, ingest};
 use eventpen_pattern::Diagnostic;
 use eventpen_playground::Playground;
 use serde_json::{Value, json};
@@ -53,25 +54,28 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-fn read(path: &PathBuf) -> Result<Vec<u8>, String> {
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("-: cannot read: {e}"))?;
-        return Ok(bytes);
-    }
-    std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
+/// The bytes of `path` (`-` for stdin), at most `limit` of them (checked while reading).
+fn read(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
+    let name = if path.as_os_str() == "-" {
+        String::from("-")
+    } else {
+        path.display().to_string()
+    };
+    read_path(path, limit).map_err(|e| format!("{name}: cannot read: {e}"))
 }
 
 /// Whether the pattern is valid.
 fn check(args: &Args) -> Result<bool, String> {
-    let bytes = read(&args.pattern)?;
+    let bytes = read(&args.pattern, MAX_PATTERN_FILE_BYTES)?;
     let text = String::from_utf8(bytes)
         .map_err(|e| format!("{}: not UTF-8: {e}", args.pattern.display()))?;
     let mut contents = Vec::new();
+    // One budget for all event inputs, as ingest has.
+    let mut left = MAX_INPUT_BYTES;
     for path in &args.events {
-        contents.push((path.display().to_string(), read(path)?));
+        let bytes = read(path, left)?;
+        left -= bytes.len();
+        contents.push((path.display().to_string(), bytes));
     }
     let inputs: Vec<Input> = contents
         .iter()

@@ -1,8 +1,9 @@
 //! `eventpen events FILE…|-`: CloudTrail and EventBridge inputs of any shape → the EventBridge
 //! events a rule sees, as JSON Lines on stdout; problems (and, on request, delivery notes) on
 //! stderr, so stdout stays a clean stream for `jq` or `eventpen match`.
-use eventpen_ingest::{Ingested, IngestedEvent, Input, ingest};
-use std::io::{self, BufWriter, Read, Write};
+use crate::bounded::{ReadError, read_path, size_text};
+use eventpen_ingest::{Ingested, IngestedEvent, Input, MAX_INPUT_BYTES, ingest};
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -49,18 +50,26 @@ const STDIN_NAME: &str = "<stdin>";
 pub fn run(args: Args) -> ExitCode {
     let mut unreadable = Vec::new();
     let mut loaded: Vec<(String, Vec<u8>)> = Vec::new();
+    // One budget for all inputs, as ingest has: each file is read only up to what is left.
+    let mut left = MAX_INPUT_BYTES;
     for file in &args.files {
-        let (name, bytes) = if file.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            (
-                STDIN_NAME.to_string(),
-                io::stdin().read_to_end(&mut bytes).map(|_| bytes),
-            )
+        let name = if file.as_os_str() == "-" {
+            STDIN_NAME.to_string()
         } else {
-            (file.display().to_string(), std::fs::read(file))
+            file.display().to_string()
         };
-        match bytes {
-            Ok(bytes) => loaded.push((name, bytes)),
+        match read_path(file, left) {
+            Ok(bytes) => {
+                left -= bytes.len();
+                loaded.push((name, bytes));
+            }
+            Err(error @ ReadError::TooLarge { .. }) => {
+                unreadable.push(format!(
+                    "{name}: not read: {error} ({} in total for all inputs); the inputs after it were not read either",
+                    size_text(MAX_INPUT_BYTES)
+                ));
+                break;
+            }
             Err(error) => unreadable.push(format!("{name}: cannot read: {error}")),
         }
     }

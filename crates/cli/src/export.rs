@@ -6,6 +6,7 @@
 //! block's language. `--out-dir DIR` writes every block as a file instead. Warnings go to
 //! stderr. Exit codes: 0 rendered, 1 unreadable or invalid pattern/event/transformer file or
 //! unwritable directory, 2 invalid option value.
+use crate::bounded::{MAX_PATTERN_FILE_BYTES, read_path};
 use crate::target_input_args::TargetInputArgs;
 use eventpen_export::{Format, Rendered, RuleSettings, RuleState, SnsTarget};
 use eventpen_pattern::PatternModel;
@@ -176,18 +177,19 @@ fn settings_from(args: &Options) -> Result<RuleSettings, String> {
 }
 
 /// The file's text; `-` is standard input.
-pub fn read_text(path: &PathBuf) -> Result<String, String> {
-    if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-            .map_err(|error| format!("cannot read standard input: {error}"))?;
-        return Ok(text);
-    }
-    std::fs::read_to_string(path)
-        .map_err(|error| format!("cannot read {}: {error}", path.display()))
+/// At most [`MAX_PATTERN_FILE_BYTES`] are read: patterns and settings files are small.
+pub fn read_text(path: &std::path::Path) -> Result<String, String> {
+    let name = if path.as_os_str() == "-" {
+        String::from("standard input")
+    } else {
+        path.display().to_string()
+    };
+    let bytes = read_path(path, MAX_PATTERN_FILE_BYTES)
+        .map_err(|error| format!("cannot read {name}: {error}"))?;
+    String::from_utf8(bytes).map_err(|_| format!("cannot read {name}: not UTF-8 text"))
 }
 
-fn read_json(path: &PathBuf) -> Result<serde_json::Value, String> {
+fn read_json(path: &std::path::Path) -> Result<serde_json::Value, String> {
     let text = read_text(path)?;
     serde_json::from_str(&text)
         .map_err(|error| format!("{}: invalid JSON: {error}", path.display()))
@@ -196,7 +198,7 @@ fn read_json(path: &PathBuf) -> Result<serde_json::Value, String> {
 /// Reads the pattern and validates it with the pattern engine (the same rules as AWS), so
 /// an invalid pattern is reported here rather than by AWS at deploy time. The export reads
 /// the pattern's model, which keeps key order and number text.
-fn read_pattern(path: &PathBuf) -> Result<PatternModel, String> {
+fn read_pattern(path: &std::path::Path) -> Result<PatternModel, String> {
     let text = read_text(path)?;
     let checked = eventpen_pattern::check(&text);
     match (checked.model, checked.errors.first()) {

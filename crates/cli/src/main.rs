@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod backtest;
+mod bounded;
 mod check_cmd;
 mod events;
 mod export;

@@ -12,6 +12,8 @@ mod report;
 /// Shared with `backtest`: one way to compile a pattern file and report its diagnostics.
 pub(crate) use report::compile_or_report;
 
+use crate::bounded::MAX_PATTERN_FILE_BYTES;
+use eventpen_ingest::MAX_INPUT_BYTES;
 use eventpen_pattern::Pattern;
 use events::{LoadError, SourcedEvent, parse_events, read_input};
 use std::io::{self, Write};
@@ -73,7 +75,8 @@ fn load(args: &Args) -> Result<(Pattern, Vec<SourcedEvent>, bool), String> {
     if stdin_uses > 1 {
         return Err(String::from("stdin (`-`) can be read only once"));
     }
-    let pattern_text = read_input(&args.pattern).map_err(|e| e.to_string())?;
+    let pattern_text =
+        read_input(&args.pattern, MAX_PATTERN_FILE_BYTES).map_err(|e| e.to_string())?;
     let pattern = report::compile_or_report(&args.pattern, &pattern_text)?;
     let events = load_all(&inputs).map_err(|e| e.to_string())?;
     Ok((pattern, events, inputs.len() > 1))
@@ -112,7 +115,7 @@ fn write_results(
 fn load_all(inputs: &[String]) -> Result<Vec<SourcedEvent>, LoadError> {
     let mut all = Vec::new();
     for input in inputs {
-        let text = read_input(input)?;
+        let text = read_input(input, MAX_INPUT_BYTES)?;
         all.extend(parse_events(input, &text)?);
     }
     Ok(all)

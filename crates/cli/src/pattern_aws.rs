@@ -5,6 +5,8 @@
 //! The reference is aws-cli v2 (`awscli/paramfile.py`, `awscli/errorhandler.py`,
 //! `awscli/constants.py`) with its default `legacy`-compatible error layout.
 
+use crate::bounded::{ReadError, read_path};
+use eventpen_ingest::MAX_INPUT_BYTES;
 use std::fmt;
 use std::path::Path;
 
@@ -81,11 +83,14 @@ pub fn load_parameter(option: &str, value: &str) -> Result<String, ParamError> {
     let fail = |reason: String| ParamError {
         message: format!("Error parsing parameter '{option}': {reason}"),
     };
-    let bytes = std::fs::read(Path::new(&path)).map_err(|error| {
-        fail(format!(
-            "Unable to load paramfile {value}: {}",
-            python_os_error(&error, &path)
-        ))
+    // An event is at most 256 KB for AWS; the ingest limit leaves room and still stops a
+    // wrong file (a whole log archive) without reading it.
+    let bytes = read_path(Path::new(&path), MAX_INPUT_BYTES).map_err(|error| {
+        let reason = match error {
+            ReadError::Io(error) => python_os_error(&error, &path),
+            too_large => too_large.to_string(),
+        };
+        fail(format!("Unable to load paramfile {value}: {reason}"))
     })?;
     String::from_utf8(bytes).map_err(|_| {
         fail(format!(

@@ -11,6 +11,7 @@
 
 use super::aws::ServiceError;
 use super::service::{Envelope, test_event_pattern};
+use crate::bounded::{Line, MAX_BATCH_LINE_BYTES, read_line_at_most, size_text};
 use serde_json::Value;
 use std::io::{self, BufRead, Write};
 
@@ -22,12 +23,16 @@ pub fn run_batch(mut input: impl BufRead, mut output: impl Write) -> io::Result<
     let mut raw = Vec::new();
     let mut number = 0;
     loop {
-        raw.clear();
-        if input.read_until(b'\n', &mut raw)? == 0 {
+        let line = read_line_at_most(&mut input, &mut raw, MAX_BATCH_LINE_BYTES)?;
+        if line == Line::End {
             break;
         }
         number += 1;
         let answer = match std::str::from_utf8(&raw) {
+            _ if line == Line::TooLong => Err(ServiceError::validation(format!(
+                "Batch line {number} is not valid: longer than {}; it was skipped unread",
+                size_text(MAX_BATCH_LINE_BYTES)
+            ))),
             Ok(line) => answer_line(line.trim_end_matches(['\n', '\r']), number),
             Err(_) => Err(ServiceError::validation(format!(
                 "Batch line {number} is not valid: not UTF-8 text"
@@ -120,6 +125,17 @@ mod tests {
         let mut output = Vec::new();
         assert!(run_batch(&b"\xff\n"[..], &mut output).is_ok());
         let expected = "{\"Error\": {\"Code\": \"ValidationException\", \"Message\": \"Batch line 1 is not valid: not UTF-8 text\"}}\n";
+        assert_eq!(String::from_utf8_lossy(&output), expected);
+    }
+
+    #[test]
+    fn a_line_past_the_cap_is_answered_and_the_next_one_still_read() {
+        let long = format!("{{\"pattern\":\"{}\"}}", "x".repeat(MAX_BATCH_LINE_BYTES));
+        let next = r#"{"pattern":{"a":["x"]},"event":{"a":"x"},"require_envelope":false}"#;
+        let input = format!("{long}\n{next}\n");
+        let mut output = Vec::new();
+        assert!(run_batch(input.as_bytes(), &mut output).is_ok());
+        let expected = "{\"Error\": {\"Code\": \"ValidationException\", \"Message\": \"Batch line 1 is not valid: longer than 1 MiB; it was skipped unread\"}}\n{\"Result\": true}\n";
         assert_eq!(String::from_utf8_lossy(&output), expected);
     }
 }

@@ -4,9 +4,9 @@
 //! Events are taken as given: turning CloudTrail records into EventBridge events is the
 //! `events` subcommand's job, and mixing the two would hide which one a user is testing.
 
+use crate::bounded::read_path;
 use serde_json::Value;
 use std::fmt;
-use std::io::Read;
 
 /// An event and where it came from, for people to find it again.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,20 +37,14 @@ impl fmt::Display for LoadError {
     }
 }
 
-/// The text of `input`: a file, or stdin for `-`.
-pub fn read_input(input: &str) -> Result<String, LoadError> {
+/// The text of `input`: a file, or stdin for `-`; at most `limit` bytes are read.
+pub fn read_input(input: &str, limit: usize) -> Result<String, LoadError> {
     let fail = |message: String| LoadError {
         input: input.to_owned(),
         position: None,
         message,
     };
-    let mut bytes = Vec::new();
-    let read = if input == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::File::open(input).and_then(|mut file| file.read_to_end(&mut bytes).map(|_| ()))
-    };
-    read.map_err(|error| fail(error.to_string()))?;
+    let bytes = read_path(std::path::Path::new(input), limit).map_err(|e| fail(e.to_string()))?;
     String::from_utf8(bytes).map_err(|_| fail(String::from("not UTF-8 text")))
 }
 

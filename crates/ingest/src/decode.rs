@@ -3,7 +3,7 @@
 
 use crate::model::ProblemKind;
 use eventpen_pattern::position::LineColumn;
-use flate2::read::MultiGzDecoder;
+use flate2::bufread::GzDecoder;
 use std::io::Read;
 
 /// gzip's magic bytes, RFC 1952 §2.3.1.
@@ -52,31 +52,123 @@ pub(crate) fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(&GZIP_MAGIC)
 }
 
-/// Decompresses gzip `bytes`, refusing output larger than `limit` bytes.
-pub(crate) fn gunzip(bytes: &[u8], limit: usize) -> Result<Vec<u8>, DecodeError> {
+/// gzip `bytes` inflated member by member, for callers that inflate before ingesting (the app
+/// keeps a dropped `.json.gz` as text): `Ok((text bytes, damage))` where `damage` says why
+/// reading stopped after good members; `Err(why)` when not even the first member is good.
+/// At most `limit` bytes come out.
+pub fn inflate_gzip(bytes: &[u8], limit: usize) -> Result<(Vec<u8>, Option<String>), String> {
+    gunzip(bytes, limit)
+        .map(|inflated| (inflated.bytes, inflated.damaged.map(|d| d.message)))
+        .map_err(|error| error.message)
+}
+
+/// What [`gunzip`] recovered.
+#[derive(Debug)]
+pub(crate) struct Gunzipped {
+    /// The text of every good member, in order.
+    pub bytes: Vec<u8>,
+    /// Why reading stopped early after at least one good member, if it did.
+    pub damaged: Option<DecodeError>,
+}
+
+/// Decompresses gzip `bytes` member by member (a gzip file may be several members, e.g. log
+/// files concatenated with `cat`), refusing output larger than `limit` bytes. A bad or
+/// oversized member after good ones ends the reading but keeps the good ones, with the reason
+/// in [`Gunzipped::damaged`]; if the first member is bad, there is nothing to keep: `Err`.
+pub(crate) fn gunzip(bytes: &[u8], limit: usize) -> Result<Gunzipped, DecodeError> {
     let mut out = Vec::new();
-    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
-    let mut decoder = MultiGzDecoder::new(bytes).take(cap);
-    decoder.read_to_end(&mut out).map_err(|e| DecodeError {
+    let mut rest = bytes;
+    let mut members = 0usize;
+    while !rest.is_empty() {
+        let offset = bytes.len() - rest.len();
+        if !is_gzip(rest) {
+            if members > 0 && rest.iter().all(|&b| b == 0) {
+                break; // zero padding after the last member, as tape and block tools write
+            }
+            let problem = not_gzip_after(members, offset, rest.len());
+            return keep_or_fail(out, members, problem);
+        }
+        let good = out.len();
+        let cap = u64::try_from(limit - good)
+            .unwrap_or(u64::MAX)
+            .saturating_add(1);
+        let mut decoder = GzDecoder::new(rest);
+        let read = (&mut decoder).take(cap).read_to_end(&mut out);
+        if let Err(error) = read {
+            out.truncate(good);
+            let problem = bad_member(members, offset, &error);
+            return keep_or_fail(out, members, problem);
+        }
+        if out.len() > limit {
+            out.truncate(good);
+            return keep_or_fail(out, members, too_large(limit));
+        }
+        rest = decoder.into_inner();
+        members += 1;
+    }
+    Ok(Gunzipped {
+        bytes: out,
+        damaged: None,
+    })
+}
+
+/// The good members with the reason reading stopped, or the reason alone when there are none.
+fn keep_or_fail(
+    out: Vec<u8>,
+    members: usize,
+    problem: DecodeError,
+) -> Result<Gunzipped, DecodeError> {
+    if members == 0 {
+        return Err(problem);
+    }
+    Ok(Gunzipped {
+        bytes: out,
+        damaged: Some(problem),
+    })
+}
+
+fn bad_member(members: usize, offset: usize, error: &std::io::Error) -> DecodeError {
+    let message = if members == 0 {
+        format!("this gzip file could not be decompressed: {error}")
+    } else {
+        format!(
+            "gzip member {} (from byte {offset}) could not be decompressed: {error}; the {members} \
+             member(s) before it were read",
+            members + 1
+        )
+    };
+    DecodeError {
         kind: ProblemKind::InvalidGzip,
         position: None,
         offset: None,
-        message: format!("this gzip file could not be decompressed: {e}"),
-    })?;
-    if out.len() > limit {
-        return Err(DecodeError {
-            kind: ProblemKind::InputTooLarge,
-            position: None,
-            offset: None,
-            message: format!(
-                "this gzip file decompresses to more than the {} MiB left of the input size limit \
-                 ({} MiB in total); it was not read",
-                limit / (1024 * 1024),
-                crate::MAX_INPUT_BYTES / (1024 * 1024)
-            ),
-        });
+        message,
     }
-    Ok(out)
+}
+
+fn not_gzip_after(members: usize, offset: usize, len: usize) -> DecodeError {
+    DecodeError {
+        kind: ProblemKind::InvalidGzip,
+        position: None,
+        offset: None,
+        message: format!(
+            "the {len} bytes from byte {offset} are not gzip; the {members} gzip member(s) before \
+             them were read"
+        ),
+    }
+}
+
+fn too_large(limit: usize) -> DecodeError {
+    DecodeError {
+        kind: ProblemKind::InputTooLarge,
+        position: None,
+        offset: None,
+        message: format!(
+            "this gzip file decompresses to more than the {} MiB left of the input size limit \
+             ({} MiB in total); the part past the limit was not read",
+            limit / (1024 * 1024),
+            crate::MAX_INPUT_BYTES / (1024 * 1024)
+        ),
+    }
 }
 
 /// The bytes as UTF-8 text, without a leading BOM.

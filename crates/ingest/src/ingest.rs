@@ -2,7 +2,9 @@
 
 use crate::decode::{gunzip, is_gzip, unsupported_format, utf8_text};
 use crate::json_reader::{JsonError, Piece, read_documents};
-use crate::limits::{MAX_EVENT_BYTES, MAX_EVENTS, MAX_INPUT_BYTES, MAX_PROBLEMS_PER_INPUT};
+use crate::limits::{
+    MAX_EVENT_BYTES, MAX_EVENTS, MAX_INPUT_BYTES, MAX_INPUTS, MAX_PROBLEMS, MAX_PROBLEMS_PER_INPUT,
+};
 use crate::model::{
     DeliveryNote, Ingested, IngestedEvent, Input, Origin, Problem, ProblemKind, Severity, Shape,
 };
@@ -17,12 +19,25 @@ use serde_json::Value;
 /// Error problem saying what was not read.
 pub fn ingest(inputs: &[Input]) -> Ingested {
     let mut collector = Collector::default();
-    for input in inputs {
+    for input in inputs.iter().take(MAX_INPUTS) {
         if collector.stopped {
             break;
         }
         collector.read_input(input);
     }
+    if let Some(first_unread) = inputs.get(MAX_INPUTS).filter(|_| !collector.stopped) {
+        let message = format!(
+            "EventPen reads at most {MAX_INPUTS} inputs at once: this one and the {} after it were not read",
+            inputs.len() - MAX_INPUTS - 1
+        );
+        collector.input_problem(
+            first_unread.name,
+            ProblemKind::TooManyInputs,
+            (None, None),
+            message,
+        );
+    }
+    collector.summarise_unlisted();
     collector.out
 }
 
@@ -41,6 +56,12 @@ struct Collector {
     bytes_read: usize,
     /// Set once the event cap is reached: nothing more is read.
     stopped: bool,
+    /// Problems past [`MAX_PROBLEMS`], counted for one summary at the end.
+    unlisted: usize,
+    /// Whether any of them is an error.
+    unlisted_errors: bool,
+    /// The input where the first of them was found (a problem names an input).
+    unlisted_from: Option<String>,
 }
 
 impl Collector {
@@ -53,8 +74,11 @@ impl Collector {
         }
         let bytes = if is_gzip(input.bytes) {
             match gunzip(input.bytes, remaining) {
-                Ok(bytes) => {
-                    gunzipped = bytes;
+                Ok(recovered) => {
+                    if let Some(damage) = recovered.damaged {
+                        self.decode_problem(input.name, damage);
+                    }
+                    gunzipped = recovered.bytes;
                     gunzipped.as_slice()
                 }
                 Err(error) => {
@@ -113,7 +137,10 @@ impl Collector {
                 Piece::Error(error) => reader.json_error(error),
             }
         }
-        if reader.unlisted > 0 {
+        if reader.unlisted > 0 && reader.collector.full() {
+            let (count, errors) = (reader.unlisted, reader.unlisted_errors);
+            reader.collector.count_unlisted(input.name, count, errors);
+        } else if reader.unlisted > 0 {
             let problem = Problem {
                 input: input.name.to_string(),
                 position: None,
@@ -132,18 +159,49 @@ impl Collector {
             };
             reader.collector.out.problems.push(problem);
         }
-        if reader.index == 0 && reader.collector.out.problems.len() == problems_before {
-            let problem = Problem {
-                input: input.name.to_string(),
-                position: None,
-                offset: None,
-                path: None,
-                severity: Severity::Warning,
-                kind: ProblemKind::NoEvents,
-                message: "no events in this input".to_string(),
-            };
-            self.out.problems.push(problem);
+        let found_problems =
+            reader.collector.out.problems.len() > problems_before || reader.unlisted > 0;
+        if reader.index == 0 && !found_problems {
+            let message = "no events in this input".to_string();
+            self.input_problem(input.name, ProblemKind::NoEvents, (None, None), message);
         }
+    }
+
+    /// Whether [`MAX_PROBLEMS`] problems are listed: later ones are only counted.
+    fn full(&self) -> bool {
+        self.out.problems.len() >= MAX_PROBLEMS
+    }
+
+    /// Count problems of `input` that were not listed because the list is full.
+    fn count_unlisted(&mut self, input: &str, count: usize, errors: bool) {
+        self.unlisted += count;
+        self.unlisted_errors |= errors;
+        if self.unlisted_from.is_none() {
+            self.unlisted_from = Some(input.to_string());
+        }
+    }
+
+    /// One problem counting those past [`MAX_PROBLEMS`], if any.
+    fn summarise_unlisted(&mut self) {
+        let Some(input) = self.unlisted_from.take() else {
+            return;
+        };
+        self.out.problems.push(Problem {
+            input,
+            position: None,
+            offset: None,
+            path: None,
+            severity: if self.unlisted_errors {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            kind: ProblemKind::UnlistedProblems,
+            message: format!(
+                "{} more problems, from this input on, were not listed (EventPen lists at most {MAX_PROBLEMS} at once)",
+                self.unlisted
+            ),
+        });
     }
 
     /// An input that could not be decoded (unsupported archive, broken gzip, not UTF-8).
@@ -166,6 +224,14 @@ impl Collector {
         ),
         message: String,
     ) {
+        let always = matches!(
+            kind,
+            ProblemKind::TooManyInputs | ProblemKind::InputTooLarge
+        );
+        if self.full() && !always {
+            self.count_unlisted(input, 1, kind.severity() == Severity::Error);
+            return;
+        }
         self.out.problems.push(Problem {
             input: input.to_string(),
             position,
@@ -247,10 +313,11 @@ impl<'t> Reader<'_, 't> {
         }
     }
 
-    /// Lists a problem, unless this input already listed [`MAX_PROBLEMS_PER_INPUT`]: a file of
-    /// 20,000 bad lines should not bury the app under 20,000 messages. Caps are `always` listed.
+    /// Lists a problem, unless this input already listed [`MAX_PROBLEMS_PER_INPUT`] or all inputs
+    /// [`MAX_PROBLEMS`]: a file of 20,000 bad lines should not bury the app under 20,000
+    /// messages. Caps are `always` listed.
     fn push(&mut self, problem: Problem, always: bool) {
-        if !always && self.listed >= MAX_PROBLEMS_PER_INPUT {
+        if !always && (self.listed >= MAX_PROBLEMS_PER_INPUT || self.collector.full()) {
             self.unlisted += 1;
             self.unlisted_errors |= problem.severity == Severity::Error;
             return;

@@ -15,7 +15,8 @@
 //! - **Problems** are values: one bad record never drops the good ones; each [`Problem`] has the
 //!   input's name, a line:column, a JSON path and a severity.
 //! - **Caps** keep a browser tab alive: [`MAX_INPUT_BYTES`] (50 MiB, after gunzip),
-//!   [`MAX_EVENTS`] (20,000), [`MAX_PROBLEMS_PER_INPUT`]; events over AWS's 256 KB
+//!   [`MAX_EVENTS`] (20,000), [`MAX_INPUTS`] (1,000), [`MAX_PROBLEMS_PER_INPUT`] and
+//!   [`MAX_PROBLEMS`] in all; each cap keeps what was read before it; events over AWS's 256 KB
 //!   ([`MAX_EVENT_BYTES`]) get a warning.
 //!
 //! ```
@@ -49,10 +50,12 @@ mod shapes;
 mod stream;
 mod stream_seed;
 
+pub use decode::inflate_gzip;
 pub use eventpen_pattern::position::LineColumn;
 pub use ingest::{ingest, ingest_text};
 pub use limits::{
-    MAX_EVENT_BYTES, MAX_EVENTS, MAX_INPUT_BYTES, MAX_PROBLEMS_PER_INPUT, MAX_UNWRAP_DEPTH,
+    MAX_EVENT_BYTES, MAX_EVENTS, MAX_INPUT_BYTES, MAX_INPUTS, MAX_PROBLEMS, MAX_PROBLEMS_PER_INPUT,
+    MAX_UNWRAP_DEPTH,
 };
 pub use model::{
     DeliveryNote, Ingested, IngestedEvent, Input, Origin, Problem, ProblemKind, Severity, Shape,

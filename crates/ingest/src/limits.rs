@@ -21,3 +21,13 @@ pub const MAX_UNWRAP_DEPTH: usize = 8;
 
 /// Problems listed per input; past this, one summary problem says how many more there were.
 pub const MAX_PROBLEMS_PER_INPUT: usize = 100;
+
+/// Inputs (files, pasted text, a link's inputs) read per call of [`crate::ingest`]: 1,000 —
+/// a few days of one region's CloudTrail log files, far fewer than a hostile link can name
+/// (a 10 KB link can hold two million empty inputs). The rest are not read; an Error says how
+/// many.
+pub const MAX_INPUTS: usize = 1_000;
+
+/// Problems listed per call of [`crate::ingest`], across inputs: 500. Each is a row in the app;
+/// past this, one summary problem counts the rest.
+pub const MAX_PROBLEMS: usize = 500;

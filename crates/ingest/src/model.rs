@@ -160,8 +160,11 @@ pub enum ProblemKind {
     TooManyEvents,
     /// More than [`crate::MAX_EVENTS`] + 1 values in one input: the rest was not parsed.
     TooManyValues,
-    /// Problems past [`crate::MAX_PROBLEMS_PER_INPUT`], summarised in one.
+    /// Problems past [`crate::MAX_PROBLEMS_PER_INPUT`] or [`crate::MAX_PROBLEMS`], summarised
+    /// in one.
     UnlistedProblems,
+    /// [`crate::MAX_INPUTS`] reached: the inputs after it were not read.
+    TooManyInputs,
     /// The input holds nothing but whitespace.
     EmptyInput,
     /// The input was read but holds no events (e.g. `{"Records":[]}`).

@@ -133,9 +133,45 @@ fn input_size_is_capped_in_total_and_after_gunzip() {
             bytes: &bomb
         }]),
         [
-            "bomb.gz: this gzip file decompresses to more than the 50 MiB left of the input size limit (50 MiB in total); it was not read"
+            // The 50 members within the limit are kept (all spaces here, hence "empty").
+            "bomb.gz: this gzip file decompresses to more than the 50 MiB left of the input size limit (50 MiB in total); the part past the limit was not read",
+            "bomb.gz: the input is empty",
         ]
     );
+}
+
+#[test]
+fn gzip_members_before_a_bad_one_are_kept() {
+    let first = format!("{{\"Records\":[{}]}}", fixtures::RUN_INSTANCES);
+    let second = format!("{{\"Records\":[{}]}}", fixtures::KMS_ROTATE_KEY);
+    let (a, b) = (gzip(first.as_bytes()), gzip(second.as_bytes()));
+    let cut = &b[..b.len() / 2];
+    let mut flipped = b.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0xff;
+    #[rustfmt::skip]
+    let cases: Vec<(Vec<u8>, usize, &str)> = vec![
+        // bytes, events read, the problem (prefix)
+        ([a.clone(), b.clone()].concat(), 2, ""),
+        ([a.clone(), b.clone(), vec![0; 512]].concat(), 2, ""),
+        ([a.clone(), b.clone(), cut.to_vec()].concat(), 2, "t.gz: gzip member 3 (from byte"),
+        ([a.clone(), flipped.clone()].concat(), 1, "t.gz: gzip member 2 (from byte"),
+        ([a.clone(), b"junk".to_vec()].concat(), 1, "t.gz: the 4 bytes from byte"),
+        (cut.to_vec(), 0, "t.gz: this gzip file could not be decompressed"),
+    ];
+    for (bytes, events, problem) in cases {
+        let ingested = ingest(&[Input {
+            name: "t.gz",
+            bytes: &bytes,
+        }]);
+        let problems: Vec<String> = ingested.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(ingested.events.len(), events, "{problem} {problems:?}");
+        match problems.as_slice() {
+            [] => assert_eq!(problem, ""),
+            [only] => assert!(only.starts_with(problem), "{only}"),
+            more => panic!("one problem expected: {more:?}"),
+        }
+    }
 }
 
 #[test]
@@ -214,4 +250,94 @@ fn events_over_256_kb_get_a_warning() {
                 .all(|p| p.severity == Severity::Warning)
         );
     }
+}
+
+#[test]
+fn inputs_past_the_cap_are_not_read_and_one_error_says_so() {
+    use eventpen_ingest::{MAX_INPUTS, ProblemKind};
+    let names: Vec<String> = (0..MAX_INPUTS + 5).map(|i| format!("f{i}.json")).collect();
+    let event = r#"{"source":"my.app","detail-type":"x","detail":{}}"#;
+    let inputs: Vec<Input> = names
+        .iter()
+        .map(|name| Input {
+            name,
+            bytes: event.as_bytes(),
+        })
+        .collect();
+    let ingested = ingest(&inputs);
+    assert_eq!(
+        ingested.events.len(),
+        MAX_INPUTS,
+        "the inputs before the cap are kept"
+    );
+    let too_many: Vec<String> = ingested
+        .problems
+        .iter()
+        .filter(|p| p.kind == ProblemKind::TooManyInputs)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        too_many,
+        [format!(
+            "f{MAX_INPUTS}.json: EventPen reads at most {MAX_INPUTS} inputs at once: this one and the 4 after it were not read"
+        )]
+    );
+}
+
+#[test]
+fn problems_across_inputs_stop_at_the_cap_with_one_summary() {
+    use eventpen_ingest::{MAX_PROBLEMS, ProblemKind};
+    #[rustfmt::skip]
+    let cases: &[(usize, usize, usize)] = &[
+        // empty inputs, problems listed, problems counted in the summary
+        (3, 3, 0),
+        (MAX_PROBLEMS, MAX_PROBLEMS, 0),
+        (MAX_PROBLEMS + 1, MAX_PROBLEMS, 1),
+        (900, MAX_PROBLEMS, 400),
+    ];
+    for &(empty, listed, unlisted) in cases {
+        let names: Vec<String> = (0..empty).map(|i| format!("e{i}")).collect();
+        let inputs: Vec<Input> = names
+            .iter()
+            .map(|name| Input { name, bytes: b" " })
+            .collect();
+        let problems = ingest(&inputs).problems;
+        let empties = problems
+            .iter()
+            .filter(|p| p.kind == ProblemKind::EmptyInput)
+            .count();
+        let summary: Vec<String> = problems
+            .iter()
+            .filter(|p| p.kind == ProblemKind::UnlistedProblems)
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(empties, listed, "{empty} empty inputs");
+        let expected: Vec<String> = (unlisted > 0)
+            .then(|| format!("e{MAX_PROBLEMS}: {unlisted} more problems, from this input on, were not listed (EventPen lists at most {MAX_PROBLEMS} at once)"))
+            .into_iter()
+            .collect();
+        assert_eq!(summary, expected, "{empty} empty inputs");
+    }
+}
+
+#[test]
+fn one_input_with_many_bad_lines_counts_toward_the_global_cap_once_full() {
+    use eventpen_ingest::{MAX_PROBLEMS, MAX_PROBLEMS_PER_INPUT};
+    let bad_lines = "1\n".repeat(MAX_PROBLEMS_PER_INPUT * 2);
+    let names: Vec<String> = (0..10).map(|i| format!("bad{i}")).collect();
+    let inputs: Vec<Input> = names
+        .iter()
+        .map(|name| Input {
+            name,
+            bytes: bad_lines.as_bytes(),
+        })
+        .collect();
+    let problems = ingest(&inputs).problems;
+    assert!(
+        problems.len() <= MAX_PROBLEMS + 10,
+        "{} problems",
+        problems.len()
+    );
+    let last = problems.last().map(ToString::to_string).unwrap_or_default();
+    assert!(last.contains("were not listed"), "{last}");
 }

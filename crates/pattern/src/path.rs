@@ -66,9 +66,12 @@ impl Path {
                 path.push_key(key);
             }
             while let Some(close) = rest.find(']') {
-                match rest[1..close].parse() {
-                    Ok(index) => path.segments.push(Segment::Index(index)),
-                    Err(_) => path.push_key(&rest[..=close]),
+                // `rest` starts with `[` only on the first round: a key like `a]]` (a pattern
+                // key may hold any text) leaves a `]` first, kept as part of a key.
+                let inside = rest.strip_prefix('[').and_then(|r| r.get(..close - 1));
+                match inside.and_then(|i| i.parse().ok()) {
+                    Some(index) => path.segments.push(Segment::Index(index)),
+                    None => path.push_key(&rest[..=close]),
                 }
                 rest = &rest[close + 1..];
             }

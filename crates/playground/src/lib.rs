@@ -26,11 +26,14 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod backtest;
+pub mod breakdown;
 pub mod builder;
 pub mod challenge;
 pub mod index;
 pub mod reasons;
 pub mod redact;
+pub mod timeline;
 pub mod tips;
 
 pub use eventpen_pattern::{Checked, Diagnostic, Kind, Severity, Suggestion, check};

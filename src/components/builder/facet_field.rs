@@ -72,8 +72,16 @@ pub fn FacetFieldView(props: &FacetFieldViewProps) -> Html {
         };
         let text = v.text();
         let kind = if v.value.is_string() { "str" } else { "lit" };
+        // The accessible name starts with the visible text ("aws.ec2 2"), so speech control
+        // users can say what they see (WCAG 2.5.3, axe label-content-name-mismatch).
+        let shown = if text.is_empty() {
+            "(empty)".to_string()
+        } else {
+            text.clone()
+        };
         let label = format!(
-            "{name} = {text} ({} event{}): {}",
+            "{shown} {}: {name}, {} event{}, {}",
+            v.count,
             v.count,
             if v.count == 1 { "" } else { "s" },
             if pressed {
@@ -86,7 +94,7 @@ pub fn FacetFieldView(props: &FacetFieldViewProps) -> Html {
             <li>
                 <button type="button" class={classes!("facet-value", kind)} aria-pressed={pressed.to_string()}
                     aria-label={label} title={text.clone()} disabled={props.stale} {onclick}>
-                    <span class="facet-text">{ if text.is_empty() { "(empty)".to_string() } else { text } }</span>
+                    <span class="facet-text">{ shown }</span>{ " " }
                     <span class="facet-count">{ v.count }</span>
                 </button>
             </li>

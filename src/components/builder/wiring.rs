@@ -20,11 +20,20 @@ pub struct EventFacets {
     pub paths: Rc<Vec<Vec<String>>>,
 }
 
-/// The facets of the loaded events and their field paths, recomputed only when the events change.
+/// The facets of the loaded events (only those in the selected time range, when there is one)
+/// and their field paths, recomputed only when the events or the range change.
 #[hook]
-pub fn use_facets(rows: &ByPtr<Vec<EventRow>>) -> Rc<EventFacets> {
-    use_memo(rows.clone(), |rows| {
-        let facets = Facets::collect(rows.iter().map(|row| &*row.event));
+pub fn use_facets(
+    rows: &ByPtr<Vec<EventRow>>,
+    in_range: Option<ByPtr<Vec<bool>>>,
+) -> Rc<EventFacets> {
+    use_memo((rows.clone(), in_range), |(rows, in_range)| {
+        let kept = rows.iter().enumerate().filter(|(i, _)| {
+            in_range
+                .as_ref()
+                .is_none_or(|r| r.get(*i).copied().unwrap_or(false))
+        });
+        let facets = Facets::collect(kept.map(|(_, row)| &*row.event));
         EventFacets {
             paths: Rc::new(facets.paths()),
             facets: Rc::new(facets),

@@ -22,6 +22,7 @@
 mod conditions;
 mod edit;
 mod form;
+mod narrow;
 mod outline;
 
 mod quick_start;
@@ -34,6 +35,7 @@ pub use edit::{
 };
 pub use eventpen_pattern::pretty::pretty;
 pub use form::{FormError, Operator, build_condition, split_condition};
+pub use narrow::{NarrowError, exclude, keep_only};
 pub use outline::{Clause, FieldClause, OrGroup, field_path, outline, picks_in};
 pub use quick_start::quick_start;
 

@@ -1,6 +1,7 @@
 //! The visual builder's pure core, table by table: one line per case.
 mod edit;
 mod facets;
+mod narrow;
 mod suggest;
 mod text;
 

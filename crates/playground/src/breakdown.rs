@@ -1,0 +1,165 @@
+//! What the matched events are made of: the most common values of eventName, principal,
+//! account, region, sourceIPAddress and errorCode among them, with counts — and for each value
+//! the event field a condition on it goes to, so a click can narrow the rule.
+//!
+//! Why in the core: one pass over the matched events that borrows every value from the events
+//! (no string copied per event), fast enough to redo on every keystroke at 100,000 events.
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// A question the breakdown answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    /// `detail.eventName`.
+    EventName,
+    /// The user or role behind `detail.userIdentity`.
+    Principal,
+    /// `account`.
+    Account,
+    /// `region`.
+    Region,
+    /// `detail.sourceIPAddress`.
+    SourceIp,
+    /// `detail.errorCode`.
+    ErrorCode,
+}
+
+/// Every dimension, in the order shown.
+pub const DIMENSIONS: [Dimension; 6] = [
+    Dimension::EventName,
+    Dimension::Principal,
+    Dimension::Account,
+    Dimension::Region,
+    Dimension::SourceIp,
+    Dimension::ErrorCode,
+];
+
+const USER_NAME: &[&str] = &["detail", "userIdentity", "userName"];
+const ROLE_NAME: &[&str] = &[
+    "detail",
+    "userIdentity",
+    "sessionContext",
+    "sessionIssuer",
+    "userName",
+];
+const ARN: &[&str] = &["detail", "userIdentity", "arn"];
+const IDENTITY_TYPE: &[&str] = &["detail", "userIdentity", "type"];
+
+impl Dimension {
+    /// Its heading.
+    pub fn label(self) -> &'static str {
+        match self {
+            Dimension::EventName => "eventName",
+            Dimension::Principal => "principal",
+            Dimension::Account => "account",
+            Dimension::Region => "region",
+            Dimension::SourceIp => "sourceIPAddress",
+            Dimension::ErrorCode => "errorCode",
+        }
+    }
+
+    /// The value of this dimension in `event` and the field it was read from.
+    pub fn value_of(self, event: &Value) -> Option<(&'static [&'static str], &str)> {
+        let at = |path: &'static [&'static str]| {
+            let mut node = event;
+            for key in path {
+                node = node.get(key)?;
+            }
+            node.as_str().filter(|s| !s.is_empty()).map(|s| (path, s))
+        };
+        match self {
+            Dimension::EventName => at(&["detail", "eventName"]),
+            Dimension::Principal => at(USER_NAME)
+                .or_else(|| at(ROLE_NAME))
+                .or_else(|| at(ARN))
+                .or_else(|| at(IDENTITY_TYPE)),
+            Dimension::Account => at(&["account"]),
+            Dimension::Region => at(&["region"]),
+            Dimension::SourceIp => at(&["detail", "sourceIPAddress"]),
+            Dimension::ErrorCode => at(&["detail", "errorCode"]),
+        }
+    }
+}
+
+/// One value with how many matched events carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopValue {
+    /// The value.
+    pub value: String,
+    /// The event field it is at (a condition on it goes there).
+    pub path: Vec<String>,
+    /// Matched events with it.
+    pub count: usize,
+}
+
+/// The top values of one dimension.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DimensionCounts {
+    /// Which dimension.
+    pub dimension: Dimension,
+    /// The most common values, most first (ties by value).
+    pub top: Vec<TopValue>,
+    /// How many distinct values there are in all.
+    pub distinct: usize,
+    /// Matched events without this dimension.
+    pub missing: usize,
+}
+
+/// The breakdown of a set of events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Breakdown {
+    /// Events counted.
+    pub events: usize,
+    /// One entry per [`DIMENSIONS`], in that order.
+    pub dimensions: Vec<DimensionCounts>,
+}
+
+impl Breakdown {
+    /// Count the values of every dimension over `events` (the matched ones, the app passes),
+    /// keeping the `top` most common of each.
+    pub fn collect<'a>(events: impl IntoIterator<Item = &'a Value>, top: usize) -> Breakdown {
+        type Key<'a> = (&'static [&'static str], &'a str);
+        let mut counts: Vec<HashMap<Key<'a>, usize>> =
+            DIMENSIONS.iter().map(|_| HashMap::new()).collect();
+        let mut missing = [0usize; DIMENSIONS.len()];
+        let mut total = 0;
+        for event in events {
+            total += 1;
+            for (d, dimension) in DIMENSIONS.iter().enumerate() {
+                match dimension.value_of(event) {
+                    Some(key) => *counts[d].entry(key).or_insert(0) += 1,
+                    None => missing[d] += 1,
+                }
+            }
+        }
+        let dimensions = DIMENSIONS
+            .iter()
+            .zip(counts)
+            .zip(missing)
+            .map(|((&dimension, counts), missing)| {
+                let distinct = counts.len();
+                let mut sorted: Vec<(Key<'a>, usize)> = counts.into_iter().collect();
+                sorted.sort_by(|(a, x), (b, y)| y.cmp(x).then(a.1.cmp(b.1)).then(a.0.cmp(b.0)));
+                let top = sorted
+                    .into_iter()
+                    .take(top)
+                    .map(|((path, value), count)| TopValue {
+                        value: value.to_string(),
+                        path: path.iter().map(|s| s.to_string()).collect(),
+                        count,
+                    })
+                    .collect();
+                DimensionCounts {
+                    dimension,
+                    top,
+                    distinct,
+                    missing,
+                }
+            })
+            .collect();
+        Breakdown {
+            events: total,
+            dimensions,
+        }
+    }
+}
