@@ -56,5 +56,12 @@ if [ ! -x "$ROOT/.venv/bin/aws" ] || [ ! -x "$ROOT/.venv/bin/moto_server" ] || [
   python3 -m venv "$ROOT/.venv"
   "$ROOT/.venv/bin/pip" install --quiet --disable-pip-version-check awscli==1.46.3 'moto[server]==5.2.6'
 fi
+# The export tests check generated YAML with PyYAML (a YAML 1.1 loader) and Python with `ast`:
+# they fail, never skip, without it. Use the system python3 when it has PyYAML, else a venv.
+if ! python3 -c 'import yaml' 2>/dev/null && ! "$ROOT/.venv/bin/python3" -c 'import yaml' 2>/dev/null; then
+  say "installing PyYAML into $ROOT/.venv"
+  [ -x "$ROOT/.venv/bin/python3" ] || python3 -m venv "$ROOT/.venv"
+  "$ROOT/.venv/bin/python3" -m pip install --quiet pyyaml
+fi
 # Trunk runs cargo offline: make sure every crate is in the local registry first.
 (cd "$ROOT" && cargo fetch --locked --quiet)

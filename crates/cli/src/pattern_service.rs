@@ -29,13 +29,14 @@ pub fn test_event_pattern(
     envelope: Envelope,
 ) -> Result<bool, ServiceError> {
     let pattern = eventpen_pattern::compile(pattern_text).map_err(|d| pattern_error(*d))?;
-    let event = match envelope {
-        Envelope::Required => {
-            eventpen_pattern::check_test_event(event_text).map_err(invalid_event)?
-        }
-        Envelope::Optional => serde_json::from_str(event_text).map_err(invalid_event)?,
-    };
-    Ok(pattern.matches(&event))
+    if envelope == Envelope::Required {
+        eventpen_pattern::check_test_event(event_text).map_err(invalid_event)?;
+    }
+    // The verdict reads the event as event-ruler does (every repeated key, lone surrogate
+    // escapes, nothing after the closing brace), not as serde_json would.
+    pattern
+        .matches_json(event_text.as_bytes())
+        .map_err(invalid_event)
 }
 
 /// A rejected pattern as the service reports it. The length limit is checked by the API's

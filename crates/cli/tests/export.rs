@@ -1,5 +1,5 @@
 //! Golden tests of `eventpen export`: the built binary on fixture files, stdout and stderr
-//! compared with files in tests/fixtures/export (`UPDATE_GOLDEN=1` rewrites them), exit
+//! compared with files in tests/fixtures/export (`EVENTPEN_UPDATE_GOLDEN=1` rewrites them), exit
 //! codes for bad options, and the bash output run through bash with a stub `aws`.
 
 mod common;
@@ -17,12 +17,12 @@ fn run(args: &[&str]) -> Outcome {
 
 fn golden(name: &str, actual: &str) {
     let path = Path::new(FIXTURES).join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+    if std::env::var_os("EVENTPEN_UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).expect("golden file written");
         return;
     }
     let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} (run with UPDATE_GOLDEN=1)", path.display()));
+        .unwrap_or_else(|_| panic!("{} (run with EVENTPEN_UPDATE_GOLDEN=1)", path.display()));
     assert_eq!(actual, want, "{name}");
 }
 

@@ -1,6 +1,6 @@
 //! Golden tests of `eventpen match`: the built binary on fixture files; exit code, stdout and
 //! stderr compared exactly with `tests/fixtures/pattern/match/<case>.golden`.
-//! `EVENTPEN_BLESS=1 cargo test -p eventpen-cli --test match_cmd` rewrites the golden files.
+//! `EVENTPEN_UPDATE_GOLDEN=1 cargo test -p eventpen-cli --test match_cmd` rewrites the golden files.
 
 mod common;
 
@@ -41,7 +41,7 @@ fn match_output_is_golden() {
         ("stdin-twice", &["-p", "-", "-"], ""),
         ("pattern-from-stdin", &["-p", "-", "run-instances.event.json"], r#"{"detail": {"eventName": ["RunInstances"]}}"#),
     ];
-    let bless = std::env::var_os("EVENTPEN_BLESS").is_some();
+    let bless = std::env::var_os("EVENTPEN_UPDATE_GOLDEN").is_some();
     let mut differing = Vec::new();
     for (name, args, stdin) in cases {
         let actual = run(args, stdin);
@@ -58,7 +58,7 @@ fn match_output_is_golden() {
     }
     assert!(
         differing.is_empty(),
-        "differs from golden (EVENTPEN_BLESS=1 rewrites):\n{}",
+        "differs from golden (EVENTPEN_UPDATE_GOLDEN=1 rewrites):\n{}",
         differing.join("\n")
     );
 }

@@ -3,6 +3,8 @@
 //! `--batch` in one process.
 
 mod common;
+#[path = "../../pattern/tests/shared/mod.rs"]
+mod shared;
 
 use serde_json::{Value, json};
 use std::io::Write;
@@ -10,7 +12,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pattern");
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/conformance");
 
 use common::Outcome;
 
@@ -167,9 +168,9 @@ fn batch_cannot_be_mixed_with_a_single_call() {
     assert_eq!(run(&["--batch", "no-such.jsonl"], "").code, 252);
 }
 
-/// Compare with a golden file; `EVENTPEN_BLESS=1` rewrites it instead (review the diff!).
+/// Compare with a golden file; `EVENTPEN_UPDATE_GOLDEN=1` rewrites it instead (review the diff!).
 fn assert_golden(path: &PathBuf, actual: &str) {
-    if std::env::var_os("EVENTPEN_BLESS").is_some() {
+    if std::env::var_os("EVENTPEN_UPDATE_GOLDEN").is_some() {
         std::fs::write(path, actual).expect("golden file is writable");
         return;
     }
@@ -177,7 +178,7 @@ fn assert_golden(path: &PathBuf, actual: &str) {
     assert_eq!(
         actual,
         expected,
-        "golden {} differs (EVENTPEN_BLESS=1 rewrites it)",
+        "golden {} differs (EVENTPEN_UPDATE_GOLDEN=1 rewrites it)",
         path.display()
     );
 }
@@ -187,80 +188,62 @@ struct CorpusCase {
     id: String,
     request: Value,
     expect: String,
+    /// For invalid patterns: the service's code and message (first line) when known.
     aws_code: Option<String>,
     aws_message: Option<String>,
-    flag: Option<&'static str>,
 }
 
-/// The flag that makes a line's `expect` untrustworthy, if any (`contradicted_by_aws`,
-/// `unsure`, …). Only flagged lines may disagree: the engine's own conformance test allows
-/// the same exceptions.
-fn flag_of(line: &Value) -> Option<&'static str> {
-    const FLAGS: [&str; 4] = [
-        "contradicted_by_aws",
-        "unsure",
-        "engine_only",
-        "engine_only_unsure",
-    ];
-    let is_set = |flag: &&str| {
-        line.get(*flag)
-            .is_some_and(|v| !v.is_null() && v != &Value::Bool(false))
-    };
-    FLAGS.into_iter().find(is_set)
-}
-
-fn corpus_cases(file: &str) -> Vec<CorpusCase> {
-    let text =
-        std::fs::read_to_string(Path::new(CORPUS).join(file)).expect("corpus file is readable");
+fn corpus_cases(dir: &Path, file: &str) -> Vec<CorpusCase> {
     let aws_verified = file == "aws-verified.jsonl";
-    text.lines()
-        .filter(|line| !line.trim().is_empty())
-        .map(|line| serde_json::from_str::<Value>(line).expect("corpus lines are JSON"))
+    shared::read_lines(dir, file)
+        .into_iter()
         .map(|line| {
             let text = |key: &str| line.get(key).and_then(Value::as_str).map(String::from);
+            // AWS's own cases carry AWS's message; event-ruler's carry the engine's, which
+            // AWS prints after its prefix.
+            let aws_message = if aws_verified {
+                text("aws_error")
+            } else {
+                text("engine_error").map(|m| format!("{}{m}", shared::REASON_PREFIX))
+            };
             CorpusCase {
                 id: text("id").unwrap_or_default(),
                 // Envelope validation is TestEventPattern's: only AWS's own cases went through it.
                 request: json!({"pattern": line["pattern"], "event": line["event"], "require_envelope": aws_verified}),
                 expect: text("expect").unwrap_or_default(),
                 aws_code: text("aws_error_code"),
-                aws_message: text("aws_error"),
-                flag: flag_of(&line),
+                aws_message,
             }
         })
         .collect()
 }
 
-/// Every line of the conformance corpus through `--batch`, in one process.
+/// Every line of the conformance corpus through `--batch`, in one process, with the same
+/// exceptions list as the engine's conformance test.
 #[test]
 fn conformance_corpus_through_batch() {
-    if !Path::new(CORPUS).is_dir() {
-        println!("conformance corpus not found: skipped");
+    let Some(dir) = shared::corpus_dir(env!("CARGO_MANIFEST_DIR")) else {
         return;
-    }
+    };
     let mut failures = Vec::new();
-    for file in ["aws-verified.jsonl", "event-ruler.jsonl", "docs.jsonl"] {
-        let cases = corpus_cases(file);
+    for (file, _) in shared::FILES {
+        let cases = corpus_cases(&dir, file);
         let input: String = cases.iter().map(|c| format!("{}\n", c.request)).collect();
         let outcome = run(&["--batch", "-"], &input);
         assert_eq!((outcome.code, outcome.stderr.as_str()), (0, ""), "{file}");
         let answers: Vec<&str> = outcome.stdout.lines().collect();
         assert_eq!(answers.len(), cases.len(), "{file}: one answer per line");
-        let (mut agreed, mut known) = (0, 0);
+        let mut tally = shared::Tally::default();
         for (case, answer) in cases.iter().zip(answers) {
-            match (disagreement(case, answer), case.flag) {
-                (None, _) => agreed += 1,
-                (Some(why), Some(flag)) => {
-                    known += 1;
-                    println!("{file} {}: flagged {flag}, differs: {why}", case.id);
-                }
-                (Some(why), None) => failures.push(format!("{file} {}: {why}", case.id)),
-            }
+            tally.record(file, &case.id, agreement(case, answer));
         }
         println!(
-            "{file}: {agreed}/{} agree, {known} flagged lines differ",
-            cases.len()
+            "{file}: {} agree, {} listed exceptions, {} disagree",
+            tally.agreed,
+            tally.excepted,
+            tally.failures.len()
         );
+        failures.extend(tally.failures);
     }
     assert!(
         failures.is_empty(),
@@ -270,30 +253,34 @@ fn conformance_corpus_through_batch() {
     );
 }
 
-/// Why `answer` does not agree with the case, or `None`.
-fn disagreement(case: &CorpusCase, answer: &str) -> Option<String> {
+/// `Err` says how `answer` disagrees with the case.
+fn agreement(case: &CorpusCase, answer: &str) -> Result<(), String> {
     let Ok(answer) = serde_json::from_str::<Value>(answer) else {
-        return Some(format!("answer is not JSON: {answer}"));
+        return Err(format!("answer is not JSON: {answer}"));
     };
     let result = answer.get("Result").and_then(Value::as_bool);
     let error = answer.get("Error");
+    let code = error.and_then(|e| e.get("Code")).and_then(Value::as_str);
+    let message = error.and_then(|e| e.get("Message")).and_then(Value::as_str);
+    let first_line = message.map(|m| m.lines().next().unwrap_or_default());
     let ok = match (case.expect.as_str(), result) {
         ("match", Some(true)) | ("no-match", Some(false)) => true,
+        ("invalid-event", None) => code == Some("ValidationException"),
         ("invalid", None) => {
-            let code = error.and_then(|e| e.get("Code")).and_then(Value::as_str);
-            let message = error.and_then(|e| e.get("Message")).and_then(Value::as_str);
             case.aws_code.as_deref().is_none_or(|c| Some(c) == code)
                 && case
                     .aws_message
                     .as_deref()
-                    .is_none_or(|m| Some(m) == message)
+                    .is_none_or(|m| Some(m) == first_line)
         }
         _ => false,
     };
-    (!ok).then(|| {
-        format!(
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
             "expected {} {:?}, got {answer}",
             case.expect, case.aws_message
-        )
-    })
+        ))
+    }
 }

@@ -1,7 +1,8 @@
 //! Golden files for every format (tests/golden/<format id>.txt) on one rich pattern with an
 //! SNS target, plus structural checks for the code formats: the Python CDK output must parse
-//! with python3's `ast`, TypeScript brackets must balance. `UPDATE_GOLDEN=1` rewrites them.
+//! with python3's `ast`, TypeScript brackets must balance. `EVENTPEN_UPDATE_GOLDEN=1` rewrites them.
 mod common;
+mod python;
 
 use common::render;
 use eventpen_export::{Format, RuleSettings, RuleState, SnsTarget};
@@ -57,7 +58,7 @@ fn full_text(format: Format) -> String {
 #[test]
 fn every_format_matches_its_golden_file() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden");
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let update = std::env::var_os("EVENTPEN_UPDATE_GOLDEN").is_some();
     for format in Format::ALL {
         let path = format!("{dir}/{}.txt", format.id());
         let text = full_text(format);
@@ -66,22 +67,23 @@ fn every_format_matches_its_golden_file() {
             continue;
         }
         let want = std::fs::read_to_string(&path)
-            .unwrap_or_else(|_| panic!("{path} (run with UPDATE_GOLDEN=1)"));
+            .unwrap_or_else(|_| panic!("{path} (run with EVENTPEN_UPDATE_GOLDEN=1)"));
         assert_eq!(text, want, "{}", format.id());
     }
 }
 
 fn python_parses(source: &str) -> bool {
-    let mut child = match Command::new("python3")
+    let python = python::interpreter();
+    let mut child = match Command::new(&python)
         .args(["-c", "import ast, sys; ast.parse(sys.stdin.read())"])
         .stdin(Stdio::piped())
         .spawn()
     {
         Ok(child) => child,
-        Err(_) => {
-            println!("notice: python3 not found; Python syntax check skipped");
-            return true;
-        }
+        Err(e) => panic!(
+            "{} is needed for the Python syntax check ({e}): run scripts/bootstrap.sh",
+            python.display()
+        ),
     };
     use std::io::Write;
     child

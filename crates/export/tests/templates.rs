@@ -6,6 +6,7 @@
 //! `jsonencode(...)` evaluated. Numbers are compared by value there (those parsers do not keep
 //! number text); the JSON template keeps the text and is compared exactly.
 mod common;
+mod python;
 
 use common::{only_block, settings_variants};
 
@@ -203,7 +204,7 @@ fn sam_and_serverless_parse_back_to_the_pattern() {
 
 /// Loads YAML documents (one JSON-encoded string per line) with PyYAML — a YAML 1.1 loader,
 /// like those of AWS SAM CLI and cfn-lint — with CloudFormation's short tags, printing each
-/// as JSON. `None` (with a notice) when python3 or PyYAML is missing.
+/// as JSON. Fails when python3 or PyYAML is missing: `scripts/bootstrap.sh` installs them.
 fn load_with_yaml_1_1(documents: &[String]) -> Option<Vec<Value>> {
     use std::io::Write;
     use std::process::{Command, Stdio};
@@ -221,12 +222,14 @@ for line in sys.stdin:
     loaded = yaml.load(json.loads(line), Loader=Loader)
     print(json.dumps(loaded, default=lambda other: {"not JSON": repr(other)}))
 "#;
-    let probe = Command::new("python3").args(["-c", "import yaml"]).output();
-    if !probe.map(|output| output.status.success()).unwrap_or(false) {
-        println!("notice: python3 with PyYAML not found; YAML 1.1 check skipped");
-        return None;
-    }
-    let mut child = Command::new("python3")
+    let python = python::interpreter();
+    let probe = Command::new(&python).args(["-c", "import yaml"]).output();
+    assert!(
+        probe.map(|output| output.status.success()).unwrap_or(false),
+        "{} with PyYAML is needed for the YAML 1.1 check: run scripts/bootstrap.sh",
+        python.display()
+    );
+    let mut child = Command::new(&python)
         .args(["-c", SCRIPT])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

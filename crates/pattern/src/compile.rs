@@ -315,6 +315,7 @@ impl Compiler {
             return Err(ctx.at_close(node, "empty-array", "Empty arrays are not allowed", path));
         }
         operators::wildcard::check_complexity(ctx, &matchers, node, &path)?;
+        operators::cidr::read_numbers_as_text(&mut matchers);
         let accepts_absence = matchers.contains(&Matcher::Exists(false));
         let field = Field {
             segments: segments.to_vec(),

@@ -36,12 +36,13 @@ pub(crate) enum Shape<'a, N> {
 pub(crate) trait EventNode: Sized {
     /// Object, array or scalar.
     fn shape(&self) -> Shape<'_, Self>;
-    /// Calls `visit` with every child whose key is `rest` (then the remaining name is "")
-    /// or a part of `rest` up to a dot (then the remaining name follows the dot).
+    /// Calls `visit` with every child whose key is `rest` (then the remaining name is
+    /// `None`: the child is the field) or a part of `rest` up to a dot (then the remaining
+    /// name is what follows the dot, possibly `Some("")`: the empty key, as in `b.`).
     fn children_on_path<'s>(
         &'s self,
         rest: &str,
-        visit: &mut dyn FnMut(&'s Self, &str) -> ControlFlow<()>,
+        visit: &mut dyn FnMut(&'s Self, Option<&str>) -> ControlFlow<()>,
     ) -> ControlFlow<()>;
 }
 
@@ -65,7 +66,7 @@ impl EventNode for Value {
     fn children_on_path<'s>(
         &'s self,
         rest: &str,
-        visit: &mut dyn FnMut(&'s Self, &str) -> ControlFlow<()>,
+        visit: &mut dyn FnMut(&'s Self, Option<&str>) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
         let Value::Object(map) = self else {
             return ControlFlow::Continue(());
@@ -75,9 +76,9 @@ impl EventNode for Value {
             for (key, child) in map {
                 if let Some(after) = rest.strip_prefix(key.as_str()) {
                     if after.is_empty() {
-                        visit(child, "")?;
+                        visit(child, None)?;
                     } else if let Some(deeper) = after.strip_prefix('.') {
-                        visit(child, deeper)?;
+                        visit(child, Some(deeper))?;
                     }
                 }
             }
@@ -86,12 +87,12 @@ impl EventNode for Value {
         let mut from = 0;
         while let Some(dot) = rest[from..].find('.').map(|i| i + from) {
             if let Some(child) = map.get(&rest[..dot]) {
-                visit(child, &rest[dot + 1..])?;
+                visit(child, Some(&rest[dot + 1..]))?;
             }
             from = dot + 1;
         }
         match map.get(rest) {
-            Some(child) => visit(child, ""),
+            Some(child) => visit(child, None),
             None => ControlFlow::Continue(()),
         }
     }
@@ -153,7 +154,24 @@ pub(crate) fn for_each_value<'v, N: EventNode>(
     trail: &mut Trail,
     found: &mut dyn FnMut(Scalar<'v>, &Trail) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
+    if !reachable(name) {
+        return ControlFlow::Continue(());
+    }
     walk(event, name, trail, found)
+}
+
+/// Whether event-ruler can ever read a field of this name. It only reads an event key
+/// that is a "step" of some pattern name, and finds the steps with Java's `split("\\.")`,
+/// which drops trailing empty strings: in `b.` (the key "" inside b) the "" is no step, so
+/// the empty key is skipped and the field is never found. We decide this per name (an
+/// empty step before the end, as in `a..b.`, makes the empty key readable); event-ruler
+/// decides it from all the rule's names together.
+fn reachable(name: &str) -> bool {
+    let trimmed = name.trim_end_matches('.');
+    trimmed.len() == name.len()
+        || trimmed.is_empty() && name.is_empty()
+        || trimmed.starts_with('.')
+        || trimmed.contains("..")
 }
 
 fn walk<'v, N: EventNode>(
@@ -163,12 +181,9 @@ fn walk<'v, N: EventNode>(
     found: &mut dyn FnMut(Scalar<'v>, &Trail) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     match node.shape() {
-        Shape::Object => node.children_on_path(rest, &mut |child, deeper| {
-            if deeper.is_empty() {
-                leaf(child, trail, found)
-            } else {
-                walk(child, deeper, trail, found)
-            }
+        Shape::Object => node.children_on_path(rest, &mut |child, deeper| match deeper {
+            None => leaf(child, trail, found),
+            Some(deeper) => walk(child, deeper, trail, found),
         }),
         Shape::Array(items) => {
             for (index, item) in items.iter().enumerate() {
@@ -214,6 +229,9 @@ fn leaf<'v, N: EventNode>(
 /// All leaf values named `name`, arrays flattened (for explanations).
 pub(crate) fn values_of(event: &Value, name: &str) -> Vec<Value> {
     let mut out = Vec::new();
+    if !reachable(name) {
+        return out;
+    }
     let _ = walk_values(event, name, &mut |v| {
         out.push(v.clone());
         ControlFlow::Continue(())
@@ -245,12 +263,9 @@ fn walk_values<'v>(
         }
     }
     match node {
-        Value::Object(_) => node.children_on_path(rest, &mut |child, deeper| {
-            if deeper.is_empty() {
-                leaf_values(child, found)
-            } else {
-                walk_values(child, deeper, found)
-            }
+        Value::Object(_) => node.children_on_path(rest, &mut |child, deeper| match deeper {
+            None => leaf_values(child, found),
+            Some(deeper) => walk_values(child, deeper, found),
         }),
         Value::Array(items) => {
             for item in items {
@@ -275,7 +290,9 @@ mod tests {
             "a": {"b": 1, "c": [2, [3, {"x": 4}], {"d": 5}]},
             "a.b": 6,
             "e": [{"f": 7}, {"f": [8, 9]}, {"g": 0}],
-            "h": {"i": {}}
+            "h": {"i": {}},
+            "j": {"": {"": 10, "m": 13}, "k": 11},
+            "l": 12
         });
         let cases: &[(&str, Vec<serde_json::Value>)] = &[
             ("a.b", vec![json!(1), json!(6)]),
@@ -286,6 +303,13 @@ mod tests {
             ("h", vec![]),
             ("h.i", vec![]),
             ("missing", vec![]),
+            // Empty keys are names too: `b.` is the key "" inside b, never b itself.
+            ("h.", vec![]),
+            ("j..", vec![]),
+            ("j.", vec![]),
+            ("l.", vec![]),
+            ("j...", vec![]),
+            ("j..m", vec![json!(13)]),
         ];
         for (name, expected) in cases {
             assert_eq!(&values_of(&event, name), expected, "{name}");

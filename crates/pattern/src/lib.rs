@@ -20,8 +20,12 @@
 //!   otherwise a pattern operand is invalid and an event number matches only by its text.
 //! - Values used together from an array of objects must come from the same element
 //!   (event-ruler's `rulesForJSONEvent`).
-//! - "Rule is too complex" for wildcards is an estimate calibrated on AWS's two known
-//!   cases; `$or` combinations above the documented 1000 only warn (event-ruler accepts them).
+//! - "Rule is too complex" for wildcards applies AWS's limit (11) to event-ruler's own
+//!   complexity score; `$or` combinations above the documented 1000 only warn (event-ruler
+//!   accepts them).
+//! - Events are read as event-ruler reads them by [`Pattern::matches_json`] (every repeated
+//!   key, text after the event ignored); `cidr`, ignore-case and the smallest doubles
+//!   compare as event-ruler compares them (see PATTERNS.md).
 //!
 //! This crate is pure: no I/O, no web dependencies. It builds for the host and for
 //! `wasm32-unknown-unknown`, so the browser app and the CLI share one matcher and can never

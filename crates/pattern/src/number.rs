@@ -106,8 +106,26 @@ pub(crate) fn is_exact(text: &str, value: f64) -> bool {
     if written.len <= 15 && (value == 0.0 || value.is_normal()) {
         return value != 0.0 || written.is_zero();
     }
+    Decimal::parse(&java_text(value)).is_some_and(|shortest| shortest == written)
+}
+
+/// Java's `Double.toString` digits for a finite double: the shortest decimal that reads back
+/// as it, except that Java writes at least two significant digits and then picks the two
+/// closest to the exact value. The two differ only for the smallest subnormals, whose
+/// shortest form has one digit that is not the closest: `Double.MIN_VALUE` is `5e-324`
+/// shortest but `4.9E-324` in Java, so event-ruler compares `4.9e-324` and refuses `5e-324`.
+fn java_text(value: f64) -> String {
     let mut buffer = ryu::Buffer::new();
-    Decimal::parse(buffer.format_finite(value)).is_some_and(|shortest| shortest == written)
+    let shortest = buffer.format_finite(value);
+    if value.is_normal() || value == 0.0 {
+        return shortest.to_string();
+    }
+    let one_digit = Decimal::parse(shortest).is_some_and(|d| d.len == 1);
+    if one_digit {
+        format!("{value:.1e}")
+    } else {
+        shortest.to_string()
+    }
 }
 
 /// A decimal number reduced to sign, significant digits (no leading or trailing zeros) and
@@ -201,7 +219,13 @@ mod tests {
             ("0.1", Some(0.1)),
             ("-122.4286089609642", Some(-122.4286089609642)),
             ("37.795818585593523", None),
-            ("5e-324", Some(5e-324)),
+            // Java writes the smallest subnormals with two digits: 4.9E-324, 9.9E-324.
+            ("5e-324", None),
+            ("4.9e-324", Some(5e-324)),
+            ("49e-325", Some(5e-324)),
+            ("1e-323", None),
+            ("9.9e-324", Some(1e-323)),
+            ("1.5e-323", Some(1.5e-323)),
             ("1.7976931348623157e308", Some(f64::MAX)),
             ("1E309", None),
             ("2.0e422", None),

@@ -1,10 +1,12 @@
 //! Patterns shared by the export tests: hand-written tricky ones, one per operator, and the
-//! conformance corpus read in place (skipped with a notice when it is not there).
+//! conformance corpus read in place (see `crates/pattern/tests/shared`).
 #![allow(dead_code)]
+
+#[path = "../../../pattern/tests/shared/mod.rs"]
+mod shared;
 
 use eventpen_export::{Format, Rendered, RuleSettings, RuleState, SnsTarget};
 use serde_json::Value;
-use std::path::Path;
 
 /// Hand-written patterns whose values stress quoting: one line each, as JSON text so number
 /// text is kept.
@@ -85,24 +87,16 @@ pub fn tricky() -> Vec<(&'static str, Value)> {
         .collect()
 }
 
-/// Object patterns from the shared conformance corpus (all three files), read in place.
-/// Empty, with a printed notice, when the corpus is not there.
+/// Object patterns from the shared conformance corpus (its three hand-made files), read in
+/// place. A missing corpus fails, unless `EVENTPEN_SKIP_SHARED` is set (then this is empty):
+/// the same rule and location as the engine's conformance test.
 pub fn conformance() -> Vec<(String, Value)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/conformance");
+    let Some(dir) = shared::corpus_dir(env!("CARGO_MANIFEST_DIR")) else {
+        return Vec::new();
+    };
     let mut patterns = Vec::new();
     for file in ["aws-verified.jsonl", "event-ruler.jsonl", "docs.jsonl"] {
-        let path = Path::new(dir).join(file);
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            println!(
-                "notice: {} not found; conformance patterns skipped",
-                path.display()
-            );
-            continue;
-        };
-        for line in text.lines().filter(|line| !line.trim().is_empty()) {
-            let Ok(case) = serde_json::from_str::<Value>(line) else {
-                continue;
-            };
+        for case in shared::read_lines(&dir, file) {
             if case["expect"] == "invalid" {
                 continue;
             }

@@ -9,6 +9,8 @@ use crate::operators::Matcher;
 use crate::operators::anything_but::AnythingBut;
 use crate::operators::exact::Exact;
 
+mod engine;
+
 /// Envelope fields that are always strings in EventBridge events.
 const STRING_ENVELOPE_FIELDS: &[&str] = &[
     "version",
@@ -215,7 +217,11 @@ fn lint_field(linter: &mut Linter, field: &Field) {
             "detail is an object, and exists only looks at leaf values: this never matches; name a field inside detail".to_string(),
         );
     }
+    engine::wildcard_complexity(linter, field, &path);
     for (matcher, span) in field.matchers.iter().zip(&field.item_spans) {
+        if let Matcher::Cidr(range) = matcher {
+            engine::cidr_other_family(linter, range, span.clone(), &path);
+        }
         lint_matcher(linter, field, matcher, span.clone(), &path, string_field);
     }
 }

@@ -1,8 +1,8 @@
 //! `{"equals-ignore-case": "…"}`: a string equal to the operand when case is ignored.
 //! Also the case folding that the prefix, suffix and anything-but forms share.
 //!
-//! Folding is Unicode lower-casing, character by character, done on the fly so matching
-//! allocates nothing.
+//! Case is ignored as event-ruler ignores it, one UTF-16 unit at a time (see
+//! [`super::case_fold`]), which is not Unicode case folding: `ﬀ` matches `FF` but not `ff`.
 
 use super::{Matcher, quoted, string_operand};
 use crate::compile::{Ctx, Stop};
@@ -12,58 +12,26 @@ use crate::reader::Node;
 /// The operator name.
 pub(crate) const OPERATOR: &str = "equals-ignore-case";
 
-/// The characters of `s`, case-folded.
-#[inline]
-pub(crate) fn folded(s: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
-    s.chars().flat_map(char::to_lowercase)
-}
-
-/// The folded form of a pattern operand, computed once at compile time.
-pub(crate) fn fold(s: &str) -> String {
-    folded(s).collect()
-}
-
-/// Whether `s` equals the already-folded `lower` ignoring case.
-#[inline]
-pub(crate) fn eq_folded(s: &str, lower: &str) -> bool {
-    if s.is_ascii() && lower.is_ascii() {
-        return s.eq_ignore_ascii_case(lower);
-    }
-    folded(s).eq(lower.chars())
-}
-
-/// Whether `s` starts with the already-folded `lower` ignoring case.
-#[inline]
-pub(crate) fn starts_with_folded(s: &str, lower: &str) -> bool {
-    let mut have = folded(s);
-    lower.chars().all(|want| have.next() == Some(want))
-}
-
-/// Whether `s` ends with the already-folded `lower` ignoring case.
-#[inline]
-pub(crate) fn ends_with_folded(s: &str, lower: &str) -> bool {
-    let mut have = s.chars().rev().flat_map(|c| c.to_lowercase().rev());
-    lower.chars().rev().all(|want| have.next() == Some(want))
-}
+pub(crate) use super::case_fold::Folded;
 
 /// A string to compare ignoring case.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct EqualsIgnoreCase {
     pub text: String,
-    pub lower: String,
+    pub lower: Folded,
 }
 
 impl EqualsIgnoreCase {
     pub(crate) fn new(text: &str) -> Self {
         EqualsIgnoreCase {
             text: text.to_string(),
-            lower: fold(text),
+            lower: Folded::new(text),
         }
     }
 
     #[inline]
     pub(crate) fn matches(&self, value: Scalar<'_>) -> bool {
-        matches!(value, Scalar::Str(s) if eq_folded(s, &self.lower))
+        matches!(value, Scalar::Str(s) if self.lower.equals(s))
     }
 
     pub(crate) fn describe(&self) -> String {
@@ -84,16 +52,7 @@ pub(crate) fn parse_operand(ctx: &mut Ctx, operand: &Node, path: &str) -> Result
 
 #[cfg(test)]
 mod tests {
-    use super::{ends_with_folded, eq_folded, fold, starts_with_folded};
     use crate::testing::{invalid, matching};
-
-    #[test]
-    fn folds_unicode_and_ascii() {
-        assert!(eq_folded("ÉTÉ", &fold("été")));
-        assert!(starts_with_folded("StartsWith", &fold("STARTS")));
-        assert!(ends_with_folded("file.PNG", &fold(".png")));
-        assert!(!ends_with_folded("png", &fold(".png")));
-    }
 
     #[test]
     fn matches_strings_ignoring_case() {
@@ -117,6 +76,26 @@ mod tests {
                 r#"{"a": [{"equals-ignore-case": "5"}]}"#,
                 r#"{"a": 5}"#,
                 false,
+            ),
+            (
+                r#"{"a": [{"equals-ignore-case": "ﬀ"}]}"#,
+                r#"{"a": "FF"}"#,
+                true,
+            ),
+            (
+                r#"{"a": [{"prefix": {"equals-ignore-case": "😀"}}]}"#,
+                r#"{"a": "😀"}"#,
+                false,
+            ),
+            (
+                r#"{"a": [{"suffix": {"equals-ignore-case": "ǅ"}}]}"#,
+                r#"{"a": "xǄ"}"#,
+                true,
+            ),
+            (
+                r#"{"a": [{"anything-but": {"equals-ignore-case": "ǅ"}}]}"#,
+                r#"{"a": "ǅ"}"#,
+                true,
             ),
         ];
         for &(pattern, event, expected) in cases {

@@ -4,7 +4,8 @@
 //! Values compare by type: the string `"5"` never equals the number `5`. Numbers compare by
 //! value when a double holds both exactly (`300` equals `300.0`), otherwise by their text.
 //! A string that is an IP address compares as an address, as event-ruler turns it into a
-//! one-address range (`"2001:db8::1"` equals `"2001:0db8:0:0:0:0:0:1"`).
+//! one-address range (`"2001:db8::1"` equals `"2001:0db8:0:0:0:0:0:1"`); like every
+//! event-ruler range it compares hex digits, so `"10.0.0.1"` also equals `"a00:1::"`.
 
 use super::cidr::{self, Ip};
 use super::{quoted, string_operand};
@@ -50,7 +51,10 @@ impl Exact {
     pub(crate) fn matches(&self, value: Scalar<'_>) -> bool {
         match (self, value) {
             (Exact::String { text, ip }, Scalar::Str(s)) => {
-                s == text || ip.is_some_and(|ip| cidr::parse_ip(s) == Some(ip))
+                s == text
+                    || ip.is_some_and(|ip| {
+                        cidr::parse_ip(s).is_some_and(|found| cidr::same_address(ip, found))
+                    })
             }
             (
                 Exact::Number {

@@ -6,6 +6,7 @@
 //! any value found at its path (`exists: false` instead matches when there is none).
 
 pub(crate) mod anything_but;
+mod case_fold;
 pub(crate) mod cidr;
 pub(crate) mod equals_ignore_case;
 pub(crate) mod exact;

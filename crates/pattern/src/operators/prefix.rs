@@ -1,7 +1,7 @@
 //! `{"prefix": "…"}` and `{"prefix": {"equals-ignore-case": "…"}}`: strings that start with
 //! the operand. Numbers, booleans and null never match, even if their text would.
 
-use super::equals_ignore_case::{self as eic, fold, starts_with_folded};
+use super::equals_ignore_case::{self as eic, Folded};
 use super::{Matcher, only_one_key, quoted, string_operand};
 use crate::compile::{Ctx, Stop};
 use crate::event::Scalar;
@@ -14,7 +14,7 @@ pub(crate) const OPERATOR: &str = "prefix";
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Prefix {
     pub text: String,
-    pub lower: Option<String>,
+    pub lower: Option<Folded>,
 }
 
 impl Prefix {
@@ -25,7 +25,7 @@ impl Prefix {
         };
         match &self.lower {
             None => s.starts_with(&self.text),
-            Some(lower) => starts_with_folded(s, lower),
+            Some(lower) => lower.is_prefix_of(s),
         }
     }
 
@@ -42,7 +42,7 @@ pub(crate) fn parse_operand(ctx: &mut Ctx, operand: &Node, path: &str) -> Result
     if let Json::Object(members) = &operand.json {
         let text = ignore_case_operand(ctx, operand, members, "Prefix", OPERATOR, path)?;
         return Ok(Matcher::Prefix(Prefix {
-            lower: Some(fold(&text)),
+            lower: Some(Folded::new(&text)),
             text,
         }));
     }

@@ -1,7 +1,7 @@
 //! `{"suffix": "…"}` and `{"suffix": {"equals-ignore-case": "…"}}`: strings that end with
 //! the operand.
 
-use super::equals_ignore_case::{ends_with_folded, fold};
+use super::equals_ignore_case::Folded;
 use super::prefix::ignore_case_operand;
 use super::{Matcher, quoted, string_operand};
 use crate::compile::{Ctx, Stop};
@@ -15,7 +15,7 @@ pub(crate) const OPERATOR: &str = "suffix";
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Suffix {
     pub text: String,
-    pub lower: Option<String>,
+    pub lower: Option<Folded>,
 }
 
 impl Suffix {
@@ -26,7 +26,7 @@ impl Suffix {
         };
         match &self.lower {
             None => s.ends_with(&self.text),
-            Some(lower) => ends_with_folded(s, lower),
+            Some(lower) => lower.is_suffix_of(s),
         }
     }
 
@@ -43,7 +43,7 @@ pub(crate) fn parse_operand(ctx: &mut Ctx, operand: &Node, path: &str) -> Result
     if let Json::Object(members) = &operand.json {
         let text = ignore_case_operand(ctx, operand, members, "Suffix", OPERATOR, path)?;
         return Ok(Matcher::Suffix(Suffix {
-            lower: Some(fold(&text)),
+            lower: Some(Folded::new(&text)),
             text,
         }));
     }

@@ -66,7 +66,7 @@ impl Trie {
 }
 
 /// An event read from bytes, pruned: strings and numbers borrow from the input (strings
-/// with escapes are decoded), objects keep their keys in order, last repeated key wins.
+/// with escapes are decoded), objects keep their keys in order, every repeated key kept.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Raw<'a> {
     Object(Vec<(Cow<'a, str>, Raw<'a>)>),
@@ -94,15 +94,15 @@ impl EventNode for Raw<'_> {
     fn children_on_path<'s>(
         &'s self,
         rest: &str,
-        visit: &mut dyn FnMut(&'s Self, &str) -> std::ops::ControlFlow<()>,
+        visit: &mut dyn FnMut(&'s Self, Option<&str>) -> std::ops::ControlFlow<()>,
     ) -> std::ops::ControlFlow<()> {
         if let Raw::Object(entries) = self {
             for (key, child) in entries {
                 if let Some(after) = rest.strip_prefix(key.as_ref()) {
                     if after.is_empty() {
-                        visit(child, "")?;
+                        visit(child, None)?;
                     } else if let Some(deeper) = after.strip_prefix('.') {
-                        visit(child, deeper)?;
+                        visit(child, Some(deeper))?;
                     }
                 }
             }
@@ -111,22 +111,20 @@ impl EventNode for Raw<'_> {
     }
 }
 
-/// Adds a member, replacing an earlier one with the same key (serde_json's last-wins).
+/// Adds a member. A repeated key keeps every occurrence: event-ruler's streaming reader
+/// sees each one, so `{"v": 97, "v": false}` matches both `[97]` and `[false]`.
 fn insert<'a>(entries: &mut Vec<(Cow<'a, str>, Raw<'a>)>, key: Cow<'a, str>, value: Raw<'a>) {
-    match entries.iter_mut().find(|(k, _)| *k == key) {
-        Some(slot) => slot.1 = value,
-        None => entries.push((key, value)),
-    }
+    entries.push((key, value));
 }
 
-/// Parses JSON bytes into an event holding only the values the trie asks for. The whole
-/// input is checked for JSON syntax; values the pattern reads are decoded by serde_json.
+/// Parses JSON bytes into an event holding only the values the trie asks for, as
+/// event-ruler reads an event: it must be a JSON object, whose syntax is checked whole, and
+/// whatever follows it is never read (so it is ignored).
 pub(crate) fn read_pruned<'b>(bytes: &'b [u8], trie: &Trie) -> Result<Raw<'b>, serde_json::Error> {
     let mut scanner = Scanner::new(bytes);
-    let value = scanner.value(trie)?;
     scanner.whitespace();
-    if scanner.pos < bytes.len() {
-        return Err(scanner.error("trailing characters"));
+    if scanner.peek() != Some(b'{') {
+        return Err(scanner.error("an event must be a JSON object"));
     }
-    Ok(value)
+    scanner.value(trie)
 }

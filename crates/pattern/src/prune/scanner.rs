@@ -20,6 +20,50 @@ fn key_text(key: Cow<'_, [u8]>) -> Result<Cow<'_, str>, serde_json::Error> {
     }
 }
 
+/// Decodes the body of a string whose escapes [`Scanner::skip_string`] has checked. A lone
+/// surrogate escape (`"\ud83d"`), which Java keeps as a UTF-16 unit and serde_json refuses,
+/// becomes U+FFFD, so the event is read as event-ruler reads it rather than refused.
+fn decode_escaped(body: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(body).ok()?;
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    let hex4 = |chars: &mut std::str::Chars| -> Option<u32> {
+        let digits: String = chars.by_ref().take(4).collect();
+        u32::from_str_radix(&digits, 16).ok()
+    };
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let decoded = match chars.next()? {
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'u' => {
+                let high = hex4(&mut chars)?;
+                if (0xD800..0xDC00).contains(&high) && chars.as_str().starts_with("\\u") {
+                    let mut ahead = chars.clone();
+                    ahead.nth(1); // past `\u`
+                    let low = hex4(&mut ahead)?;
+                    if (0xDC00..0xE000).contains(&low) {
+                        chars = ahead;
+                        let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                        out.push(char::from_u32(code)?);
+                        continue;
+                    }
+                }
+                char::from_u32(high).unwrap_or('\u{FFFD}')
+            }
+            other => other,
+        };
+        out.push(decoded);
+    }
+    Some(out)
+}
+
 /// serde_json's default nesting limit.
 pub(super) const MAX_DEPTH: usize = 128;
 
@@ -218,7 +262,9 @@ impl<'b> Scanner<'b> {
                 .map(Cow::Borrowed)
                 .map_err(|_| self.error("invalid UTF-8 in a string"));
         }
-        serde_json::from_slice::<String>(&bytes[start..self.pos]).map(Cow::Owned)
+        decode_escaped(body)
+            .map(Cow::Owned)
+            .ok_or_else(|| self.error("invalid string"))
     }
 
     /// After a member or element: `,` (more follow) or the closing bracket (true).
@@ -259,7 +305,8 @@ impl<'b> Scanner<'b> {
             return Ok(Cow::Borrowed(key));
         }
         self.skip_string()?;
-        serde_json::from_slice::<String>(&self.bytes[start..self.pos])
+        decode_escaped(&self.bytes[body..self.pos - 1])
             .map(|k| Cow::Owned(k.into_bytes()))
+            .ok_or_else(|| self.error("invalid key"))
     }
 }

@@ -59,9 +59,10 @@ fn counts_digit_runs() {
 #[test]
 fn rejects_what_json_rejects() {
     let trie = Trie::of(["a"]);
-    let bad_inputs: [&[u8]; 9] = [
+    let bad_inputs: [&[u8]; 10] = [
         b"{",
-        b"{\"a\": 1} x",
+        b"null",
+        b"[{\"a\": 1}]",
         b"{\"skip\": [1,}",
         b"[1",
         b"{\"skip\": [1,]}",
@@ -75,6 +76,49 @@ fn rejects_what_json_rejects() {
             read_pruned(bad, &trie).is_err(),
             "{}",
             String::from_utf8_lossy(bad)
+        );
+    }
+}
+
+/// Events as event-ruler reads them: every occurrence of a repeated key, lone surrogate
+/// escapes kept (as U+FFFD), and nothing read after the event's closing brace.
+#[test]
+fn reads_events_as_event_ruler_does() {
+    let trie = Trie::of(["v", "s"]);
+    #[rustfmt::skip]
+    let cases: &[(&[u8], &str)] = &[
+        (br#"{"v": 97, "v": false}"#, r#"{"v": [97, false]}"#),
+        (br#"{"s": "\ud83d"}"#, r#"{"s": "\ufffd"}"#),
+        (br#"{"s": "\ud83d\ude00"}"#, r#"{"s": "\ud83d\ude00"}"#),
+        (br#"{"s": "x\ud83dy"}"#, r#"{"s": "x\ufffdy"}"#),
+        (br#"{"s": 1} trailing text"#, r#"{"s": 1}"#),
+        (br#"{"s": 1}}"#, r#"{"s": 1}"#),
+    ];
+    for &(text, expected) in cases {
+        let read = read_pruned(text, &trie).map(|raw| match raw {
+            // Repeated keys shown as one array, for comparison.
+            Raw::Object(entries) => {
+                let mut merged = serde_json::Map::new();
+                for (key, value) in &entries {
+                    let value = to_value(value);
+                    match merged.get_mut(key.as_ref()) {
+                        Some(Value::Array(items)) => items.push(value),
+                        Some(first) => *first = Value::Array(vec![first.clone(), value]),
+                        None => {
+                            merged.insert(key.to_string(), value);
+                        }
+                    }
+                }
+                Value::Object(merged)
+            }
+            other => to_value(&other),
+        });
+        let expected: Value = serde_json::from_str(expected).unwrap_or_default();
+        assert_eq!(
+            read.ok(),
+            Some(expected),
+            "{}",
+            String::from_utf8_lossy(text)
         );
     }
 }

@@ -1,6 +1,6 @@
 //! Objects and arrays, kept as far as they were read when a syntax error stops the reading.
 
-use super::{Json, MAX_DEPTH, Member, Node, Reader, describe_char, source_description};
+use super::{Json, MAX_DEPTH, Member, Node, Reader, StringKind, source_description};
 
 impl Reader<'_> {
     fn enter(&mut self) -> bool {
@@ -26,6 +26,31 @@ impl Reader<'_> {
         );
     }
 
+    /// Jackson's message for the end of input where a member or item must come next: after
+    /// a comma, a field name or a colon.
+    fn end_of_input_between(&mut self, container: Container) {
+        self.fail(
+            self.pos,
+            format!(
+                "Unexpected end-of-input within/between {} entries",
+                container.name()
+            ),
+        );
+    }
+
+    /// A close marker of the wrong kind, where Jackson checks for one.
+    fn mismatched_close(&mut self, container: Container, found: char, start: usize) {
+        let source = source_description(self.text, start);
+        self.fail(
+            self.pos,
+            format!(
+                "Unexpected close marker '{found}': expected '{}' (for {} starting at {source})",
+                container.close(),
+                container.name()
+            ),
+        );
+    }
+
     pub(super) fn object(&mut self) -> Node {
         let start = self.pos;
         let mut members = Vec::new();
@@ -48,12 +73,24 @@ impl Reader<'_> {
                 closed: true,
             };
         }
+        let mut first = true;
         loop {
             self.skip_whitespace();
+            if self.failed() {
+                return partial(members, self);
+            }
             match self.bytes.get(self.pos) {
                 Some(b'"') => {}
-                None => {
+                None if first => {
                     self.end_of_input_in("Object", start);
+                    return partial(members, self);
+                }
+                None => {
+                    self.end_of_input_between(Container::Object);
+                    return partial(members, self);
+                }
+                Some(b']') if first => {
+                    self.mismatched_close(Container::Object, ']', start);
                     return partial(members, self);
                 }
                 Some(_) => {
@@ -62,14 +99,15 @@ impl Reader<'_> {
                 }
             }
             let key_start = self.pos;
-            let Some(key) = self.string() else {
+            first = false;
+            let Some(key) = self.string(StringKind::Name) else {
                 return partial(members, self);
             };
             let key_span = key_start..self.pos;
             self.skip_whitespace();
             if self.bytes.get(self.pos) != Some(&b':') {
                 if self.pos >= self.bytes.len() {
-                    self.end_of_input_in("Object", start);
+                    self.end_of_input_between(Container::Object);
                 } else {
                     self.unexpected("was expecting a colon to separate field name and value");
                 }
@@ -83,8 +121,10 @@ impl Reader<'_> {
             }
             self.pos += 1;
             self.skip_whitespace();
-            let value = if self.pos >= self.bytes.len() {
-                self.end_of_input_in("Object", start);
+            let value = if self.failed() {
+                self.incomplete()
+            } else if self.pos >= self.bytes.len() {
+                self.end_of_input_between(Container::Object);
                 self.incomplete()
             } else {
                 self.value()
@@ -133,25 +173,30 @@ impl Reader<'_> {
                 closed: true,
             };
         }
+        let mut first = true;
         loop {
             self.skip_whitespace();
+            if self.failed() {
+                return partial(items, self);
+            }
             match self.char_at(self.pos) {
-                None => {
+                None if first => {
                     self.end_of_input_in("Array", start);
                     return partial(items, self);
                 }
-                Some(c @ (']' | '}')) => {
-                    self.fail(
-                        self.pos,
-                        format!(
-                            "Unexpected character ({}): expected a value",
-                            describe_char(c)
-                        ),
-                    );
+                None => {
+                    self.end_of_input_between(Container::Array);
                     return partial(items, self);
                 }
+                Some('}') if first => {
+                    self.mismatched_close(Container::Array, '}', start);
+                    return partial(items, self);
+                }
+                // After a comma a close marker is a missing value (`[1,]`), which Jackson
+                // reports as any other character that cannot start one.
                 Some(_) => {}
             }
+            first = false;
             let item = self.value();
             items.push(item);
             if self.failed() {
@@ -175,6 +220,9 @@ impl Reader<'_> {
     /// marker ends it, and anything else is the error Jackson reports in that place.
     fn after_element(&mut self, container: Container, start: usize) -> Step {
         self.skip_whitespace();
+        if self.failed() {
+            return Step::Failed;
+        }
         match self.char_at(self.pos) {
             Some(',') => {
                 self.pos += 1;
@@ -186,15 +234,7 @@ impl Reader<'_> {
                 Step::Closed
             }
             Some(c) if c == container.other_close() => {
-                let source = source_description(self.text, start);
-                self.fail(
-                    self.pos,
-                    format!(
-                        "Unexpected close marker '{c}': expected '{}' (for {} starting at {source})",
-                        container.close(),
-                        container.name()
-                    ),
-                );
+                self.mismatched_close(container, c, start);
                 Step::Failed
             }
             None => {

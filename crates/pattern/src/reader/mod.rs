@@ -18,6 +18,7 @@ mod tests;
 
 pub(crate) use jackson::describe_char;
 use jackson::source_description;
+use strings::StringKind;
 
 const MAX_DEPTH: usize = 1000;
 
@@ -97,6 +98,13 @@ pub(crate) fn open_path(root: Option<&Node>) -> String {
     path
 }
 
+/// Jackson's message for `NaN`, `Infinity` and their signed forms.
+fn non_numeric_number(token: &str) -> String {
+    format!(
+        "Non-standard token '{token}': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"
+    )
+}
+
 /// Reads `text` as one JSON value.
 pub(crate) fn read(text: &str) -> Document {
     let mut reader = Reader {
@@ -117,7 +125,8 @@ pub(crate) fn read(text: &str) -> Document {
     let root = reader.value();
     let mut trailing = None;
     if reader.error.is_none() {
-        reader.skip_whitespace();
+        // Jackson stops after the root value: what follows is never read, not even comments.
+        reader.skip_blanks();
         if reader.pos < reader.bytes.len() {
             trailing = Some(reader.pos);
         }
@@ -148,9 +157,30 @@ impl Reader<'_> {
         self.error.is_some()
     }
 
-    fn skip_whitespace(&mut self) {
+    /// Skips spaces, tabs and line ends.
+    fn skip_blanks(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
             self.pos += 1;
+        }
+    }
+
+    /// Skips white space between tokens as Jackson does, failing where Jackson fails: on a
+    /// `/` (a comment, which AWS's parser does not allow) and on other control characters.
+    fn skip_whitespace(&mut self) {
+        self.skip_blanks();
+        match self.bytes.get(self.pos) {
+            Some(b'/') => self.fail(
+                self.pos,
+                "Unexpected character ('/' (code 47)): maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)".to_string(),
+            ),
+            Some(&b) if b < 0x20 => self.fail(
+                self.pos,
+                format!(
+                    "Illegal character ({}): only regular white space (\\r, \\n, \\t) is allowed between tokens",
+                    describe_char(char::from(b))
+                ),
+            ),
+            _ => {}
         }
     }
 
@@ -181,7 +211,7 @@ impl Reader<'_> {
         match self.char_at(start) {
             Some('{') => self.object(),
             Some('[') => self.array(),
-            Some('"') => match self.string() {
+            Some('"') => match self.string(StringKind::Value) {
                 Some(s) => Node {
                     json: Json::String(s),
                     span: start..self.pos,
@@ -194,6 +224,10 @@ impl Reader<'_> {
                 },
             },
             Some('-' | '0'..='9') => self.number(),
+            Some('+') => {
+                self.plus_sign();
+                self.incomplete()
+            }
             Some(c) if c.is_alphanumeric() || c == '_' || c == '$' => self.word(),
             Some(c) => {
                 self.fail(
@@ -228,6 +262,10 @@ impl Reader<'_> {
             "true" => Json::Bool(true),
             "false" => Json::Bool(false),
             "null" => Json::Null,
+            "NaN" | "Infinity" => {
+                self.fail(start, non_numeric_number(word));
+                return self.incomplete();
+            }
             _ => {
                 self.fail(
                     start,
@@ -250,6 +288,10 @@ impl Reader<'_> {
         let start = self.pos;
         if self.bytes[self.pos] == b'-' {
             self.pos += 1;
+            if self.bytes.get(self.pos) == Some(&b'I') {
+                self.signed_infinity(start);
+                return self.incomplete();
+            }
             if !self.bytes.get(self.pos).is_some_and(u8::is_ascii_digit) {
                 self.number_error(
                     "expected digit (0-9) to follow minus sign, for valid numeric value",
@@ -289,6 +331,59 @@ impl Reader<'_> {
             span: start..self.pos,
             closed: true,
         }
+    }
+
+    /// `+…`: Jackson reads `+Infinity` / `+INF` as non-standard tokens and refuses any other
+    /// plus sign.
+    fn plus_sign(&mut self) {
+        let start = self.pos;
+        self.pos += 1;
+        match self.bytes.get(self.pos) {
+            None => self.fail(
+                self.pos,
+                "Unexpected end-of-input in a Number value".to_string(),
+            ),
+            Some(b'I') => self.signed_infinity(start),
+            Some(_) => self.fail(
+                start,
+                "Unexpected character ('+' (code 43)) in numeric value: JSON spec does not allow numbers to have plus signs: enable `JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS` to allow".to_string(),
+            ),
+        }
+    }
+
+    /// `-I…` or `+I…` (the reader is at the `I`): `-Infinity`, `-INF` and their `+` forms
+    /// are Jackson's non-standard tokens; anything else is an unrecognized token or a
+    /// character that cannot follow the sign.
+    fn signed_infinity(&mut self, start: usize) {
+        let rest = &self.text[start..];
+        let word_end = 1 + rest[1..]
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .map_or(rest.len() - 1, |(i, _)| i);
+        let word = &rest[..word_end];
+        let sign = &rest[..1];
+        let expected = match rest.as_bytes().get(2) {
+            Some(b'N') => format!("{sign}INF"),
+            Some(b'n') => format!("{sign}Infinity"),
+            _ => {
+                self.pos = start + 2;
+                let what = if sign == "-" {
+                    "expected digit (0-9) to follow minus sign, for valid numeric value"
+                } else {
+                    "expected digit (0-9) for valid numeric value"
+                };
+                self.number_error(what);
+                return;
+            }
+        };
+        let message = if word == expected {
+            non_numeric_number(word)
+        } else {
+            format!(
+                "Unrecognized token '{word}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
+            )
+        };
+        self.fail(start, message);
     }
 
     fn digits(&mut self) -> usize {

@@ -2,9 +2,21 @@
 
 use super::{Reader, describe_char};
 
+/// Jackson words its string errors by what the string is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum StringKind {
+    /// A field name.
+    Name,
+    /// A string value.
+    Value,
+}
+
+/// Jackson's message for the end of input inside an escape (`\`, `\u12`).
+const EOF_IN_ESCAPE: &str = "Unexpected end-of-input in character escape sequence";
+
 impl Reader<'_> {
     /// Reads a string starting at the opening quote; `None` after a syntax error.
-    pub(super) fn string(&mut self) -> Option<String> {
+    pub(super) fn string(&mut self, kind: StringKind) -> Option<String> {
         self.pos += 1;
         let mut out = String::new();
         loop {
@@ -18,11 +30,13 @@ impl Reader<'_> {
             out.push_str(&self.text[chunk_start..self.pos]);
             match self.bytes.get(self.pos) {
                 None => {
-                    self.fail(
-                        self.pos,
-                        "Unexpected end-of-input: was expecting closing quote for a string value"
-                            .to_string(),
-                    );
+                    let message = match kind {
+                        StringKind::Name => "Unexpected end-of-input in field name",
+                        StringKind::Value => {
+                            "Unexpected end-of-input: was expecting closing quote for a string value"
+                        }
+                    };
+                    self.fail(self.pos, message.to_string());
                     return None;
                 }
                 Some(b'"') => {
@@ -37,8 +51,9 @@ impl Reader<'_> {
                     self.fail(
                         self.pos,
                         format!(
-                            "Illegal unquoted character ({}): has to be escaped using backslash to be included in string value",
-                            describe_char(char::from(b))
+                            "Illegal unquoted character ({}): has to be escaped using backslash to be included in {}",
+                            describe_char(char::from(b)),
+                            if kind == StringKind::Name { "name" } else { "string value" }
                         ),
                     );
                     return None;
@@ -49,11 +64,7 @@ impl Reader<'_> {
 
     fn escape(&mut self) -> Option<char> {
         let Some(c) = self.char_at(self.pos) else {
-            self.fail(
-                self.pos,
-                "Unexpected end-of-input: was expecting closing quote for a string value"
-                    .to_string(),
-            );
+            self.fail(self.pos, EOF_IN_ESCAPE.to_string());
             return None;
         };
         self.pos += c.len_utf8();
@@ -82,11 +93,7 @@ impl Reader<'_> {
         let mut value = 0;
         for _ in 0..4 {
             let Some(c) = self.char_at(self.pos) else {
-                self.fail(
-                    self.pos,
-                    "Unexpected end-of-input: was expecting closing quote for a string value"
-                        .to_string(),
-                );
+                self.fail(self.pos, EOF_IN_ESCAPE.to_string());
                 return None;
             };
             let Some(digit) = c.to_digit(16) else {

@@ -6,7 +6,7 @@
 //! the exclusions are not excluded, so `{"anything-but": "x"}` matches the number 5 and
 //! null — event-ruler compares the values' texts (strings in quotes), and so does AWS.
 
-use super::equals_ignore_case::{eq_folded, fold};
+use super::equals_ignore_case::Folded;
 use super::wildcard::{self, Wildcard};
 use super::{Matcher, quoted};
 use crate::compile::{Ctx, Stop};
@@ -28,7 +28,7 @@ pub(crate) enum AnythingBut {
     Prefixes(Vec<String>),
     Suffixes(Vec<String>),
     /// Stored as written and folded.
-    IgnoreCase(Vec<(String, String)>),
+    IgnoreCase(Vec<(String, Folded)>),
     Wildcards(Vec<Wildcard>),
 }
 
@@ -47,9 +47,7 @@ impl AnythingBut {
             (AnythingBut::Suffixes(set), Scalar::Str(s)) => {
                 set.iter().any(|p| s.ends_with(p.as_str()))
             }
-            (AnythingBut::IgnoreCase(set), Scalar::Str(s)) => {
-                set.iter().any(|(_, l)| eq_folded(s, l))
-            }
+            (AnythingBut::IgnoreCase(set), Scalar::Str(s)) => set.iter().any(|(_, l)| l.equals(s)),
             (AnythingBut::Wildcards(set), Scalar::Str(s)) => set.iter().any(|w| w.matches_str(s)),
             _ => false,
         }
@@ -277,7 +275,7 @@ fn parse_object_form(
         Kind::IgnoreCase => AnythingBut::IgnoreCase(
             values
                 .into_iter()
-                .map(|v| (fold(&v), v))
+                .map(|v| (Folded::new(&v), v))
                 .map(|(l, v)| (v, l))
                 .collect(),
         ),
