@@ -41,6 +41,13 @@ if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/pla
   say "installing npm dev dependencies (binaryen, playwright-core)"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# The SQL proofs (crates/cli/tests/sql.rs) run DuckDB queries and parse Athena/Lake queries with
+# sqlglot's Trino dialect, from a venv under the repo (git-ignored); the tests fail without it.
+if ! "$ROOT/.venv/bin/python" -c 'import duckdb, sqlglot' 2>/dev/null; then
+  say "installing Python duckdb and sqlglot into .venv"
+  python3 -m venv "$ROOT/.venv"
+  "$ROOT/.venv/bin/pip" install --quiet --disable-pip-version-check duckdb==2.0.1 sqlglot==30.31.0
+fi
 # The real AWS CLI and a local AWS API (moto), to run the exported commands in
 # scripts/aws-cli-against-moto.sh; moto[server] also brings cfn-lint. Pinned; measured 2 m 39 s
 # once on 2 cores (mostly download), 480 MB in .venv/ (git-ignored).

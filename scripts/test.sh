@@ -40,7 +40,7 @@ step "cargo fmt" check cargo fmt --all --check
 step "clippy (host)" check cargo clippy --locked --workspace --all-targets -- -D warnings
 step "clippy (wasm32)" check cargo clippy --locked --target wasm32-unknown-unknown \
   -p eventpen -p eventpen-pattern -p eventpen-ingest -p eventpen-export -p eventpen-playground \
-  -p eventpen-transform -- -D warnings
+  -p eventpen-transform -p eventpen-sql -- -D warnings
 step "native tests" tests cargo test --locked --workspace --no-fail-fast
 step "fuzz (10 s per target from the seed corpus)" check \
   cargo run --locked --quiet --profile fuzz -p eventpen-fuzz -- --seconds 10

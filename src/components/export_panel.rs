@@ -4,6 +4,7 @@
 use crate::clipboard::download_text;
 use crate::components::copy_button::CopyButton;
 use crate::components::rule_settings_form::RuleSettingsForm;
+use crate::components::sql_export::{SQL_TAB, SqlExport};
 use crate::rule_settings::Effective;
 use crate::share::SharedRule;
 use eventpen_export::{Format, render, validate_rule_name};
@@ -37,7 +38,7 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
     let name_error = validate_rule_name(&settings.name).err();
     let tabs = Format::ALL.iter().map(|&f| {
         let on_format = props.on_format.clone();
-        let selected = f == format;
+        let selected = f == format && props.format != SQL_TAB;
         html! {
             <button type="button" role="tab" aria-selected={selected.to_string()} id={format!("tab-{}", f.id())}
                 aria-controls="export-output" tabindex={if selected { "0" } else { "-1" }}
@@ -99,12 +100,33 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
             }
         }
     };
+    let sql_tab = {
+        let on_format = props.on_format.clone();
+        let selected = props.format == SQL_TAB;
+        html! {
+            <button type="button" role="tab" aria-selected={selected.to_string()} id="tab-sql"
+                aria-controls="export-output" tabindex={if selected { "0" } else { "-1" }}
+                onclick={Callback::from(move |_: MouseEvent| on_format.emit(SQL_TAB.to_string()))}>{ "SQL" }</button>
+        }
+    };
+    let (body, tab_id) = match (&props.pattern, props.format == SQL_TAB) {
+        (Some(pattern), true) => {
+            let all = settings.state
+                == eventpen_export::RuleState::EnabledWithAllCloudTrailManagementEvents;
+            (
+                html! { <SqlExport pattern={pattern.clone()} all_management_events={all} /> },
+                "tab-sql".to_string(),
+            )
+        }
+        (None, true) => (body, "tab-sql".to_string()),
+        (_, false) => (body, format!("tab-{}", format.id())),
+    };
     html! {
         <div class="export">
             <RuleSettingsForm rule={props.rule.clone()} on_rule={props.on_rule.clone()}
                 effective={props.effective.clone()} proposed_state={props.proposed_state} />
-            <div class="tabs" role="tablist" aria-label="Export format">{ for tabs }</div>
-            <div id="export-output" role="tabpanel" aria-labelledby={format!("tab-{}", format.id())}>{ body }</div>
+            <div class="tabs" role="tablist" aria-label="Export format">{ for tabs }{ sql_tab }</div>
+            <div id="export-output" role="tabpanel" aria-labelledby={tab_id}>{ body }</div>
         </div>
     }
 }

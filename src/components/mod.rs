@@ -19,4 +19,5 @@ pub mod results;
 pub mod rule_settings_form;
 pub mod selected_event;
 pub mod share_dialog;
+pub mod sql_export;
 pub mod target_input_panel;

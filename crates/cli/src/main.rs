@@ -3,12 +3,14 @@
 //! Each subcommand lives in its own module with its clap `Args` and a `run` returning the exit code.
 #![forbid(unsafe_code)]
 
+mod backtest;
 mod bounded;
 mod check_cmd;
 mod events;
 mod export;
 mod import_cmd;
 mod match_cmd;
+mod sql;
 mod target_input_args;
 mod test_event_pattern;
 mod transform_cmd;
@@ -36,6 +38,10 @@ enum Command {
     Events(events::Args),
     /// Render the rule as AWS CLI commands or infrastructure as code.
     Export(export::Args),
+    /// How often would a rule have fired on months of CloudTrail logs, on what, by whom?
+    Backtest(backtest::Args),
+    /// The pattern as SQL over CloudTrail: Athena, CloudTrail Lake or DuckDB.
+    Sql(sql::Args),
     /// Show what the rule's target receives for each event (input transformer, InputPath, Input).
     Transform(transform_cmd::Args),
     /// Read an existing rule: describe-rule / list-rules output, CloudFormation, SAM or Terraform.
@@ -49,6 +55,8 @@ fn main() -> ExitCode {
         Command::Check(args) => check_cmd::run(args),
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),
+        Command::Backtest(args) => backtest::run(args),
+        Command::Sql(args) => sql::run(args),
         Command::Transform(args) => transform_cmd::run(args),
         Command::Import(args) => import_cmd::run(args),
     }

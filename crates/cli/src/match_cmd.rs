@@ -9,6 +9,9 @@ mod events;
 #[path = "pattern_report.rs"]
 mod report;
 
+/// Shared with `backtest`: one way to compile a pattern file and report its diagnostics.
+pub(crate) use report::compile_or_report;
+
 use crate::bounded::MAX_PATTERN_FILE_BYTES;
 use eventpen_ingest::MAX_INPUT_BYTES;
 use eventpen_pattern::Pattern;

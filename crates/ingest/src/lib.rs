@@ -47,6 +47,8 @@ mod model;
 mod positions;
 mod put_events;
 mod shapes;
+mod stream;
+mod stream_seed;
 
 pub use decode::inflate_gzip;
 pub use eventpen_pattern::position::LineColumn;
@@ -59,3 +61,4 @@ pub use model::{
     DeliveryNote, Ingested, IngestedEvent, Input, Origin, Problem, ProblemKind, Severity, Shape,
 };
 pub use put_events::{PLACEHOLDER_ACCOUNT, PLACEHOLDER_REGION, PLACEHOLDER_TIME};
+pub use stream::{Sink, StreamSummary, Streamed, StreamedEvent, stream_input};

@@ -260,7 +260,7 @@ const CONTAINERS: &[(&str, Option<Shape>, Option<Shape>)] = &[
 ];
 
 /// Whether an object is an EventBridge event (envelope + detail).
-fn is_eventbridge_event(map: &Map<String, Value>) -> bool {
+pub(crate) fn is_eventbridge_event(map: &Map<String, Value>) -> bool {
     map.contains_key("detail-type") || (map.contains_key("source") && map.contains_key("detail"))
 }
 

@@ -3,6 +3,8 @@
 //! pipe) and collects what it did.
 #![allow(dead_code)] // each test file uses the part it needs
 
+pub mod logs;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
