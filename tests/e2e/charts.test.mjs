@@ -143,7 +143,10 @@ test('breakdown: excluding a region changes the pattern and the counts, and the 
 
 test('charts switch off and on; one event without a time; screenshots and axe in light, dark and presenter view', async () => {
   for (const [name, width, height] of [['charts-1280', 1280, 800], ['charts-390', 390, 844]]) {
-    const page = await withDay({ width, height });
+    // The page's Content-Security-Policy blocks inline scripts; the test injects axe-core
+    // (a test tool, not part of the page), so this context alone bypasses the CSP.
+    const context = await env.browser.newContext({ viewport: { width, height }, bypassCSP: true });
+    const page = await withDay({ context });
     await axe(page, name);
     // The charts alone (the full page is many screens of results).
     const charts = async (shot) => page.locator('.charts').screenshot({ path: `${SHOTS}/${shot}.png` });

@@ -27,7 +27,6 @@ fn agreed(pattern: &str, event: serde_json::Value) -> bool {
 
 /// Found by the `pattern` target (4 crashes in 33.4 M calls): `1u128 << 128` for a /0 IPv6 mask.
 #[test]
-#[ignore = "IPv6 /0 overflows the host-mask shift in operators/cidr.rs; the cidr shift fix belongs to the fidelity work (wip/fidelity): remove this line when it merges"]
 fn ipv6_slash_zero_compiles_and_matches_every_ipv6_address() {
     #[rustfmt::skip]
     let cases = [

@@ -87,6 +87,14 @@ fn agree(pattern: &eventpen_pattern::Pattern, text: &str, event: &Value) {
         let _ = clause.to_string();
     }
     let bytes = serde_json::to_vec(event).unwrap_or_default();
+    if !event.is_object() {
+        // Bytes are read as event-ruler reads them: an event that is not an object is refused.
+        assert!(
+            pattern.matches_json(&bytes).is_err(),
+            "matches_json accepted a non-object event\npattern: {text}\nevent: {event}"
+        );
+        return;
+    }
     match pattern.matches_json(&bytes) {
         Ok(from_json) => assert_eq!(
             from_json, matched,
