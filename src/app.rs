@@ -100,7 +100,7 @@ pub fn App() -> Html {
         let range = range.clone();
         use_effect_with(events.rows.clone(), move |_| range.set(None));
     }
-    let facets = use_facets(&events.rows, charts.in_range.clone());
+    let facets = use_facets(&events.index, &events.rows, charts.in_range.clone());
     let builder = use_builder_pattern(
         checked.value.clone().zip(checked.model.clone()),
         state.pattern.trim().is_empty(),

@@ -88,7 +88,8 @@ pub fn field_tips(text: &str, model: &PatternModel, index: &Facets) -> Vec<Diagn
 /// Renames a leaf's key so it reads `better` (a dotted key: valid in AWS, and it never
 /// collides with an object already written at that place).
 fn rename_key(leaf: &Leaf, better: &[String]) -> Option<Suggestion> {
-    let parent = &leaf.path.key_vec()[..leaf.path.key_vec().len() - 1];
+    let resolved = leaf.path.key_vec();
+    let parent = &resolved[..resolved.len() - 1];
     let written_parent = Path::of_pattern_keys(&leaf.keys[..leaf.keys.len() - 1]).key_vec();
     if parent != written_parent.as_slice() || !better.starts_with(parent) {
         return None;

@@ -273,16 +273,8 @@ impl Filler<'_> {
             self.take();
             self.whitespace();
             self.value()?;
-            self.whitespace();
-            match self.peek() {
-                Some(',') => {
-                    self.take();
-                }
-                Some('}') => {
-                    self.take();
-                    return Ok(());
-                }
-                _ => return Err(self.problem("expected ',' or '}' after the field's value")),
+            if self.after_element('}', "expected ',' or '}' after the field's value")? {
+                return Ok(());
             }
         }
     }
@@ -297,17 +289,26 @@ impl Filler<'_> {
         loop {
             self.whitespace();
             self.value()?;
-            self.whitespace();
-            match self.peek() {
-                Some(',') => {
-                    self.take();
-                }
-                Some(']') => {
-                    self.take();
-                    return Ok(());
-                }
-                _ => return Err(self.problem("expected ',' or ']' after the array element")),
+            if self.after_element(']', "expected ',' or ']' after the array element")? {
+                return Ok(());
             }
+        }
+    }
+
+    /// After an object's value or an array's element: a comma (more follows, `false`) or the
+    /// container's `close` (it ended, `true`); anything else is the `problem`.
+    fn after_element(&mut self, close: char, problem: &str) -> Result<bool, Problem> {
+        self.whitespace();
+        match self.peek() {
+            Some(',') => {
+                self.take();
+                Ok(false)
+            }
+            Some(c) if c == close => {
+                self.take();
+                Ok(true)
+            }
+            _ => Err(self.problem(problem)),
         }
     }
 

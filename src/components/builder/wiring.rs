@@ -24,21 +24,31 @@ pub struct EventFacets {
 /// and their field paths, recomputed only when the events or the range change.
 #[hook]
 pub fn use_facets(
+    index: &Rc<Facets>,
     rows: &ByPtr<Vec<EventRow>>,
     in_range: Option<ByPtr<Vec<bool>>>,
 ) -> Rc<EventFacets> {
-    use_memo((rows.clone(), in_range), |(rows, in_range)| {
-        let kept = rows.iter().enumerate().filter(|(i, _)| {
-            in_range
-                .as_ref()
-                .is_none_or(|r| r.get(*i).copied().unwrap_or(false))
-        });
-        let facets = Facets::collect(kept.map(|(_, row)| &*row.event));
-        EventFacets {
-            paths: Rc::new(facets.paths()),
-            facets: Rc::new(facets),
-        }
-    })
+    let index = ByPtr(index.clone());
+    use_memo(
+        (index, rows.clone(), in_range),
+        |(index, rows, in_range)| {
+            // Without a time range the events' own index serves (one walk per event set); a range
+            // indexes the events inside it.
+            let facets = match in_range {
+                None => index.0.clone(),
+                Some(in_range) => Rc::new(Facets::collect(
+                    rows.iter()
+                        .zip(in_range.iter())
+                        .filter(|(_, kept)| **kept)
+                        .map(|(row, _)| &*row.event),
+                )),
+            };
+            EventFacets {
+                paths: Rc::new(facets.paths()),
+                facets,
+            }
+        },
+    )
 }
 
 /// The builder's view of the pattern text.
