@@ -30,6 +30,10 @@ pub struct TargetInputPanelProps {
 /// What every matched event delivers: (event index, summary line, delivery).
 type Deliveries = Result<Vec<(usize, String, Delivery)>, Vec<Problem>>;
 
+/// How many matched events the preview renders: each is a full target input (often the whole
+/// event), so rendering all of 10,000 matches on every keystroke froze typing.
+const SHOWN_DELIVERIES: usize = 10;
+
 /// The file AWS's `InputTransformer` takes, for download and `eventpen export --input-transformer`.
 fn transformer_file(rule: &SharedRule) -> Option<String> {
     let map = serde_json::from_str::<Value>(&rule.paths_map).ok()?;
@@ -54,18 +58,21 @@ pub fn TargetInputPanel(props: &TargetInputPanelProps) -> Html {
                 return Ok(Vec::new());
             };
             let mut out = Vec::new();
-            for (index, (row, matched)) in events.iter().zip(&matching.matched).enumerate() {
-                if *matched {
-                    out.push((
-                        index,
-                        row.summary.line(),
-                        input.deliver(&row.event, context)?,
-                    ));
-                }
+            let matched = events.iter().zip(&matching.matched).enumerate();
+            for (index, (row, _)) in matched.filter(|(_, (_, m))| **m).take(SHOWN_DELIVERIES) {
+                out.push((
+                    index,
+                    row.summary.line(),
+                    input.deliver(&row.event, context)?,
+                ));
             }
             Ok(out)
         },
     );
+    let matched_total = props
+        .matching
+        .as_ref()
+        .map_or(0, |m| m.matched.iter().filter(|m| **m).count());
     let set = |update: fn(&mut SharedRule, String)| {
         let (rule, on_rule) = (props.rule.clone(), props.on_rule.clone());
         move |value: String| {
@@ -157,12 +164,12 @@ pub fn TargetInputPanel(props: &TargetInputPanelProps) -> Html {
                     }) }
                 </ul>
             }
-            { delivered(&deliveries, input == TargetInput::MatchedEvent) }
+            { delivered(&deliveries, matched_total, input == TargetInput::MatchedEvent) }
         </div>
     }
 }
 
-fn delivered(deliveries: &Deliveries, plain: bool) -> Html {
+fn delivered(deliveries: &Deliveries, total: usize, plain: bool) -> Html {
     let Ok(list) = deliveries else {
         return html! {};
     };
@@ -170,9 +177,8 @@ fn delivered(deliveries: &Deliveries, plain: bool) -> Html {
         return html! { <p class="empty">{ "The target input appears here for each event the pattern matches." }</p> };
     }
     let heading = format!(
-        "What the target receives ({} matched event{})",
-        list.len(),
-        if list.len() == 1 { "" } else { "s" }
+        "What the target receives ({total} matched event{})",
+        if total == 1 { "" } else { "s" }
     );
     html! {
         <section aria-label="Rendered target input">
@@ -193,6 +199,9 @@ fn delivered(deliveries: &Deliveries, plain: bool) -> Html {
                     }
                 }) }
             </ol>
+            if total > list.len() {
+                <p class="hint">{ format!("Showing the first {} of {total}.", list.len()) }</p>
+            }
         </section>
     }
 }
