@@ -29,7 +29,9 @@
 pub mod backtest;
 pub mod breakdown;
 pub mod builder;
+pub mod catalog;
 pub mod challenge;
+pub mod clause_counts;
 pub mod index;
 pub mod reasons;
 pub mod redact;
@@ -37,6 +39,8 @@ pub mod timeline;
 pub mod tips;
 
 pub use eventpen_pattern::{Checked, Diagnostic, Kind, Severity, Suggestion, check};
+pub use catalog::Catalog;
+pub use clause_counts::clause_counts;
 pub use index::Facets;
 pub use tips::MatchedFacts;
 

@@ -1,0 +1,151 @@
+// EventPen's code editor: CodeMirror 6 behind a small API the Rust `Editor` component calls
+// through wasm-bindgen (`window.EventPenEditor.create`). The app stays the owner of the text and
+// of the undo history: every edit goes out through `onChange`, undo/redo keys go to `onHistory`
+// (so builder clicks, fixes and typing share one history), and `setValue` brings the app's text
+// back in as a minimal change, so the cursor stays where the user left it.
+import { EditorState, Annotation } from '@codemirror/state';
+import {
+  EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
+  placeholder as placeholderText,
+} from '@codemirror/view';
+import { json } from '@codemirror/lang-json';
+import { defaultKeymap, indentWithTab, history as ownHistory, historyKeymap } from '@codemirror/commands';
+import {
+  bracketMatching, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting, defaultHighlightStyle,
+} from '@codemirror/language';
+import { closeBrackets, closeBracketsKeymap, autocompletion, completionKeymap } from '@codemirror/autocomplete';
+import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import { completionSource } from './completion.js';
+import { clauseCounts, setClauseCounts } from './clause_counts.js';
+import { toLint, quickFixKeymap } from './diagnostics.js';
+
+/** Marks a change that came from the app (not the user), so it is not echoed back. */
+const fromApp = Annotation.define();
+
+/** The smallest replacement turning `old` into `next` (common prefix and suffix kept). */
+function minimalChange(old, next) {
+  let start = 0;
+  const shortest = Math.min(old.length, next.length);
+  while (start < shortest && old.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let oldEnd = old.length;
+  let nextEnd = next.length;
+  while (oldEnd > start && nextEnd > start && old.charCodeAt(oldEnd - 1) === next.charCodeAt(nextEnd - 1)) {
+    oldEnd--;
+    nextEnd--;
+  }
+  return { from: start, to: oldEnd, insert: next.slice(start, nextEnd) };
+}
+
+/**
+ * Create an editor in `parent`. Options: `id` (of the editable element), `labelledBy`,
+ * `describedBy`, `placeholder`, `value`, `onChange(text)`, `onHistory(redo)` (optional: without
+ * it CodeMirror keeps its own), `onFix(text)`, `completion` (bool).
+ */
+function create(parent, options) {
+  const state = { catalog: null, diagnostics: [] };
+  const history = options.onHistory
+    ? [
+        { key: 'Mod-z', run: () => { options.onHistory(false); return true; } },
+        { key: 'Mod-Shift-z', run: () => { options.onHistory(true); return true; } },
+        { key: 'Mod-y', run: () => { options.onHistory(true); return true; } },
+      ]
+    : historyKeymap;
+  const extensions = [
+    lineNumbers(),
+    foldGutter(),
+    lintGutter(),
+    highlightActiveLineGutter(),
+    drawSelection(),
+    indentOnInput(),
+    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    bracketMatching(),
+    closeBrackets(),
+    highlightActiveLine(),
+    highlightSelectionMatches(),
+    search({ top: true }),
+    json(),
+    EditorView.lineWrapping,
+    keymap.of([
+      ...history,
+      ...quickFixKeymap(() => state.diagnostics, (text) => options.onFix(text)),
+      ...closeBracketsKeymap,
+      ...defaultKeymap,
+      ...searchKeymap,
+      ...foldKeymap,
+      ...completionKeymap,
+      indentWithTab,
+    ]),
+    EditorView.contentAttributes.of({
+      id: options.id,
+      'aria-labelledby': options.labelledBy,
+      'aria-describedby': options.describedBy ?? '',
+      'aria-multiline': 'true',
+      spellcheck: 'false',
+      autocapitalize: 'off',
+      autocorrect: 'off',
+    }),
+    EditorView.updateListener.of((update) => {
+      if (!update.docChanged) return;
+      if (update.transactions.every((tr) => tr.annotation(fromApp))) return;
+      options.onChange(update.state.doc.toString());
+    }),
+    clauseCounts(),
+  ];
+  if (!options.onHistory) extensions.push(ownHistory());
+  if (options.placeholder) extensions.push(placeholderText(options.placeholder));
+  if (options.completion) {
+    extensions.push(autocompletion({
+      override: [completionSource(() => state.catalog)],
+      icons: false,
+      activateOnTyping: true,
+    }));
+  }
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({ doc: options.value ?? '', extensions }),
+  });
+  // Tests and the in-browser benchmark reach the view through the editable element.
+  view.contentDOM.cmView = view;
+
+  return {
+    /** Bring the app's text in (a no-op when it is already the editor's). */
+    setValue(text) {
+      const old = view.state.doc.toString();
+      if (old === text) return;
+      view.dispatch({ changes: minimalChange(old, text), annotations: fromApp.of(true) });
+    },
+    /** Lint marks: `[{from, to, severity, message, fixTitle?, fixText?}]`, UTF-16 offsets. */
+    setDiagnostics(list) {
+      state.diagnostics = list;
+      const length = view.state.doc.length;
+      view.dispatch(setDiagnostics(view.state, list.map((d) => toLint(d, length, (text) => options.onFix(text)))));
+    },
+    /** The field catalog as JSON (`{ events, fields: [{ path, events, values: [[value, count]] }] }`). */
+    setCatalog(text) {
+      try {
+        state.catalog = text ? JSON.parse(text) : null;
+      } catch {
+        state.catalog = null;
+      }
+    },
+    /** Per-clause match counts: `[{at, count, total}]` with `at` the UTF-16 end of the clause. */
+    setClauseCounts(list) {
+      view.dispatch({ effects: setClauseCounts.of(list) });
+    },
+    /** Select `from..to` (UTF-16), scroll it into view and focus the editor. */
+    select(from, to) {
+      const length = view.state.doc.length;
+      view.dispatch({
+        selection: { anchor: Math.min(from, length), head: Math.min(to, length) },
+        scrollIntoView: true,
+      });
+      view.focus();
+    },
+    focus() { view.focus(); },
+    destroy() { view.destroy(); },
+  };
+}
+
+window.EventPenEditor = { create };
+window.dispatchEvent(new Event('eventpen-editor-ready'));
