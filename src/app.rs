@@ -117,6 +117,21 @@ pub fn App() -> Html {
         },
     );
     let (diagnostics, hints) = (&listed.0, &listed.1);
+    // The pattern editor's completion and per-clause counts, from the loaded events.
+    let catalog = use_memo(ByPtr(events.index.clone()), |index| {
+        Rc::new(eventpen_playground::Catalog::of(index))
+    });
+    let clause_counts = use_memo(
+        (ByPtr(checked.clone()), events.rows.clone()),
+        |(checked, rows)| match &checked.checked.model {
+            Some(model) => Rc::new(eventpen_playground::clause_counts(
+                &checked.text,
+                model,
+                rows,
+            )),
+            None => Rc::new(Vec::new()),
+        },
+    );
     let proposed_state = matching.as_ref().as_ref().and_then(|m| {
         let read_only = events
             .rows
@@ -237,8 +252,9 @@ pub fn App() -> Html {
                     <Editor id="pattern-text" label="Event pattern" heading_id="pattern-heading"
                         value={Rc::<str>::from(state.pattern.as_str())}
                         on_change={send(&dispatch, Action::TypePattern)} on_apply_fix={send(&dispatch, Action::ReplacePattern)} diagnostics={(*diagnostics).clone()}
-                        on_history={on_history}
-                        hint="JSON, checked as you type. Ctrl+Z / Ctrl+Shift+Z undo and redo."
+                        on_history={on_history} tips={hints.clone()} catalog={(*catalog).clone()}
+                        clause_counts={(*clause_counts).clone()}
+                        hint={html! { "JSON, checked as you type; Ctrl+Space completes from your events, Ctrl+. applies the fix at the cursor. Tab indents: press Escape then Tab to leave the editor. Ctrl+Z / Ctrl+Shift+Z undo and redo." }}
                         placeholder={"{ \"source\": [\"aws.ec2\"] }  — or click a value in an event to start"} />
                     <Hints hints={hints.clone()} on_apply={send(&dispatch, Action::ReplacePattern)} />
                     <PatternTree pattern={builder.pattern.clone()} model={builder.model.clone()} stale={builder.stale}

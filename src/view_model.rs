@@ -50,6 +50,7 @@ pub fn derive_events(text: &Rc<str>, files: &[EventFile]) -> DerivedEvents {
         .map(|p| ProblemView {
             is_error: p.severity == IngestSeverity::Error,
             text: p.to_string(),
+            pasted_offset: p.offset.filter(|_| p.input == PASTED),
         })
         .collect();
     let rows: Vec<EventRow> = ingested
@@ -112,6 +113,8 @@ pub struct CheckedPattern {
     pub model: Option<Rc<eventpen_pattern::PatternModel>>,
     /// The editor is empty: a start, not an error.
     pub blank: bool,
+    /// The text checked (spans index into it).
+    pub text: Rc<str>,
 }
 
 /// Check the pattern text with the engine.
@@ -125,6 +128,7 @@ pub fn check_pattern(text: &str) -> CheckedPattern {
             value: None,
             model: None,
             blank: true,
+            text: Rc::from(text),
         };
     }
     let diagnostics = checked
@@ -139,6 +143,7 @@ pub fn check_pattern(text: &str) -> CheckedPattern {
         value,
         model,
         blank: false,
+        text: Rc::from(text),
     }
 }
 
@@ -198,6 +203,7 @@ pub fn with_events(
         .into_iter()
         .map(|d| Tip {
             message: d.message.clone(),
+            span: Some(d.span.clone()),
             fix: fix_of(text, d),
         })
         .collect();

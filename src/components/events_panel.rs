@@ -1,8 +1,9 @@
 //! The Events region's input side: the paste box, the file picker (drop works anywhere on the
 //! page), the loaded files, and the problems ingest found, each with its position.
+use crate::components::editor::{Editor, EditorDiagnostic};
 use crate::state::EventFile;
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// One problem to show: where (input name, line:column) and what.
@@ -12,6 +13,8 @@ pub struct ProblemView {
     pub is_error: bool,
     /// The full text, position included.
     pub text: String,
+    /// Byte offset in the paste box's text (problems of files have none here), for its mark.
+    pub pasted_offset: Option<usize>,
 }
 
 /// Props of [`EventsInput`].
@@ -36,13 +39,7 @@ pub struct EventsInputProps {
 /// Paste box, file picker, loaded files and problems.
 #[component]
 pub fn EventsInput(props: &EventsInputProps) -> Html {
-    let oninput = {
-        let on_text = props.on_text.clone();
-        Callback::from(move |e: InputEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            on_text.emit(area.value());
-        })
-    };
+    let marks = use_memo(props.problems.clone(), |problems| Rc::new(marks_of(problems)));
     let onchange = {
         let on_files = props.on_files.clone();
         Callback::from(move |e: Event| {
@@ -63,15 +60,15 @@ pub fn EventsInput(props: &EventsInputProps) -> Html {
     let has_events = !props.text.trim().is_empty() || !props.files.is_empty();
     html! {
         <div class="events-input">
-            <h2 id="events-heading"><label for="events-text">{ "Events" }</label></h2>
-            <p class="hint" id="events-help">
-                { "Paste CloudTrail records, a CloudTrail log file, " }
-                <code>{ "lookup-events" }</code>
-                { " output, EventBridge events or JSON Lines — or drop files (.json, .json.gz, .jsonl) anywhere." }
-            </p>
-            <textarea id="events-text" class="events-text" spellcheck="false" autocomplete="off"
-                aria-describedby="events-help" placeholder="{ \"eventVersion\": \"1.09\", \"eventSource\": \"ec2.amazonaws.com\", … }"
-                value={props.text.to_string()} {oninput} />
+            <Editor id="events-text" label="Events" heading_id="events-heading"
+                value={props.text.clone()} on_change={props.on_text.clone()}
+                diagnostics={(*marks).clone()} list_problems={false}
+                placeholder="{ \"eventVersion\": \"1.09\", \"eventSource\": \"ec2.amazonaws.com\", … }"
+                hint={html! { <>
+                    { "Paste CloudTrail records, a CloudTrail log file, " }
+                    <code>{ "lookup-events" }</code>
+                    { " output, EventBridge events or JSON Lines — or drop files (.json, .json.gz, .jsonl) anywhere." }
+                </> }} />
             <div class="row">
                 <label class="button file-button">
                     { "Add files…" }
@@ -113,6 +110,26 @@ pub fn EventsInput(props: &EventsInputProps) -> Html {
             }
         </div>
     }
+}
+
+/// The paste box's problems as editor marks at their positions (the list above names them all).
+fn marks_of(problems: &[ProblemView]) -> Vec<EditorDiagnostic> {
+    problems
+        .iter()
+        .filter_map(|p| {
+            let at = p.pasted_offset?;
+            Some(EditorDiagnostic {
+                code: "ingest",
+                is_error: p.is_error,
+                span: at..at + 1,
+                line: 0,
+                column: 0,
+                path: String::new(),
+                message: p.text.clone(),
+                fix: None,
+            })
+        })
+        .collect()
 }
 
 /// "12 KB" for people.

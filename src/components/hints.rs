@@ -9,6 +9,8 @@ use yew::prelude::*;
 pub struct Tip {
     /// What to tell the user.
     pub message: String,
+    /// Where in the pattern text it applies (bytes), for the editor's mark.
+    pub span: Option<std::ops::Range<usize>>,
     /// The fix: its title and the whole pattern text with it applied.
     pub fix: Option<(String, String)>,
 }

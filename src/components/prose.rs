@@ -31,6 +31,11 @@ pub fn prose(text: &str) -> Html {
     }
 }
 
+/// `text` without its backtick markup (for plain-text places: hover texts, titles).
+pub fn plain(text: &str) -> String {
+    pieces(text).into_iter().map(|(_, piece)| piece).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::pieces;
@@ -48,6 +53,8 @@ mod tests {
             ("one ` only", vec![(false, "one ` only")]),
         ];
         for (text, want) in cases {
+            let plain_text: String = want.iter().map(|(_, piece)| *piece).collect();
+            assert_eq!(super::plain(text), plain_text, "{text}");
             assert_eq!(pieces(text), want, "{text}");
         }
     }

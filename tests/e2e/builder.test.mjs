@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { start, openPage, screenshot, SHOTS } from './harness.mjs';
+import { start, openPage, screenshot, SHOTS, setEditorText, editorText } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -55,8 +55,8 @@ const facets = (page) => page.getByRole('region', { name: 'Fields and values' })
 async function fresh(options) {
   const page = await openPage(env, options);
   await page.getByRole('button', { name: 'Clear events' }).click();
-  await page.getByRole('textbox', { name: 'Events' }).fill(JSON.stringify({ Records: RECORDS }, null, 2));
-  await patternBox(page).fill('');
+  await setEditorText(page.getByRole('textbox', { name: 'Events' }), JSON.stringify({ Records: RECORDS }, null, 2));
+  await setEditorText(patternBox(page), '');
   await page.getByRole('list', { name: 'Loaded events' }).waitFor();
   return page;
 }
@@ -80,11 +80,11 @@ async function patternIs(page, value) {
   await page.waitForFunction(
     ([want]) => {
       const box = document.querySelector('#pattern-text');
-      try { return box && JSON.stringify(JSON.parse(box.value)) === want; } catch { return false; }
+      try { return box && JSON.stringify(JSON.parse(box.cmView ? box.cmView.state.doc.toString() : box.value)) === want; } catch { return false; }
     },
     [JSON.stringify(value)],
     { timeout: 5000 },
-  ).catch(async () => assert.deepEqual(JSON.parse(await patternBox(page).inputValue()), value));
+  ).catch(async () => assert.deepEqual(JSON.parse(await editorText(patternBox(page))), value));
 }
 
 async function matchCount(page, text) {
@@ -104,7 +104,7 @@ test('the walkthrough RunInstances rule, by clicks on an event', async () => {
     detail: { eventSource: ['ec2.amazonaws.com'], eventName: ['RunInstances'] },
   };
   await patternIs(page, want);
-  assert.equal(await patternBox(page).inputValue(), [
+  assert.equal(await editorText(patternBox(page)), [
     '{',
     '  "source": ["aws.ec2"],',
     '  "detail-type": ["AWS API Call via CloudTrail"],',
@@ -258,10 +258,10 @@ test('the tree edits in place, adds fields by path, and goes stale on broken JSO
 
   // Broken JSON: the text stays, the tree shows the last valid pattern, marked stale, and is read-only.
   const broken = '{"detail": {"eventName": [{"anything-but": "RunInstances"}]';
-  await patternBox(page).fill(broken);
+  await setEditorText(patternBox(page), broken);
   await tree(page).getByRole('status').getByText(/last valid pattern/).waitFor();
   assert.equal(await tree(page).getByRole('button', { name: 'Remove field detail.eventName' }).isDisabled(), true);
-  assert.equal(await patternBox(page).inputValue(), broken);
+  assert.equal(await editorText(patternBox(page)), broken);
   await screenshot(page, 'builder-stale');
   assert.deepEqual(page.problems, []);
 });
@@ -294,7 +294,7 @@ test('the condition menu is keyboard accessible', async () => {
 test('10,000 events: facets, search and a facet click stay quick', async (t) => {
   const page = await openPage(env);
   await page.getByRole('button', { name: 'Clear events' }).click();
-  await patternBox(page).fill('');
+  await setEditorText(patternBox(page), '');
   const names = ['RunInstances', 'TerminateInstances', 'StopInstances', 'CreateTags', 'AttachVolume'];
   const records = Array.from({ length: 10000 }, (_, i) => record(names[i % names.length], {
     userIdentity: { type: 'AssumedRole', arn: `arn:aws:sts::111122223333:assumed-role/Dev/user${i % 50}`, accountId: '111122223333' },

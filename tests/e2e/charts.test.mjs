@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, openPage, screenshot, SHOTS } from './harness.mjs';
+import { start, openPage, screenshot, SHOTS, setEditorText, editorText } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -126,7 +126,7 @@ test('breakdown: excluding a region changes the pattern and the counts, and the 
   const regions = breakdown(page).getByRole('table', { name: /^region/ });
   assert.match(await regions.getByRole('row', { name: /us-east-1/ }).textContent(), new RegExp(`us-east-1${USEAST_RUNS}`));
   await breakdown(page).getByRole('button', { name: 'Exclude region us-east-1' }).click();
-  const pattern = await page.getByRole('textbox', { name: 'Event pattern' }).inputValue();
+  const pattern = await editorText(page.getByRole('textbox', { name: 'Event pattern' }));
   assert.deepEqual(JSON.parse(pattern).region, [{ 'anything-but': ['us-east-1'] }]);
   await summary(page).getByText(`${MATCHED - USEAST_RUNS} of ${TOTAL} events match`).waitFor();
   assert.equal(await timeline(page).locator('.change-badge').textContent(), `+0 / −${USEAST_RUNS}`);
@@ -135,7 +135,7 @@ test('breakdown: excluding a region changes the pattern and the counts, and the 
   await summary(page).getByText(`${MATCHED} of ${TOTAL} events match`).waitFor();
   // "Only" keeps a single principal: the role behind the assumed-role sessions.
   await breakdown(page).getByRole('button', { name: 'Only principal Deployer' }).click();
-  const only = JSON.parse(await page.getByRole('textbox', { name: 'Event pattern' }).inputValue());
+  const only = JSON.parse(await editorText(page.getByRole('textbox', { name: 'Event pattern' })));
   assert.deepEqual(only.detail.userIdentity, { sessionContext: { sessionIssuer: { userName: ['Deployer'] } } });
   await summary(page).getByText(`${runs(0, 1440).filter((r) => r.userIdentity.type === 'AssumedRole').length} of ${TOTAL} events match`).waitFor();
   assert.deepEqual(page.problems, []);
@@ -170,8 +170,8 @@ test('charts switch off and on; one event without a time; screenshots and axe in
   await timeline(page).waitFor();
   // A single event with no time: no timeline, an explanation instead.
   await page.getByRole('button', { name: 'Clear events' }).click();
-  await page.getByRole('textbox', { name: 'Events' }).fill('{"source": "aws.ec2", "detail-type": "x", "detail": {}}');
-  await page.getByRole('textbox', { name: 'Event pattern' }).fill('{"source": ["aws.ec2"]}');
+  await setEditorText(page.getByRole('textbox', { name: 'Events' }), '{"source": "aws.ec2", "detail-type": "x", "detail": {}}');
+  await setEditorText(page.getByRole('textbox', { name: 'Event pattern' }), '{"source": ["aws.ec2"]}');
   await timeline(page).getByText('No event has a readable time').waitFor();
   await breakdown(page).getByText('top values of the 1 matched event', { exact: true }).waitFor();
   await screenshot(page, 'charts-no-time');
@@ -193,7 +193,7 @@ test('backtest results: a report loads and draws its matches per day and top val
   assert.match(await top.getByRole('row', { name: /us-east-1/ }).textContent(), /us-east-11400/);
   assert.equal(await top.getByRole('table', { name: /^errorCode/ }).count(), 0);
   await top.getByRole('button', { name: 'Exclude region us-east-1' }).click();
-  const pattern = JSON.parse(await page.getByRole('textbox', { name: 'Event pattern' }).inputValue());
+  const pattern = JSON.parse(await editorText(page.getByRole('textbox', { name: 'Event pattern' })));
   assert.deepEqual(pattern.region, [{ 'anything-but': ['us-east-1'] }]);
   await screenshot(page, 'charts-backtest');
   // A file that is not a report says so.

@@ -3,7 +3,7 @@
 // walkthrough's t2.micro mistake). Each is one click, one undo step, and the counts follow.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, screenshot } from './harness.mjs';
+import { start, openPage, screenshot, setEditorText, editorText } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -36,8 +36,8 @@ test('the prefix tip for versioned Lambda names applies in one click', async () 
     record('lambda.amazonaws.com', 'UpdateFunctionConfiguration20150331v2'),
     record('lambda.amazonaws.com', 'GetFunction20150331v2'),
   ];
-  await eventsBox(page).fill(events.map((e) => JSON.stringify(e)).join('\n'));
-  await patternBox(page).fill('{"source": ["aws.lambda"], "detail": {"eventName": ["CreateFunction"]}}');
+  await setEditorText(eventsBox(page), events.map((e) => JSON.stringify(e)).join('\n'));
+  await setEditorText(patternBox(page), '{"source": ["aws.lambda"], "detail": {"eventName": ["CreateFunction"]}}');
   await results(page).getByText('0 of 3 events match').waitFor();
   const tips = page.getByRole('status', { name: 'Tips' });
   await tips.getByText(/"CreateFunction20150331" starts with it/).waitFor();
@@ -45,7 +45,7 @@ test('the prefix tip for versioned Lambda names applies in one click', async () 
   await tips.getByRole('button', { name: 'Apply fix: Use prefix "CreateFunction"' }).click();
   await results(page).getByText('1 of 3 events match').waitFor();
   assert.equal(
-    await patternBox(page).inputValue(),
+    await editorText(patternBox(page)),
     '{"source": ["aws.lambda"], "detail": {"eventName": [{"prefix": "CreateFunction"}]}}',
   );
   // One undo step back to the text as typed.
@@ -59,14 +59,14 @@ test('an object inside a field list gets AWS\'s error and a one-click rewrite', 
   const launched = (type) => record('ec2.amazonaws.com', 'RunInstances', {
     responseElements: { instancesSet: { items: [{ instanceId: 'i-1', instanceType: type }] } },
   });
-  await eventsBox(page).fill([launched('t2.micro'), launched('m5.large')].map((e) => JSON.stringify(e)).join('\n'));
+  await setEditorText(eventsBox(page), [launched('t2.micro'), launched('m5.large')].map((e) => JSON.stringify(e)).join('\n'));
   const broken = '{\n  "source": ["aws.ec2"],\n  "detail": {"responseElements": {"instancesSet": {"items": [{"instanceType": ["t2.micro"]}]}}}\n}';
-  await patternBox(page).fill(broken);
+  await setEditorText(patternBox(page), broken);
   const editor = page.getByRole('region', { name: 'Event pattern' });
   await editor.getByRole('alert').getByText(/Unrecognized match type instanceType/).waitFor();
   await screenshot(page, 'error-with-fix');
   await editor.getByRole('button', { name: /^Apply fix: `instanceType` is read as an operator/ }).click();
   await results(page).getByText('1 of 2 events match').waitFor();
-  assert.match(await patternBox(page).inputValue(), /"items": \{"instanceType": \["t2\.micro"\]\}/);
+  assert.match(await editorText(patternBox(page)), /"items": \{"instanceType": \["t2\.micro"\]\}/);
   assert.deepEqual(page.problems, []);
 });

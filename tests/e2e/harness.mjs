@@ -83,3 +83,31 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Replace the whole text of a code editor (a textbox locator: 'Event pattern', 'Events') the way
+ * a paste does, through the editor's own input path, so the app sees an ordinary user edit.
+ * Works for the CodeMirror editor and for a plain text area.
+ */
+export async function setEditorText(box, text) {
+  await box.evaluate((el, value) => {
+    if (el.cmView) {
+      const view = el.cmView;
+      view.focus();
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: value },
+        selection: { anchor: value.length },
+        userEvent: 'input.paste',
+        scrollIntoView: true,
+      });
+    } else {
+      el.value = value;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }
+  }, text);
+}
+
+/** The whole text of a code editor (CodeMirror or a plain text area). */
+export async function editorText(box) {
+  return box.evaluate((el) => (el.cmView ? el.cmView.state.doc.toString() : el.value));
+}

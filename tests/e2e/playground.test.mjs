@@ -2,7 +2,7 @@
 // reload. Elements are found by role and accessible name, as a user (or screen reader) finds them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, screenshot } from './harness.mjs';
+import { start, openPage, screenshot, setEditorText, editorText } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -31,7 +31,7 @@ const eventsBox = (page) => page.getByRole('textbox', { name: 'Events' });
 const results = (page) => page.getByRole('region', { name: 'Results' });
 
 async function setPattern(page, text) {
-  await patternBox(page).fill(text);
+  await setEditorText(patternBox(page), text);
 }
 
 test('the default example explains the walkthrough rule', async () => {
@@ -46,7 +46,7 @@ test('the default example explains the walkthrough rule', async () => {
 
 test('paste a record, type patterns, read Matched / Not matched and why', async () => {
   const page = await openPage(env);
-  await eventsBox(page).fill(JSON.stringify(RECORD, null, 2));
+  await setEditorText(eventsBox(page), JSON.stringify(RECORD, null, 2));
   await setPattern(page, '{"source": ["aws.ec2"], "detail": {"eventName": ["StopInstances"]}}');
   await results(page).getByText('1 of 1 event match').waitFor();
   await results(page).getByRole('button', { name: /Event 1: StopInstances, Matched/ }).waitFor();
@@ -75,7 +75,7 @@ test('an invalid pattern raises an alert naming the place, and keeps the text', 
   await alert.waitFor();
   const text = await alert.textContent();
   assert.match(text, /Line 3:\d+ at detail\.eventName/);
-  assert.equal(await patternBox(page).inputValue(), broken);
+  assert.equal(await editorText(patternBox(page)), broken);
   assert.equal(await patternBox(page).getAttribute('aria-invalid'), 'true');
   await screenshot(page, 'invalid-pattern');
 
@@ -87,14 +87,14 @@ test('an invalid pattern raises an alert naming the place, and keeps the text', 
 
 test('work survives a reload', async () => {
   const page = await openPage(env);
-  await eventsBox(page).fill(JSON.stringify(RECORD));
+  await setEditorText(eventsBox(page), JSON.stringify(RECORD));
   const mine = '{"detail": {"eventName": [{"prefix": "Stop"}]}}';
   await setPattern(page, mine);
   await results(page).getByText('1 of 1 event match').waitFor();
   await page.waitForTimeout(700); // the workspace is kept 400 ms after the last change
   await page.reload();
   await page.getByRole('heading', { name: 'EventPen', level: 1 }).waitFor();
-  assert.equal(await patternBox(page).inputValue(), mine);
+  assert.equal(await editorText(patternBox(page)), mine);
   await results(page).getByText('1 of 1 event match').waitFor();
   assert.deepEqual(page.problems, []);
 });

@@ -2,7 +2,7 @@
 // the address bar following the work, and a link never silently replacing local work.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, screenshot } from './harness.mjs';
+import { start, openPage, screenshot, setEditorText, editorText } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -26,14 +26,14 @@ async function shareLink(page, { withEvents = false, redact = true } = {}) {
 test('pattern + events link reopens identically in a fresh browser context', async () => {
   const page = await openPage(env);
   const pattern = '{"detail": {"eventName": [{"prefix": "Run"}]}}';
-  await patternBox(page).fill(pattern);
+  await setEditorText(patternBox(page), pattern);
   await summary(page).getByText('1 of 2 events match').waitFor();
   const { dialog, link } = await shareLink(page, { withEvents: true, redact: false });
   assert.match(await dialog.textContent(), /Link length: \d+ characters/);
   await screenshot(page, 'share-dialog');
   const fresh = await openPage(env, { hash: new URL(link).hash });
-  assert.equal(await patternBox(fresh).inputValue(), pattern);
-  assert.equal(await eventsBox(fresh).inputValue(), await eventsBox(page).inputValue());
+  assert.equal(await editorText(patternBox(fresh)), pattern);
+  assert.equal(await editorText(eventsBox(fresh)), await editorText(eventsBox(page)));
   await summary(fresh).getByText('1 of 2 events match').waitFor();
   assert.deepEqual(fresh.problems, []);
 });
@@ -46,7 +46,7 @@ test('pattern-only link of the default example is under 1 KB; redaction replaces
   const { dialog, link: redacted } = await shareLink(page, { withEvents: true, redact: true });
   assert.match(await dialog.textContent(), /values? redacted/);
   const fresh = await openPage(env, { hash: new URL(redacted).hash });
-  const text = await eventsBox(fresh).inputValue();
+  const text = await editorText(eventsBox(fresh));
   assert.ok(!text.includes('111122223333'), 'account id redacted');
   await summary(fresh).getByText('1 of 2 events match').waitFor();
 });
@@ -55,8 +55,8 @@ test('hostile strings in a link stay text', async () => {
   const page = await openPage(env);
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
   const quotes = '"\'`$(x) \\ </textarea>';
-  await patternBox(page).fill(JSON.stringify({ source: [hostile], 'detail-type': [quotes] }));
-  await eventsBox(page).fill(JSON.stringify({ version: '0', id: hostile, 'detail-type': quotes, source: hostile, account: '1', time: 't', region: 'r', resources: [], detail: { x: hostile } }));
+  await setEditorText(patternBox(page), JSON.stringify({ source: [hostile], 'detail-type': [quotes] }));
+  await setEditorText(eventsBox(page), JSON.stringify({ version: '0', id: hostile, 'detail-type': quotes, source: hostile, account: '1', time: 't', region: 'r', resources: [], detail: { x: hostile } }));
   const { link } = await shareLink(page, { withEvents: true, redact: false });
   const fresh = await openPage(env, { hash: new URL(link).hash });
   await summary(fresh).getByText('1 of 1 event match').waitFor();
@@ -76,7 +76,7 @@ test('broken, truncated, tampered and future links show a notice and fall back',
     await alert.waitFor();
     assert.match(await alert.textContent(), /could not be opened|no example named/);
     await patternBox(p).waitFor();
-    assert.ok((await patternBox(p).inputValue()).length > 0, 'falls back to a workspace');
+    assert.ok((await editorText(patternBox(p))).length > 0, 'falls back to a workspace');
     assert.deepEqual(p.problems, [], bad);
     await p.context().close();
   }
@@ -85,7 +85,7 @@ test('broken, truncated, tampered and future links show a notice and fall back',
 test('the address bar follows the work without history entries; a link offers local work back', async () => {
   const page = await openPage(env);
   const before = await page.evaluate(() => history.length);
-  await patternBox(page).fill('{"source": ["aws.s3"]}');
+  await setEditorText(patternBox(page), '{"source": ["aws.s3"]}');
   await page.waitForFunction(() => location.hash.startsWith('#v1.'), null, { timeout: 5000 });
   assert.equal(await page.evaluate(() => history.length), before);
   await page.waitForTimeout(500);
@@ -97,13 +97,13 @@ test('the address bar follows the work without history entries; a link offers lo
   const restore = page.getByRole('button', { name: 'Restore my work' });
   await restore.waitFor();
   await restore.click();
-  assert.equal(await patternBox(page).inputValue(), '{"source": ["aws.s3"]}');
+  assert.equal(await editorText(patternBox(page)), '{"source": ["aws.s3"]}');
 });
 
 test('long links warn above 8 KB', async () => {
   const page = await openPage(env);
   const many = Array.from({ length: 60 }, (_, i) => JSON.stringify({ version: '0', id: `${i}-${Math.random()}`, 'detail-type': 'x', source: `s${Math.random()}`, account: '1', time: 't', region: 'r', resources: [], detail: { n: Array.from({ length: 20 }, () => Math.random().toString(36).slice(2)).join('') } })).join('\n');
-  await eventsBox(page).fill(many);
+  await setEditorText(eventsBox(page), many);
   const { dialog } = await shareLink(page, { withEvents: true, redact: false });
   await dialog.getByText(/Over 8 KB/).waitFor();
 });

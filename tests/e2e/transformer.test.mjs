@@ -3,7 +3,7 @@
 // rules. Elements are found by role and accessible name.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, screenshot } from './harness.mjs';
+import { start, openPage, screenshot, setEditorText, editorText } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -125,7 +125,7 @@ test('import a describe-rule JSON and a CloudFormation rule: same pattern and se
     await pane.getByRole('button', { name: 'Import rule' }).click();
     await page.getByText(/Imported rule launch-alerts/).first().waitFor();
     seen.push({
-      pattern: JSON.parse(await page.getByRole('textbox', { name: 'Event pattern' }).inputValue()),
+      pattern: JSON.parse(await editorText(page.getByRole('textbox', { name: 'Event pattern' }))),
       name: await pane.getByRole('textbox', { name: 'Rule name' }).inputValue(),
       state: await pane.getByRole('combobox', { name: 'State' }).inputValue(),
     });

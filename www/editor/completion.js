@@ -72,6 +72,8 @@ function childKeys(catalog, path) {
     children.set(name, {
       events: Math.max(known?.events ?? 0, field.events),
       leaf: (known?.leaf ?? true) && leaf,
+      // The catalog lists the usual starting fields first: keep that order.
+      rank: known?.rank ?? children.size,
     });
   }
   return children;
@@ -104,24 +106,25 @@ export function completionSource(catalog) {
     const data = catalog();
     const options = [];
     if (where.kind === 'key' && data) {
-      for (const [name, { events, leaf }] of childKeys(data, where.path)) {
+      for (const [name, { events, leaf, rank }] of childKeys(data, where.path)) {
         const head = `${JSON.stringify(name)}: ${leaf ? '[' : '{'}`;
         options.push({
           label: name,
           detail: `${events} of ${data.events} events`,
           type: leaf ? 'property' : 'namespace',
-          boost: Math.round((events / Math.max(1, data.events)) * 50),
+          boost: 99 - Math.min(rank, 198),
           apply: (view, _c, f, t) => replaceWord(view, f, t, head + (leaf ? ']' : '}'), head.length),
         });
       }
     } else if (where.kind === 'value') {
       const field = data?.fields.find((f) => f.path === where.path.join('.'));
-      for (const [value, count] of field?.values ?? []) {
+      for (const [rank, [value, count]] of (field?.values ?? []).entries()) {
         const text = value.startsWith('"') ? value.slice(1, -1) : value;
         options.push({
           label: text,
           detail: `${count} events`,
           type: 'constant',
+          boost: 99 - rank,
           apply: (view, _c, f, t) => replaceWord(view, f, t, value),
         });
       }
@@ -130,7 +133,7 @@ export function completionSource(catalog) {
           label: name,
           detail: `${shape} · ${info}`,
           type: 'keyword',
-          boost: -50,
+          boost: -99,
           apply: (view, _c, f, t) => replaceWord(view, f, t, shape, shape.lastIndexOf('"') > shape.indexOf(':') ? shape.lastIndexOf('"') : shape.length - 1),
         });
       }

@@ -10,9 +10,8 @@ import {
 } from '@codemirror/view';
 import { json } from '@codemirror/lang-json';
 import { defaultKeymap, indentWithTab, history as ownHistory, historyKeymap } from '@codemirror/commands';
-import {
-  bracketMatching, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting, defaultHighlightStyle,
-} from '@codemirror/language';
+import { bracketMatching, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { classHighlighter } from '@lezer/highlight';
 import { closeBrackets, closeBracketsKeymap, autocompletion, completionKeymap } from '@codemirror/autocomplete';
 import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
@@ -58,7 +57,8 @@ function create(parent, options) {
     highlightActiveLineGutter(),
     drawSelection(),
     indentOnInput(),
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    // Token classes (`tok-string`, …), coloured by www/editor.css for light, dark and presenter.
+    syntaxHighlighting(classHighlighter),
     bracketMatching(),
     closeBrackets(),
     highlightActiveLine(),
@@ -118,6 +118,7 @@ function create(parent, options) {
     /** Lint marks: `[{from, to, severity, message, fixTitle?, fixText?}]`, UTF-16 offsets. */
     setDiagnostics(list) {
       state.diagnostics = list;
+      view.contentDOM.setAttribute('aria-invalid', String(list.some((d) => d.severity === 'error')));
       const length = view.state.doc.length;
       view.dispatch(setDiagnostics(view.state, list.map((d) => toLint(d, length, (text) => options.onFix(text)))));
     },

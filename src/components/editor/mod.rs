@@ -1,11 +1,21 @@
-//! The pattern editor: one component with `value`, `on_change` and `diagnostics`, so a richer
-//! editor can replace the text area later without touching the rest of the app.
+//! The code editor: one component with `value`, `on_change` and `diagnostics` (plus the
+//! optional catalog, clause counts and tips), so what draws it can change without touching the
+//! rest of the app.
 //!
-//! Errors show twice: inline (the offending span is marked in a backdrop layer behind the
-//! transparent text area, and the line number is flagged) and in a list with `role="alert"` that
-//! names the JSON path and line:column — clicking an entry puts the cursor there.
-use crate::components::prose::prose;
+//! It draws CodeMirror 6 (www/editor, bundled into the page at build time) with JSON
+//! highlighting, lint marks with their fixes (Ctrl+.), completion from the loaded events and
+//! per-clause match counts; on a page without that module it falls back to a text area with
+//! marks behind it. Either way the problems are also listed under it with `role="alert"`, each
+//! naming its JSON path and line:column.
+mod code_mirror;
+mod fallback;
+mod problems;
+
+use crate::components::hints::Tip;
 use crate::text_offsets::byte_to_utf16;
+use code_mirror::{Callbacks, Mark, Setup, use_code_mirror};
+use eventpen_playground::Catalog;
+use problems::Problems;
 use std::ops::Range;
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
@@ -35,7 +45,7 @@ pub struct EditorDiagnostic {
 /// Props of [`Editor`].
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
-    /// The text's id (its label points here).
+    /// The editable element's id.
     pub id: AttrValue,
     /// The visible label.
     pub label: AttrValue,
@@ -49,9 +59,19 @@ pub struct EditorProps {
     pub on_apply_fix: Option<Callback<String>>,
     /// Messages about the text, errors first.
     pub diagnostics: Rc<Vec<EditorDiagnostic>>,
+    /// Tips about the text (drawn as marks; listed elsewhere), each fixable with Ctrl+.
+    #[prop_or_default]
+    pub tips: Rc<Vec<Tip>>,
     /// Called for Ctrl/Cmd+Z (undo) and Ctrl/Cmd+Shift+Z or Ctrl+Y (redo): `true` means redo.
+    /// Without it the editor keeps its own history.
     #[prop_or_default]
     pub on_history: Option<Callback<bool>>,
+    /// The loaded events' fields and values, for completion (none: no completion).
+    #[prop_or_default]
+    pub catalog: Option<Rc<Catalog>>,
+    /// Byte span of each leaf's list → how many loaded events satisfy it on its own.
+    #[prop_or_default]
+    pub clause_counts: Rc<Vec<(Range<usize>, usize)>>,
     /// When set, the label is also the heading (an `h2` with this id) of the region around it.
     #[prop_or_default]
     pub heading_id: Option<AttrValue>,
@@ -60,21 +80,123 @@ pub struct EditorProps {
     pub placeholder: Option<AttrValue>,
     /// Help shown under the label.
     #[prop_or_default]
-    pub hint: Option<AttrValue>,
+    pub hint: Option<Html>,
+    /// Whether the problems are listed under the editor (off where the caller lists them).
+    #[prop_or(true)]
+    pub list_problems: bool,
 }
 
-/// A code text area with inline diagnostics.
+/// A code editor with inline diagnostics.
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
+    let rich = use_memo((), |_| code_mirror::available());
+    let host = use_node_ref();
     let textarea = use_node_ref();
     let backdrop = use_node_ref();
-    let oninput = {
-        let on_change = props.on_change.clone();
-        Callback::from(move |e: InputEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            on_change.emit(area.value());
+    let label_id = format!("{}-label", props.id);
+    let help_id = format!("{}-help", props.id);
+    let problems_id = format!("{}-problems", props.id);
+    let described_by = match (&props.hint, props.list_problems) {
+        (Some(_), true) => format!("{help_id} {problems_id}"),
+        (Some(_), false) => help_id.clone(),
+        (None, true) => problems_id.clone(),
+        (None, false) => String::new(),
+    };
+    let marks = use_memo(
+        (props.diagnostics.clone(), props.tips.clone()),
+        |(diagnostics, tips)| Rc::new(marks_of(diagnostics, tips)),
+    );
+    let catalog_json = use_memo(props.catalog.clone(), |catalog| {
+        catalog.as_ref().map(|c| Rc::<str>::from(c.to_json()))
+    });
+    let counts = use_memo(
+        (props.clause_counts.clone(), props.catalog.clone()),
+        |(counts, catalog)| {
+            let total = catalog.as_ref().map_or(0, |c| c.events);
+            Rc::new(
+                counts
+                    .iter()
+                    .map(|(span, n)| (span.clone(), *n, total))
+                    .collect::<Vec<_>>(),
+            )
+        },
+    );
+    let on_fix = props
+        .on_apply_fix
+        .clone()
+        .unwrap_or_else(|| props.on_change.clone());
+    let editor = use_code_mirror(
+        host.clone(),
+        Setup {
+            id: props.id.clone(),
+            labelled_by: label_id.clone(),
+            described_by: described_by.clone(),
+            placeholder: props.placeholder.clone(),
+            completion: props.catalog.is_some(),
+            app_history: props.on_history.is_some(),
+        },
+        Callbacks {
+            on_change: Some(props.on_change.clone()),
+            on_fix: Some(on_fix.clone()),
+            on_history: props.on_history.clone(),
+        },
+        props.value.clone(),
+        (*marks).clone(),
+        (*catalog_json).clone(),
+        (*counts).clone(),
+    );
+    let on_jump = {
+        let (value, textarea) = (props.value.clone(), textarea.clone());
+        Callback::from(move |span: Range<usize>| {
+            if editor.select(&value, &span) {
+                return;
+            }
+            if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
+                let _ = area.focus();
+                let from = byte_to_utf16(&value, span.start);
+                let to = byte_to_utf16(&value, span.end.max(span.start));
+                let _ = area.set_selection_range(from, to);
+            }
         })
     };
+    let invalid = props.diagnostics.iter().any(|d| d.is_error);
+    let label = html! {
+        <label id={label_id.clone()} for={props.id.clone()}>{ props.label.clone() }</label>
+    };
+    html! {
+        <div class="editor">
+            if let Some(heading_id) = &props.heading_id {
+                <h2 id={heading_id.clone()}>{ label }</h2>
+            } else {
+                { label }
+            }
+            if let Some(hint) = &props.hint {
+                <p class="hint" id={help_id}>{ hint.clone() }</p>
+            }
+            if *rich {
+                <div class="code-mirror" ref={host} data-invalid={invalid.to_string()} />
+            } else {
+                { text_area(props, textarea, backdrop, &described_by, invalid) }
+            }
+            if props.list_problems {
+                <Problems id={problems_id} diagnostics={props.diagnostics.clone()} {on_jump} {on_fix} />
+            }
+        </div>
+    }
+}
+
+/// The fallback: a text area over a backdrop with the marks.
+fn text_area(
+    props: &EditorProps,
+    textarea: NodeRef,
+    backdrop: NodeRef,
+    described_by: &str,
+    invalid: bool,
+) -> Html {
+    let oninput = props.on_change.reform(|e: InputEvent| {
+        let area: HtmlTextAreaElement = e.target_unchecked_into();
+        area.value()
+    });
     let onscroll = {
         let (textarea, backdrop) = (textarea.clone(), backdrop.clone());
         Callback::from(move |_: Event| {
@@ -97,147 +219,41 @@ pub fn Editor(props: &EditorProps) -> Html {
                 return;
             }
             let key = e.key().to_lowercase();
-            if key == "z" {
+            if key == "z" || key == "y" {
                 e.prevent_default();
-                on_history.emit(e.shift_key());
-            } else if key == "y" {
-                e.prevent_default();
-                on_history.emit(true);
+                on_history.emit(key == "y" || e.shift_key());
             }
         })
-    };
-    let errors: Vec<&EditorDiagnostic> = props.diagnostics.iter().filter(|d| d.is_error).collect();
-    let warnings: Vec<&EditorDiagnostic> =
-        props.diagnostics.iter().filter(|d| !d.is_error).collect();
-    let describedby = format!("{}-help {}-problems", props.id, props.id);
-    let jump = |d: &EditorDiagnostic| {
-        let textarea = textarea.clone();
-        let value = props.value.clone();
-        let start = d.span.start;
-        let end = d.span.end.max(start);
-        Callback::from(move |_: MouseEvent| {
-            if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
-                let _ = area.focus();
-                let from = byte_to_utf16(&value, start);
-                let to = byte_to_utf16(&value, end);
-                let _ = area.set_selection_range(from, to);
-            }
-        })
-    };
-    let item = |d: &EditorDiagnostic| {
-        let place = if d.path.is_empty() {
-            format!("Line {}:{}", d.line, d.column)
-        } else {
-            format!("Line {}:{} at {}", d.line, d.column, d.path)
-        };
-        let fix = d.fix.as_ref().map(|(title, fixed)| {
-            let on_change = props.on_apply_fix.clone().unwrap_or_else(|| props.on_change.clone());
-            let fixed = fixed.clone();
-            html! {
-                <>
-                    <p class="fix-title">{ prose(title) }</p>
-                    <button type="button" class="fix" aria-label={format!("Apply fix: {title}")}
-                        onclick={Callback::from(move |_: MouseEvent| on_change.emit(fixed.clone()))}>
-                        { "Apply fix" }
-                    </button>
-                </>
-            }
-        });
-        html! {
-            <li class={if d.is_error { "diag error" } else { "diag warning" }}>
-                <button type="button" class="link" onclick={jump(d)}
-                    title="Put the cursor here">{ place }</button>
-                { ": " }{ prose(&d.message) }
-                { for fix }
-            </li>
-        }
     };
     html! {
-        <div class="editor">
-            if let Some(heading_id) = &props.heading_id {
-                <h2 id={heading_id.clone()}><label for={props.id.clone()}>{ props.label.clone() }</label></h2>
-            } else {
-                <label for={props.id.clone()}>{ props.label.clone() }</label>
-            }
-            if let Some(hint) = &props.hint {
-                <p class="hint" id={format!("{}-help", props.id)}>{ hint.clone() }</p>
-            }
-            <div class="code-box">
-                <div class="backdrop" aria-hidden="true" ref={backdrop}>
-                    { highlighted(&props.value, &props.diagnostics) }
-                </div>
-                <textarea id={props.id.clone()} ref={textarea.clone()} spellcheck="false"
-                    autocomplete="off" autocapitalize="off"
-                    aria-invalid={(!errors.is_empty()).to_string()}
-                    aria-describedby={describedby} placeholder={props.placeholder.clone()}
-                    value={props.value.to_string()} {oninput} {onscroll} {onkeydown} />
+        <div class="code-box">
+            <div class="backdrop" aria-hidden="true" ref={backdrop}>
+                { fallback::highlighted(&props.value, &props.diagnostics) }
             </div>
-            <div id={format!("{}-problems", props.id)}>
-                if !errors.is_empty() {
-                    <div role="alert" class="notice error">
-                        <strong>{ if errors.len() == 1 { "1 error".to_string() } else { format!("{} errors", errors.len()) } }</strong>
-                        <ul class="diag-list">{ for errors.iter().map(|d| item(d)) }</ul>
-                    </div>
-                }
-                if !warnings.is_empty() {
-                    <div class="notice warn" role="status">
-                        <strong>{ if warnings.len() == 1 { "1 warning".to_string() } else { format!("{} warnings", warnings.len()) } }</strong>
-                        <ul class="diag-list">{ for warnings.iter().map(|d| item(d)) }</ul>
-                    </div>
-                }
-            </div>
+            <textarea id={props.id.clone()} ref={textarea} spellcheck="false"
+                autocomplete="off" autocapitalize="off"
+                aria-invalid={invalid.to_string()}
+                aria-describedby={described_by.to_string()} placeholder={props.placeholder.clone()}
+                value={props.value.to_string()} {oninput} {onscroll} {onkeydown} />
         </div>
     }
 }
 
-/// The text with each diagnostic's span wrapped in a mark, for the backdrop layer. Spans are
-/// byte ranges; overlapping or out-of-range ones are clipped so the text is always complete.
-fn highlighted(text: &str, diagnostics: &[EditorDiagnostic]) -> Html {
-    let mut spans: Vec<(Range<usize>, bool)> = diagnostics
-        .iter()
-        .map(|d| {
-            let mut end = d.span.end.min(text.len());
-            let mut start = d.span.start.min(text.len());
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
-            if end <= start {
-                // An empty span (e.g. "unexpected end"): mark the character before it.
-                end = start;
-                start = text[..start]
-                    .char_indices()
-                    .next_back()
-                    .map_or(start, |(i, _)| i);
-                if start == end {
-                    end = text[start..]
-                        .chars()
-                        .next()
-                        .map_or(start, |c| start + c.len_utf8());
-                }
-            }
-            while !text.is_char_boundary(end) {
-                end += 1;
-            }
-            (start..end, d.is_error)
+/// The diagnostics and tips as lint marks.
+fn marks_of(diagnostics: &[EditorDiagnostic], tips: &[Tip]) -> Vec<Mark> {
+    let listed = diagnostics.iter().map(|d| Mark {
+        span: d.span.clone(),
+        severity: if d.is_error { "error" } else { "warning" },
+        message: crate::components::prose::plain(&d.message),
+        fix: d.fix.clone(),
+    });
+    let tips = tips.iter().filter_map(|t| {
+        Some(Mark {
+            span: t.span.clone()?,
+            severity: "info",
+            message: crate::components::prose::plain(&t.message),
+            fix: t.fix.clone(),
         })
-        .collect();
-    spans.sort_by_key(|(range, _)| range.start);
-    let mut parts = Vec::new();
-    let mut at = 0;
-    for (range, is_error) in spans {
-        let start = range.start.max(at);
-        if start >= range.end {
-            continue;
-        }
-        parts.push(html! { { text[at..start].to_string() } });
-        let class = if is_error {
-            "mark-error"
-        } else {
-            "mark-warning"
-        };
-        parts.push(html! { <mark class={class}>{ text[start..range.end].to_string() }</mark> });
-        at = range.end;
-    }
-    parts.push(html! { { format!("{}\n", &text[at..]) } });
-    html! { <>{ for parts }</> }
+    });
+    listed.chain(tips).collect()
 }
