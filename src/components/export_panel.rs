@@ -109,6 +109,12 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
                 onclick={Callback::from(move |_: MouseEvent| on_format.emit(SQL_TAB.to_string()))}>{ "SQL" }</button>
         }
     };
+    let current = if props.format == SQL_TAB {
+        SQL_TAB.to_string()
+    } else {
+        format.id().to_string()
+    };
+    let onkeydown = tab_keys(props.on_format.clone(), current);
     let (body, tab_id) = match (&props.pattern, props.format == SQL_TAB) {
         (Some(pattern), true) => {
             let all = settings.state
@@ -125,8 +131,44 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
         <div class="export">
             <RuleSettingsForm rule={props.rule.clone()} on_rule={props.on_rule.clone()}
                 effective={props.effective.clone()} proposed_state={props.proposed_state} />
-            <div class="tabs" role="tablist" aria-label="Export format">{ for tabs }{ sql_tab }</div>
+            <div class="tabs" role="tablist" aria-label="Export format" {onkeydown}>{ for tabs }{ sql_tab }</div>
             <div id="export-output" role="tabpanel" aria-labelledby={tab_id}>{ body }</div>
         </div>
     }
+}
+
+/// The tab ids in order: every format, then SQL.
+fn tab_ids() -> Vec<String> {
+    Format::ALL
+        .iter()
+        .map(|f| f.id().to_string())
+        .chain(std::iter::once(SQL_TAB.to_string()))
+        .collect()
+}
+
+/// The ARIA tabs keys: Left/Right move to the previous/next tab (wrapping), Home/End to the
+/// first/last; the tab is selected and focused.
+fn tab_keys(on_format: Callback<String>, current: String) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        let ids = tab_ids();
+        let at = ids.iter().position(|id| *id == current).unwrap_or(0);
+        let next = match e.key().as_str() {
+            "ArrowRight" => (at + 1) % ids.len(),
+            "ArrowLeft" => (at + ids.len() - 1) % ids.len(),
+            "Home" => 0,
+            "End" => ids.len() - 1,
+            _ => return,
+        };
+        e.prevent_default();
+        let id = ids[next].clone();
+        on_format.emit(id.clone());
+        // The tab exists already (every tab is always drawn): focus it now.
+        if let Some(tab) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&format!("tab-{id}")))
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
+        {
+            let _ = tab.focus();
+        }
+    })
 }

@@ -1,5 +1,28 @@
-//! The page header: the product name, what it does in one line, and the global actions.
+//! The page header: skip links (the pattern editor is one Tab and Enter from the top, however
+//! many events and facet values come before it), the product name, what it does in one line,
+//! and the global actions.
 use yew::prelude::*;
+
+/// A link that moves focus to the element with id `target` (an editor's editable element is
+/// not an anchor target that browsers focus by themselves).
+fn skip_link(target: &'static str, text: &'static str) -> Html {
+    let onclick = Callback::from(move |e: MouseEvent| {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(target))
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok());
+        if let Some(element) = element {
+            e.prevent_default();
+            // A heading is not focusable by itself: make it so (not a Tab stop).
+            if !element.has_attribute("tabindex") && !element.is_content_editable() {
+                let _ = element.set_attribute("tabindex", "-1");
+            }
+            element.scroll_into_view();
+            let _ = element.focus();
+        }
+    });
+    html! { <a class="skip-link" href={format!("#{target}")} {onclick}>{ text }</a> }
+}
 
 /// Props of [`Header`].
 #[derive(Properties, PartialEq)]
@@ -33,6 +56,10 @@ pub fn Header(props: &HeaderProps) -> Html {
     let presenter = props.on_presenter.reform(|_: MouseEvent| ());
     html! {
         <header class="site-header">
+            <nav class="skip-links" aria-label="Skip links">
+                { skip_link("pattern-text", "Skip to the event pattern") }
+                { skip_link("results-heading", "Skip to the results") }
+            </nav>
             <h1>{ "EventPen" }</h1>
             <p class="tagline">{ "Test Amazon EventBridge event patterns against your own CloudTrail events." }</p>
             <nav class="header-actions" aria-label="Actions">

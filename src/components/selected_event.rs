@@ -28,6 +28,20 @@ pub struct SelectedEventProps {
 /// One event in detail.
 #[component]
 pub fn SelectedEvent(props: &SelectedEventProps) -> Html {
+    let heading = use_node_ref();
+    {
+        // Opening an event (result #9 of 30 is far below the list) brings its detail into view
+        // and moves focus to its heading, so keyboard and screen reader users land on it.
+        let heading = heading.clone();
+        use_effect_with(props.index, move |_| {
+            if let Some(heading) = heading.cast::<web_sys::HtmlElement>() {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Start);
+                heading.scroll_into_view_with_scroll_into_view_options(&options);
+                let _ = heading.focus();
+            }
+        });
+    }
     let Some(row) = props.events.get(props.index) else {
         return html! {};
     };
@@ -49,7 +63,7 @@ pub fn SelectedEvent(props: &SelectedEventProps) -> Html {
     html! {
         <section class="selected-event" aria-labelledby="selected-heading">
             <div class="pane-head">
-                <h3 id="selected-heading">{ format!("Event #{}: {}", props.index + 1, row.summary.title) }</h3>
+                <h3 id="selected-heading" tabindex="-1" ref={heading}>{ format!("Event #{}: {}", props.index + 1, row.summary.title) }</h3>
                 <button type="button" onclick={close}>{ "Close" }</button>
             </div>
             if let Some(matched) = matched {

@@ -60,8 +60,8 @@ test('author a challenge and open its link in a fresh context', async () => {
   const learner = await openPage(env, { hash: new URL(link).hash });
   const panel = challenge(learner);
   await panel.getByText('Match launches, not terminations.').waitFor();
-  assert.equal(await patternBox(learner).inputValue(), '', 'the solution never goes into the link');
-  await patternBox(learner).fill('{"detail": {"eventName": ["RunInstances"]}}');
+  assert.equal(await editorText(patternBox(learner)), '', 'the solution never goes into the link');
+  await setEditorText(patternBox(learner), '{"detail": {"eventName": ["RunInstances"]}}');
   await panel.getByText('Score: 2 of 2 marked events right').waitFor();
   assert.deepEqual(learner.problems, []);
 });

@@ -76,7 +76,7 @@ impl View {
         );
         Callback::from(move |_: E| {
             editing.set(None);
-            on_replace.emit(pretty(&edit(&pattern)));
+            on_replace.emit(pattern_text(&edit(&pattern)));
         })
     }
 }
@@ -165,6 +165,8 @@ pub fn PatternTree(props: &PatternTreeProps) -> Html {
                     <ul class="bt-clauses" aria-label="Pattern fields">
                         { for clauses.iter().map(|c| clause(&view, c, false)) }
                     </ul>
+                    <button type="button" class="start-over" title="Clear the pattern (Undo brings it back)"
+                        onclick={props.on_replace.reform(|_: MouseEvent| String::new())}>{ "Start over" }</button>
                 }
                 if !selected.is_empty() {
                     <div class="bt-group-bar">
@@ -384,4 +386,13 @@ fn or_group(view: &View, group: &OrGroup) -> Html {
 /// `text` escaped for a double-quoted CSS string (accessible names hold quotes).
 fn css_string(text: &str) -> String {
     text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// The editor text for a pattern the tree edited: removing the last field leaves `{}`, which
+/// AWS refuses and which would disable the tree; an empty editor is a fresh start instead.
+fn pattern_text(pattern: &Value) -> String {
+    match pattern {
+        Value::Object(members) if members.is_empty() => String::new(),
+        _ => pretty(pattern),
+    }
 }
