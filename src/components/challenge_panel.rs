@@ -49,11 +49,11 @@ pub fn ChallengePanel(props: &ChallengePanelProps) -> Html {
     html! {
         <section class="challenge" aria-labelledby="challenge-heading">
             <div class="pane-head">
-                <h2 id="challenge-heading">{ heading }</h2>
+                <h2 id="challenge-heading">{ crate::components::prose::prose(&heading) }</h2>
                 <button type="button" onclick={leave}>{ if c.authoring { "Stop writing" } else { "Leave challenge" } }</button>
             </div>
             if c.authoring { { author(props) } } else {
-                <p class="goal"><strong>{ "Goal: " }</strong>{ c.goal.clone() }</p>
+                <p class="goal"><strong>{ "Goal: " }</strong>{ crate::components::prose::prose(&c.goal) }</p>
             }
             <p class="score" role="status" aria-live="polite">
                 if score.total == 0 {
@@ -104,7 +104,7 @@ fn hints(props: &ChallengePanelProps) -> Html {
     }
     html! {
         <div class="hints">
-            <ol>{ for c.hints.iter().take(c.shown_hints).map(|h| html! { <li>{ h.clone() }</li> }) }</ol>
+            <ol>{ for c.hints.iter().take(c.shown_hints).map(|h| html! { <li>{ crate::components::prose::prose(h) }</li> }) }</ol>
             if c.shown_hints < c.hints.len() {
                 <button type="button" onclick={props.on_hint.reform(|_: MouseEvent| ())}>
                     { format!("Show a hint ({} of {})", c.shown_hints + 1, c.hints.len()) }

@@ -50,8 +50,7 @@ pub fn EventList(props: &EventListProps) -> Html {
                     };
                     html! {
                         <li class="event-item">
-                            <button type="button" class="event-head" aria-expanded={is_open.to_string()}
-                                aria-label={format!("Event {}: {}", i + 1, row.summary.line())} onclick={toggle}>
+                            <button type="button" class="event-head" aria-expanded={is_open.to_string()} onclick={toggle}>
                                 <span class="event-title">
                                     <span class="chevron" aria-hidden="true">{ if is_open { "▾ " } else { "▸ " } }</span>
                                     { format!("#{} {}", i + 1, row.summary.title) }

@@ -59,9 +59,9 @@ pub fn Gallery(props: &GalleryProps) -> Html {
                         let solved = props.solved.contains(&example.id);
                         html! {
                             <li class="gallery-card">
-                                <h3><a href={format!("#{}", example_fragment(&example.id))} {onclick}>{ example.title.clone() }</a></h3>
+                                <h3><a href={format!("#{}", example_fragment(&example.id))} {onclick}>{ crate::components::prose::prose(&example.title) }</a></h3>
                                 if solved { <span class="badge ok">{ "Solved" }</span> }
-                                <p>{ example.summary.clone() }</p>
+                                <p>{ crate::components::prose::prose(&example.summary) }</p>
                                 <p class="tags">{ for example.tags.iter().map(|t| html! { <span class="badge neutral">{ t.clone() }</span> }) }</p>
                             </li>
                         }

@@ -143,14 +143,11 @@ fn row(props: &ResultsProps, matching: Option<&Matching>, index: usize) -> Html 
     };
     let status = verdict.map(|m| if m { "Matched" } else { "Not matched" });
     let class = verdict.map(|m| if m { "is-match" } else { "is-miss" });
-    let label = match status {
-        Some(status) => format!("Event {}: {}, {status}", index + 1, event.summary.title),
-        None => format!("Event {}: {}", index + 1, event.summary.title),
-    };
     html! {
         <li class={classes!("result", class, selected.then_some("selected"))}>
-            <button type="button" class="result-head" aria-pressed={selected.to_string()}
-                aria-label={label} {onclick}>
+            // Named by its visible text ("Matched #1 RunInstances …"): a label that differs
+            // from what is shown fails speech input users (WCAG 2.5.3).
+            <button type="button" class="result-head" aria-pressed={selected.to_string()} {onclick}>
                 if let Some(status) = status {
                     <span class={classes!("badge", if matched { "ok" } else { "bad" })}>{ status }</span>
                 }

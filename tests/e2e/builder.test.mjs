@@ -63,7 +63,7 @@ async function fresh(options) {
 
 /** Open event `n` in the loaded-events list. */
 async function openEvent(page, n) {
-  const head = page.getByRole('list', { name: 'Loaded events' }).getByRole('button', { name: new RegExp(`^Event ${n}: `) });
+  const head = page.getByRole('list', { name: 'Loaded events' }).getByRole('button', { name: new RegExp(`^#${n} `) });
   if ((await head.getAttribute('aria-expanded')) !== 'true') await head.click();
 }
 
@@ -128,7 +128,7 @@ test('the walkthrough RunInstances rule, by clicks on an event', async () => {
 
 test('quick start from the selected event makes the same skeleton', async () => {
   const page = await fresh();
-  await results(page).getByRole('button', { name: /Event 1: RunInstances/ }).click();
+  await results(page).getByRole('button', { name: /#1 RunInstances/ }).click();
   await page.getByRole('button', { name: 'Start a pattern from this event' }).click();
   await patternIs(page, {
     source: ['aws.ec2'],

@@ -49,17 +49,17 @@ test('paste a record, type patterns, read Matched / Not matched and why', async 
   await setEditorText(eventsBox(page), JSON.stringify(RECORD, null, 2));
   await setPattern(page, '{"source": ["aws.ec2"], "detail": {"eventName": ["StopInstances"]}}');
   await results(page).getByText('1 of 1 event match').waitFor();
-  await results(page).getByRole('button', { name: /Event 1: StopInstances, Matched/ }).waitFor();
+  await results(page).getByRole('button', { name: /^Matched #1 StopInstances/ }).waitFor();
 
   await setPattern(page, '{"source": ["aws.ec2"], "detail": {"eventName": ["RunInstances"]}}');
   await results(page).getByText('0 of 1 event match').waitFor();
-  await results(page).getByRole('button', { name: /Event 1: StopInstances, Not matched/ }).waitFor();
+  await results(page).getByRole('button', { name: /^Not matched #1 StopInstances/ }).waitFor();
   const reasons = await results(page).locator('.reasons').textContent();
   assert.match(reasons, /detail\.eventName is "StopInstances"; pattern wants/);
   await screenshot(page, 'non-match');
 
   // Selecting the result shows the event with the fields the pattern reads highlighted.
-  await results(page).getByRole('button', { name: /Event 1: StopInstances/ }).click();
+  await results(page).getByRole('button', { name: /#1 StopInstances/ }).click();
   const selected = page.getByRole('region', { name: /Event #1: StopInstances/ });
   await selected.waitFor();
   assert.equal(await selected.locator('.hl-bad > .key', { hasText: 'eventName' }).count(), 1);

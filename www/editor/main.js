@@ -81,6 +81,9 @@ function create(parent, options) {
       'aria-labelledby': options.labelledBy,
       'aria-describedby': options.describedBy ?? '',
       'aria-multiline': 'true',
+      // Contenteditable is focusable already; the explicit tabindex tells checkers (axe's
+      // scrollable-region-focusable) that the scrolling editor can be reached by keyboard.
+      tabindex: '0',
       spellcheck: 'false',
       autocapitalize: 'off',
       autocorrect: 'off',

@@ -290,8 +290,9 @@ fn field_row(view: &View, field: &FieldClause, in_group: bool) -> Html {
                     <span class="bt-warn">{ "not a list: any edit makes it one" }</span>
                 }
                 <span class="bt-actions">
-                    <button type="button" class="bt-icon" aria-label={format!("Add a condition to {name}")}
-                        title="Add a condition (any may match)" onclick={onadd}>{ "+ or" }</button>
+                    <button type="button" class="bt-icon" title="Add a condition (any may match)" onclick={onadd}>
+                        { "+ or" }<span class="visually-hidden">{ format!(": add a condition to {name}") }</span>
+                    </button>
                     <button type="button" class="bt-icon" aria-label={format!("Remove field {name}")}
                         title="Remove this field" onclick={onremove_field}>{ "Remove" }</button>
                 </span>
