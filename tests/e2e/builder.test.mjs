@@ -249,7 +249,7 @@ test('the tree edits in place, adds fields by path, and goes stale on broken JSO
   await matchCount(page, '4 of 6 events match');
   // Closing the editor hands focus back: after saving to the field's "+ or", after Escape to the chip.
   const focused = (name) => tree(page).getByRole('button', { name, exact: true }).evaluate((el) => el === document.activeElement);
-  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Add a condition to detail.eventName');
+  await page.waitForFunction(() => document.activeElement?.dataset.focusKey === 'Add a condition to detail.eventName');
   const chip = 'Edit condition anything-but "RunInstances" on detail.eventName';
   await tree(page).getByRole('button', { name: chip }).click();
   await page.keyboard.press('Escape');

@@ -95,7 +95,9 @@ pub fn PatternTree(props: &PatternTreeProps) -> Html {
         use_effect(move || {
             let label = refocus.borrow_mut().take();
             if let (Some(label), Some(root)) = (label, section.cast::<Element>()) {
-                let selector = format!("button[aria-label=\"{}\"]", css_string(&label));
+                let label = css_string(&label);
+                let selector =
+                    format!("button[aria-label=\"{label}\"], button[data-focus-key=\"{label}\"]");
                 if let Some(button) = root
                     .query_selector(&selector)
                     .ok()
@@ -290,7 +292,8 @@ fn field_row(view: &View, field: &FieldClause, in_group: bool) -> Html {
                     <span class="bt-warn">{ "not a list: any edit makes it one" }</span>
                 }
                 <span class="bt-actions">
-                    <button type="button" class="bt-icon" title="Add a condition (any may match)" onclick={onadd}>
+                    <button type="button" class="bt-icon" title="Add a condition (any may match)" onclick={onadd}
+                        data-focus-key={format!("Add a condition to {name}")}>
                         { "+ or" }<span class="visually-hidden">{ format!(": add a condition to {name}") }</span>
                     </button>
                     <button type="button" class="bt-icon" aria-label={format!("Remove field {name}")}
