@@ -39,7 +39,9 @@ pub struct EventsInputProps {
 /// Paste box, file picker, loaded files and problems.
 #[component]
 pub fn EventsInput(props: &EventsInputProps) -> Html {
-    let marks = use_memo(props.problems.clone(), |problems| Rc::new(marks_of(problems)));
+    let marks = use_memo(props.problems.clone(), |problems| {
+        Rc::new(marks_of(problems))
+    });
     let onchange = {
         let on_files = props.on_files.clone();
         Callback::from(move |e: Event| {

@@ -31,8 +31,14 @@ fn keep_focus_inside(dialog: &HtmlElement, e: &KeyboardEvent) {
     let active = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.active_element());
-    let at = |el: &HtmlElement| active.as_ref().is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>());
-    let on_dialog = active.as_ref().is_some_and(|a| a == dialog.unchecked_ref::<web_sys::Element>());
+    let at = |el: &HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>())
+    };
+    let on_dialog = active
+        .as_ref()
+        .is_some_and(|a| a == dialog.unchecked_ref::<web_sys::Element>());
     if e.shift_key() && (at(first) || on_dialog) {
         e.prevent_default();
         let _ = last.focus();

@@ -77,13 +77,18 @@ mod tests {
         // (path, events having it, values with counts)
         let cases: [(&str, usize, &[(&str, usize)]); 3] = [
             ("source", 3, &[("\"aws.ec2\"", 2), ("\"aws.s3\"", 1)]),
-            ("detail.eventName", 3, &[("\"RunInstances\"", 2), ("\"GetObject\"", 1)]),
+            (
+                "detail.eventName",
+                3,
+                &[("\"RunInstances\"", 2), ("\"GetObject\"", 1)],
+            ),
             ("detail.readOnly", 2, &[("false", 1), ("true", 1)]),
         ];
         assert_eq!(catalog.events, 3);
         for (path, events, values) in cases {
             let got = field(path).unwrap_or_else(|| panic!("{path} missing"));
-            let want: Vec<(String, usize)> = values.iter().map(|(v, n)| (v.to_string(), *n)).collect();
+            let want: Vec<(String, usize)> =
+                values.iter().map(|(v, n)| (v.to_string(), *n)).collect();
             assert_eq!((got.events, got.values), (events, want), "{path}");
         }
     }

@@ -51,9 +51,16 @@ mod tests {
             (r#"{"source": ["aws.ec2"]}"#, &[(r#"["aws.ec2"]"#, 2)]),
             (
                 r#"{"source": ["aws.ec2"], "detail": {"eventName": [{"suffix": "Instances"}], "errorCode": [{"exists": false}]}}"#,
-                &[(r#"["aws.ec2"]"#, 2), (r#"[{"suffix": "Instances"}]"#, 2), (r#"[{"exists": false}]"#, 2)],
+                &[
+                    (r#"["aws.ec2"]"#, 2),
+                    (r#"[{"suffix": "Instances"}]"#, 2),
+                    (r#"[{"exists": false}]"#, 2),
+                ],
             ),
-            (r#"{"detail.eventName": ["GetObject", "Nope"]}"#, &[(r#"["GetObject", "Nope"]"#, 1)]),
+            (
+                r#"{"detail.eventName": ["GetObject", "Nope"]}"#,
+                &[(r#"["GetObject", "Nope"]"#, 1)],
+            ),
             (
                 r#"{"$or": [{"source": ["aws.s3"]}, {"detail": {"eventName": ["RunInstances"]}}]}"#,
                 &[(r#"["aws.s3"]"#, 1), (r#"["RunInstances"]"#, 1)],

@@ -38,9 +38,9 @@ pub mod redact;
 pub mod timeline;
 pub mod tips;
 
-pub use eventpen_pattern::{Checked, Diagnostic, Kind, Severity, Suggestion, check};
 pub use catalog::Catalog;
 pub use clause_counts::clause_counts;
+pub use eventpen_pattern::{Checked, Diagnostic, Kind, Severity, Suggestion, check};
 pub use index::Facets;
 pub use tips::MatchedFacts;
 

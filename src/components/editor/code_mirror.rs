@@ -19,10 +19,8 @@ extern "C" {
     pub type EditorHandle;
 
     #[wasm_bindgen(js_namespace = EventPenEditor, js_name = create, catch)]
-    fn create_editor(
-        parent: &web_sys::Element,
-        options: &JsValue,
-    ) -> Result<EditorHandle, JsValue>;
+    fn create_editor(parent: &web_sys::Element, options: &JsValue)
+    -> Result<EditorHandle, JsValue>;
 
     #[wasm_bindgen(method, js_name = setValue)]
     fn set_value(this: &EditorHandle, text: &str);
@@ -190,10 +188,22 @@ fn mount(
 ) -> Option<Live> {
     let options = Object::new();
     set(&options, "id", &JsValue::from_str(&setup.id));
-    set(&options, "labelledBy", &JsValue::from_str(&setup.labelled_by));
-    set(&options, "describedBy", &JsValue::from_str(&setup.described_by));
+    set(
+        &options,
+        "labelledBy",
+        &JsValue::from_str(&setup.labelled_by),
+    );
+    set(
+        &options,
+        "describedBy",
+        &JsValue::from_str(&setup.described_by),
+    );
     set(&options, "value", &JsValue::from_str(value));
-    set(&options, "completion", &JsValue::from_bool(setup.completion));
+    set(
+        &options,
+        "completion",
+        &JsValue::from_bool(setup.completion),
+    );
     if let Some(placeholder) = &setup.placeholder {
         set(&options, "placeholder", &JsValue::from_str(placeholder));
     }
