@@ -40,7 +40,7 @@ export function contextAt(text) {
     }
     const top = stack[stack.length - 1];
     if (c === '{') stack.push({ type: 'object', expectKey: true, key: null });
-    else if (c === '[') stack.push({ type: 'array' });
+    else if (c === '[') stack.push({ type: 'array', branches: top?.type === 'object' && top.key === '$or' });
     else if (c === '}' || c === ']') stack.pop();
     else if (c === ':' && top?.type === 'object') { top.key = pendingKey; top.expectKey = false; pendingKey = null; }
     else if (c === ',' && top?.type === 'object') { top.expectKey = true; top.key = null; }
@@ -51,7 +51,11 @@ export function contextAt(text) {
   const path = [];
   let inList = false;
   for (const frame of stack.slice(0, -1)) {
-    if (frame.type === 'array') { inList = true; continue; }
+    if (frame.type === 'array') {
+      // `$or`'s list holds branches (objects of fields), not a field's conditions.
+      inList = !frame.branches;
+      continue;
+    }
     if (frame.key != null && frame.key !== '$or') path.push(...String(frame.key).split('.'));
   }
   if (top.type === 'array') return { kind: 'value', path, from: openString };
