@@ -121,17 +121,7 @@ pub fn App() -> Html {
     let catalog = use_memo(ByPtr(events.index.clone()), |index| {
         Rc::new(eventpen_playground::Catalog::of(index))
     });
-    let clause_counts = use_memo(
-        (ByPtr(checked.clone()), events.rows.clone()),
-        |(checked, rows)| match &checked.checked.model {
-            Some(model) => Rc::new(eventpen_playground::clause_counts(
-                &checked.text,
-                model,
-                rows,
-            )),
-            None => Rc::new(Vec::new()),
-        },
-    );
+    let clause_counts = crate::components::editor::use_clause_counts(&checked, &events.rows);
     let proposed_state = matching.as_ref().as_ref().and_then(|m| {
         let read_only = events
             .rows
@@ -253,7 +243,7 @@ pub fn App() -> Html {
                         value={Rc::<str>::from(state.pattern.as_str())}
                         on_change={send(&dispatch, Action::TypePattern)} on_apply_fix={send(&dispatch, Action::ReplacePattern)} diagnostics={(*diagnostics).clone()}
                         on_history={on_history} tips={hints.clone()} catalog={(*catalog).clone()}
-                        clause_counts={(*clause_counts).clone()}
+                        clause_counts={clause_counts}
                         hint={html! { "JSON, checked as you type; Ctrl+Space completes from your events, Ctrl+. applies the fix at the cursor. Tab indents: press Escape then Tab to leave the editor. Ctrl+Z / Ctrl+Shift+Z undo and redo." }}
                         placeholder={"{ \"source\": [\"aws.ec2\"] }  — or click a value in an event to start"} />
                     <Hints hints={hints.clone()} on_apply={send(&dispatch, Action::ReplacePattern)} />

@@ -166,10 +166,12 @@ pub fn use_code_mirror(
         });
     }
     {
+        // Sent when the counts change only: they may lag the text (see `use_clause_counts`),
+        // and the editor moves the ones it shows along with each edit until new ones come.
         let live = live.clone();
-        use_effect_with((value, counts), move |(value, counts)| {
+        use_effect_with(counts, move |counts| {
             if let Some(live) = &*live.borrow() {
-                live.handle.set_clause_counts(&counts_to_js(value, counts));
+                live.handle.set_clause_counts(&counts_to_js(&value, counts));
             }
         });
     }
