@@ -13,6 +13,7 @@ mod fallback;
 mod problems;
 
 use crate::components::hints::Tip;
+use crate::components::prose::plain;
 use crate::text_offsets::byte_to_utf16;
 use code_mirror::{Callbacks, Mark, Setup, use_code_mirror};
 pub use deferred::use_clause_counts;
@@ -246,16 +247,21 @@ fn marks_of(diagnostics: &[EditorDiagnostic], tips: &[Tip]) -> Vec<Mark> {
     let listed = diagnostics.iter().map(|d| Mark {
         span: d.span.clone(),
         severity: if d.is_error { "error" } else { "warning" },
-        message: crate::components::prose::plain(&d.message),
-        fix: d.fix.clone(),
+        message: plain(&d.message),
+        fix: plain_fix(&d.fix),
     });
     let tips = tips.iter().filter_map(|t| {
         Some(Mark {
             span: t.span.clone()?,
             severity: "info",
-            message: crate::components::prose::plain(&t.message),
-            fix: t.fix.clone(),
+            message: plain(&t.message),
+            fix: plain_fix(&t.fix),
         })
     });
     listed.chain(tips).collect()
+}
+
+/// A fix with its title as plain text (the hover shows text, not markup).
+fn plain_fix(fix: &Option<(String, String)>) -> Option<(String, String)> {
+    fix.as_ref().map(|(title, text)| (plain(title), text.clone()))
 }
