@@ -33,7 +33,7 @@ await build({
   entryPoints: [path.join(root, 'www/editor/main.js')],
   bundle: true,
   format: 'esm',
-  minify: true,
+  minify: process.env.EDITOR_MINIFY !== '0',
   target: 'es2020',
   legalComments: 'none',
   outfile: path.join(outDir, 'code-editor.js'),

@@ -42,7 +42,7 @@ function minimalChange(old, next) {
  * it CodeMirror keeps its own), `onFix(text)`, `completion` (bool).
  */
 function create(parent, options) {
-  const state = { catalog: null, diagnostics: [] };
+  const state = { catalog: null, diagnostics: [], pendingMarks: null, marksTimer: null, marksKey: '', marksDoc: null };
   const history = options.onHistory
     ? [
         { key: 'Mod-z', run: () => { options.onHistory(false); return true; } },
@@ -118,12 +118,29 @@ function create(parent, options) {
       if (old === text) return;
       view.dispatch({ changes: minimalChange(old, text), annotations: fromApp.of(true) });
     },
-    /** Lint marks: `[{from, to, severity, message, fixTitle?, fixText?}]`, UTF-16 offsets. */
+    /**
+     * Lint marks: `[{from, to, severity, message, fixTitle?, fixText?}]`, UTF-16 offsets. Applied
+     * just after the results are drawn (a lint update reads the page's layout, which at
+     * thousands of results would hold up every keystroke's paint), and skipped when nothing
+     * changed; a list for a text the user has typed past since is dropped (a newer one follows).
+     */
     setDiagnostics(list) {
-      state.diagnostics = list;
-      view.contentDOM.setAttribute('aria-invalid', String(list.some((d) => d.severity === 'error')));
-      const length = view.state.doc.length;
-      view.dispatch(setDiagnostics(view.state, list.map((d) => toLint(d, length, (text) => options.onFix(text)))));
+      state.pendingMarks = { list, doc: view.state.doc };
+      if (state.marksTimer) return;
+      state.marksTimer = setTimeout(() => {
+        state.marksTimer = null;
+        const { list: next, doc } = state.pendingMarks;
+        if (view.state.doc !== doc) return;
+        const key = JSON.stringify(next);
+        if (key === state.marksKey && (next.length === 0 || doc === state.marksDoc)) return;
+        state.marksKey = key;
+        state.marksDoc = doc;
+        state.diagnostics = next;
+        const invalid = String(next.some((d) => d.severity === 'error'));
+        if (view.contentDOM.getAttribute('aria-invalid') !== invalid) view.contentDOM.setAttribute('aria-invalid', invalid);
+        const length = doc.length;
+        view.dispatch(setDiagnostics(view.state, next.map((d) => toLint(d, length, (text) => options.onFix(text)))));
+      }, 0);
     },
     /** The field catalog as JSON (`{ events, fields: [{ path, events, values: [[value, count]] }] }`). */
     setCatalog(text) {
@@ -147,7 +164,10 @@ function create(parent, options) {
       view.focus();
     },
     focus() { view.focus(); },
-    destroy() { view.destroy(); },
+    destroy() {
+      clearTimeout(state.marksTimer);
+      view.destroy();
+    },
   };
 }
 
