@@ -121,7 +121,8 @@ pub fn App() -> Html {
     let catalog = use_memo(ByPtr(events.index.clone()), |index| {
         Rc::new(eventpen_playground::Catalog::of(index))
     });
-    let clause_counts = crate::components::editor::use_clause_counts(&checked, &events.rows);
+    let clause_counts =
+        crate::components::editor::use_clause_counts(&checked, &events.rows, &events.index);
     let proposed_state = matching.as_ref().as_ref().and_then(|m| {
         let read_only = events
             .rows

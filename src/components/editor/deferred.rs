@@ -3,6 +3,7 @@
 //! Counted when typing pauses; in between, the editor moves the counts it shows with the edits.
 use crate::derived::{ByPtr, EventRow};
 use crate::view_model::CheckedPattern;
+use eventpen_playground::Facets;
 use gloo::timers::callback::Timeout;
 use std::ops::Range;
 use std::rc::Rc;
@@ -16,19 +17,23 @@ const PAUSE_MS: u32 = 120;
 pub fn use_clause_counts(
     checked: &Rc<CheckedPattern>,
     rows: &ByPtr<Vec<EventRow>>,
+    index: &Rc<Facets>,
 ) -> Rc<Vec<(Range<usize>, usize)>> {
     let counts = use_state(|| Rc::new(Vec::new()));
     {
         let counts = counts.clone();
         use_effect_with(
-            (ByPtr(checked.clone()), rows.clone()),
-            move |(checked, rows)| {
-                let (checked, rows) = (checked.0.clone(), rows.clone());
+            (ByPtr(checked.clone()), rows.clone(), ByPtr(index.clone())),
+            move |(checked, rows, index)| {
+                let (checked, rows, index) = (checked.0.clone(), rows.clone(), index.0.clone());
                 let timer = Timeout::new(PAUSE_MS, move || {
                     let next = match &checked.checked.model {
-                        Some(model) => {
-                            eventpen_playground::clause_counts(&checked.text, model, &rows)
-                        }
+                        Some(model) => eventpen_playground::clause_counts(
+                            &checked.text,
+                            model,
+                            &rows,
+                            Some(&index),
+                        ),
                         None => Vec::new(),
                     };
                     if **counts != next {

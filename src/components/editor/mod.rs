@@ -263,5 +263,6 @@ fn marks_of(diagnostics: &[EditorDiagnostic], tips: &[Tip]) -> Vec<Mark> {
 
 /// A fix with its title as plain text (the hover shows text, not markup).
 fn plain_fix(fix: &Option<(String, String)>) -> Option<(String, String)> {
-    fix.as_ref().map(|(title, text)| (plain(title), text.clone()))
+    fix.as_ref()
+        .map(|(title, text)| (plain(title), text.clone()))
 }
