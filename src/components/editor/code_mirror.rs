@@ -118,17 +118,32 @@ impl CodeMirrorRef {
     }
 }
 
+/// What the editor shows that changes with the app's state.
+pub struct Synced {
+    /// The text.
+    pub value: Rc<str>,
+    /// Lint marks.
+    pub marks: Rc<Vec<Mark>>,
+    /// The completion catalog as JSON.
+    pub catalog: Option<Rc<str>>,
+    /// Per-clause counts: (byte span, count, events loaded).
+    pub counts: Rc<Vec<(Range<usize>, usize, usize)>>,
+}
+
 /// Mount a CodeMirror editor into `host` and keep its text, marks, catalog and counts in step.
 #[hook]
 pub fn use_code_mirror(
     host: NodeRef,
     setup: Setup,
     callbacks: Callbacks,
-    value: Rc<str>,
-    marks: Rc<Vec<Mark>>,
-    catalog: Option<Rc<str>>,
-    counts: Rc<Vec<(Range<usize>, usize, usize)>>,
+    synced: Synced,
 ) -> CodeMirrorRef {
+    let Synced {
+        value,
+        marks,
+        catalog,
+        counts,
+    } = synced;
     let latest = use_mut_ref(Callbacks::default);
     *latest.borrow_mut() = callbacks;
     let live = use_mut_ref(|| None::<Live>);

@@ -15,7 +15,7 @@ mod problems;
 use crate::components::hints::Tip;
 use crate::components::prose::plain;
 use crate::text_offsets::byte_to_utf16;
-use code_mirror::{Callbacks, Mark, Setup, use_code_mirror};
+use code_mirror::{Callbacks, Mark, Setup, Synced, use_code_mirror};
 pub use deferred::use_clause_counts;
 use eventpen_playground::Catalog;
 use problems::Problems;
@@ -143,10 +143,12 @@ pub fn Editor(props: &EditorProps) -> Html {
             on_fix: Some(on_fix.clone()),
             on_history: props.on_history.clone(),
         },
-        props.value.clone(),
-        (*marks).clone(),
-        (*catalog_json).clone(),
-        (*counts).clone(),
+        Synced {
+            value: props.value.clone(),
+            marks: (*marks).clone(),
+            catalog: (*catalog_json).clone(),
+            counts: (*counts).clone(),
+        },
     );
     let on_jump = {
         let (value, textarea) = (props.value.clone(), textarea.clone());
