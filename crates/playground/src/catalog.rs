@@ -75,7 +75,8 @@ mod tests {
         let catalog = Catalog::of(&Facets::collect(events.iter()));
         let field = |path: &str| catalog.fields.iter().find(|f| f.path == path).cloned();
         // (path, events having it, values with counts)
-        let cases: [(&str, usize, &[(&str, usize)]); 3] = [
+        type Case<'a> = (&'a str, usize, &'a [(&'a str, usize)]);
+        let cases: [Case; 3] = [
             ("source", 3, &[("\"aws.ec2\"", 2), ("\"aws.s3\"", 1)]),
             (
                 "detail.eventName",
