@@ -10,6 +10,7 @@ mod events;
 mod export;
 mod import_cmd;
 mod match_cmd;
+mod streaming;
 mod sql;
 mod target_input_args;
 mod test_event_pattern;
