@@ -70,7 +70,8 @@ pub enum Others {
     Whole,
 }
 
-/// Reads every input in order, handing batches to `send`; stops when `send` returns `false`.
+/// Reads every input in order, handing batches to `send` (at least one per input, maybe
+/// empty); stops when `send` returns `false`.
 pub fn read_all(inputs: Vec<Input>, others: Others, send: &mut dyn FnMut(Batch) -> bool) {
     for (index, input) in inputs.into_iter().enumerate() {
         let mut batch = Batch {
@@ -117,6 +118,8 @@ fn read_one(
         Ok(splitter) => splitter,
         Err(error) => return send(failed(batch, 0, &error)),
     };
+    // Every input sends at least one batch (maybe empty), so the writer sees each input.
+    let mut sent = false;
     loop {
         let start = batch.bytes.len();
         match splitter.next_record(&mut batch.bytes) {
@@ -127,7 +130,7 @@ fn read_one(
             Ok(Found::TooLarge(at, container, length)) => {
                 batch.pieces.push(Piece::TooLarge(at, container, length));
             }
-            Ok(Found::End) => return batch.pieces.is_empty() || send(batch),
+            Ok(Found::End) => return (sent && batch.pieces.is_empty()) || send(batch),
             Err(error) => return send(failed(batch, splitter.consumed(), &error)),
         }
         if batch.bytes.len() >= BATCH_BYTES || batch.pieces.len() >= BATCH_RECORDS {
@@ -140,6 +143,7 @@ fn read_one(
             if !send(std::mem::replace(&mut batch, next)) {
                 return false;
             }
+            sent = true;
         }
     }
 }
