@@ -131,8 +131,8 @@ fn load(args: &Args) -> Result<(Pattern, Vec<Input>), String> {
     }
     let pattern_text = read_path(Path::new(&args.pattern), MAX_PATTERN_FILE_BYTES)
         .map_err(|error| format!("{}: {error}", args.pattern))?;
-    let pattern_text = String::from_utf8(pattern_text)
-        .map_err(|_| format!("{}: not UTF-8 text", args.pattern))?;
+    let pattern_text =
+        String::from_utf8(pattern_text).map_err(|_| format!("{}: not UTF-8 text", args.pattern))?;
     let pattern = report::compile_or_report(&args.pattern, &pattern_text)?;
     let mut inputs = Vec::new();
     for name in names {

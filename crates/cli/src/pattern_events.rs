@@ -103,7 +103,12 @@ impl Verdicts {
                     let text = start..self.text.len();
                     self.items.push(Item::Event { matched, text });
                 }
-                Err(error) => self.json_error(at, container, &error),
+                // The pruning reader's errors carry a byte offset, not a line: serde_json
+                // says where (only bad records pay for the second read).
+                Err(error) => match serde_json::from_slice::<Value>(record) {
+                    Err(positioned) => self.json_error(at, container, &positioned),
+                    Ok(_) => self.json_error(at, container, &error),
+                },
             }
             return;
         }

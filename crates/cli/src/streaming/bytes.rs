@@ -89,6 +89,12 @@ impl Bytes {
         self.start += count;
     }
 
+    /// Consumes a byte order mark: columns count from after it, as in ingest.
+    pub fn skip_bom(&mut self) {
+        self.consume(3);
+        self.line_start = self.consumed;
+    }
+
     /// Moves what is left to the front and reads more after it.
     fn refill(&mut self) -> io::Result<()> {
         self.buffer.copy_within(self.start..self.end, 0);
@@ -144,7 +150,15 @@ mod tests {
             assert_eq!(available, text.len(), "{text:?}");
             bytes.consume(count);
             let offset = count as u64;
-            assert_eq!(bytes.position(), Position { line, column, offset }, "{text:?}");
+            assert_eq!(
+                bytes.position(),
+                Position {
+                    line,
+                    column,
+                    offset
+                },
+                "{text:?}"
+            );
         }
     }
 }

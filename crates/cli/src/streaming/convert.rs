@@ -53,6 +53,9 @@ fn joined(container: Container, inner: Option<String>) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// A line:column inside a record, where the record starts, the line:column in the input.
+    type Shift = ((usize, usize), Position, (usize, usize));
+
     #[test]
     fn inner_positions_and_paths_move_to_the_record() {
         let at = |line, column| Position {
@@ -61,7 +64,7 @@ mod tests {
             offset: 0,
         };
         #[rustfmt::skip]
-        let positions: &[((usize, usize), Position, (usize, usize))] = &[
+        let positions: &[Shift] = &[
             // inside the record, record start, in the input
             ((1, 1), at(1, 1), (1, 1)),
             ((1, 5), at(101, 3), (101, 7)),
@@ -69,7 +72,11 @@ mod tests {
         ];
         for &((line, column), start, want) in positions {
             let got = shift(LineColumn { line, column }, start);
-            assert_eq!((got.line, got.column), want, "{line}:{column} in a record at {start:?}");
+            assert_eq!(
+                (got.line, got.column),
+                want,
+                "{line}:{column} in a record at {start:?}"
+            );
         }
         #[rustfmt::skip]
         let paths: &[(Container, Option<&str>, Option<&str>)] = &[
