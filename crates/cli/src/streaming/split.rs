@@ -224,46 +224,61 @@ impl Splitter {
             if available.is_empty() {
                 return Ok(length);
             }
-            let mut used = available.len();
+            let mut i = 0;
             let mut done = false;
-            for (i, &byte) in available.iter().enumerate() {
+            while i < available.len() {
+                if escaped {
+                    escaped = false;
+                    i += 1;
+                    continue;
+                }
                 if in_string {
-                    match (escaped, byte) {
-                        (true, _) => escaped = false,
-                        (false, b'\\') => escaped = true,
-                        (false, b'"') => {
-                            in_string = false;
-                            done = depth == 0;
+                    // Most of a record is strings: jump to the next quote or backslash.
+                    let Some(at) = memchr::memchr2(b'"', b'\\', &available[i..]) else {
+                        i = available.len();
+                        break;
+                    };
+                    i += at + 1;
+                    if available[i - 1] == b'\\' {
+                        escaped = true;
+                    } else {
+                        in_string = false;
+                        if depth == 0 {
+                            done = true;
+                            break;
                         }
-                        _ => {}
                     }
-                } else if scalar {
+                    continue;
+                }
+                let byte = available[i];
+                if scalar {
                     if byte.is_ascii_whitespace()
                         || matches!(byte, b',' | b']' | b'}' | b'[' | b'{')
                     {
-                        used = i;
                         done = true;
                         break;
                     }
-                } else {
-                    match byte {
-                        b'"' => in_string = true,
-                        b'{' | b'[' => depth += 1,
-                        b'}' | b']' | b',' if !started => done = true,
-                        b'}' | b']' => {
-                            depth = depth.saturating_sub(1);
-                            done = depth == 0;
-                        }
-                        _ if !started => scalar = true,
-                        _ => {}
-                    }
-                    started = true;
+                    i += 1;
+                    continue;
                 }
+                i += 1;
+                match byte {
+                    b'"' => in_string = true,
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' | b',' if !started => done = true,
+                    b'}' | b']' => {
+                        depth = depth.saturating_sub(1);
+                        done = depth == 0;
+                    }
+                    _ if !started => scalar = true,
+                    _ => {}
+                }
+                started = true;
                 if done {
-                    used = i + 1;
                     break;
                 }
             }
+            let used = i;
             length += used as u64;
             if let Some(out) = out.as_deref_mut()
                 && length <= self.max_record as u64
