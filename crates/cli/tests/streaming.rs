@@ -138,31 +138,25 @@ fn output_follows_the_input_whatever_the_threads() {
 #[test]
 fn events_converts_more_than_the_browser_reads_in_order() {
     let dir = temp_dir("events");
-    let records = small_records(EVENTS);
+    // Just over the browser's 20,000 events: conversion is the slow part of a debug build.
+    let records = small_records(21_000);
     let array = Value::Array(records.clone()).to_string();
     std::fs::write(dir.join("records.jsonl"), json_lines(&records)).expect("writable");
     std::fs::write(dir.join("log.json"), format!("{{\"Records\": {array}}}")).expect("writable");
-    std::fs::write(dir.join("array.json"), &array).expect("writable");
-    let want: Vec<&Value> = records.iter().map(|r| &r["eventID"]).collect();
     let one = run(&dir, "events", &["records.jsonl"], "1");
-    for file in ["records.jsonl", "log.json", "array.json"] {
+    let ids = one.stdout.lines().map(|line| {
+        serde_json::from_str::<Value>(line).unwrap_or_default()["detail"]["eventID"].clone()
+    });
+    assert!(
+        ids.eq(records.iter().map(|r| r["eventID"].clone())),
+        "not every record came out, in input order"
+    );
+    for file in ["records.jsonl", "log.json"] {
         let four = run(&dir, "events", &[file], "4");
         assert_eq!((four.code, four.stderr.as_str()), (0, ""), "{file}");
         assert!(
             one.stdout == four.stdout,
             "{file}: differs from one thread on JSON Lines"
-        );
-        let ids: Vec<Value> = four
-            .stdout
-            .lines()
-            .map(|line| {
-                serde_json::from_str::<Value>(line).unwrap_or_default()["detail"]["eventID"].clone()
-            })
-            .collect();
-        assert!(
-            ids.iter().eq(want.iter().copied()),
-            "{file}: {} events, not in input order",
-            ids.len()
         );
     }
     let _ = std::fs::remove_dir_all(dir);
