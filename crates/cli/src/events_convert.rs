@@ -2,10 +2,11 @@
 //! problems and delivery notes to report out. Each record is converted on its own (on rayon's
 //! threads) by the same `ingest` the browser uses, then placed back where it was in its input.
 
-use crate::streaming::convert::convert;
+use crate::streaming::convert::{TextEvent, convert, convert_log_record};
 use crate::streaming::read::{Batch, MAX_RECORD_BYTES, Piece};
 use crate::streaming::{Container, Position};
-use eventpen_ingest::{DeliveryNote, Ingested, Severity};
+use eventpen_ingest::{DeliveryNote, Problem, Severity};
+use serde_json::Value;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -47,9 +48,14 @@ pub fn convert_batch(batch: Batch, pretty: bool) -> Converted {
     };
     for piece in &batch.pieces {
         match piece {
+            Piece::Record(range, at, container @ Container::Records(_)) => {
+                let record = &batch.bytes[range.clone()];
+                let (events, problems) = convert_log_record(&batch.name, record, *at, *container);
+                converted.push(events, &problems, pretty);
+            }
             Piece::Record(range, at, container) => {
                 let ingested = convert(&batch.name, &batch.bytes[range.clone()], *at, *container);
-                converted.push(ingested, pretty);
+                converted.push_values(ingested.events, &ingested.problems, pretty);
             }
             Piece::Whole(range) => {
                 let ingested = convert(
@@ -58,7 +64,7 @@ pub fn convert_batch(batch: Batch, pretty: bool) -> Converted {
                     start,
                     Container::TopLevel,
                 );
-                converted.push(ingested, pretty);
+                converted.push_values(ingested.events, &ingested.problems, pretty);
             }
             Piece::TooLarge(at, container, length) => {
                 let path = container.path().map(|p| p + ": ").unwrap_or_default();
@@ -85,26 +91,36 @@ pub fn convert_batch(batch: Batch, pretty: bool) -> Converted {
 }
 
 impl Converted {
+    /// Events converted by ingest as values.
+    fn push_values(
+        &mut self,
+        events: Vec<eventpen_ingest::IngestedEvent>,
+        problems: &[Problem],
+        pretty: bool,
+    ) {
+        let events = events.into_iter().map(|event| TextEvent {
+            json: event.event.to_string(),
+            notes: event.notes,
+        });
+        self.push(events.collect(), problems, pretty);
+    }
+
     /// A record's problems first, then its events.
-    fn push(&mut self, ingested: Ingested, pretty: bool) {
-        for problem in &ingested.problems {
+    fn push(&mut self, events: Vec<TextEvent>, problems: &[Problem], pretty: bool) {
+        for problem in problems {
             self.items.push(Item::Problem {
                 message: problem.to_string(),
                 error: problem.severity == Severity::Error,
             });
         }
-        for event in ingested.events {
+        for event in events {
             let start = self.text.len();
-            let written = if pretty {
-                serde_json::to_writer_pretty(&mut self.text, &event.event)
-            } else {
-                serde_json::to_writer(&mut self.text, &event.event)
-            };
-            if written.is_err() {
-                // Writing a `Value` to memory cannot fail; keep the text whole if it ever does.
-                self.text.truncate(start);
-                continue;
-            }
+            let pretty_text = pretty
+                .then(|| serde_json::from_str::<Value>(&event.json).ok())
+                .flatten()
+                .and_then(|value| serde_json::to_string_pretty(&value).ok());
+            let text = pretty_text.as_deref().unwrap_or(&event.json);
+            self.text.extend_from_slice(text.as_bytes());
             self.text.push(b'\n');
             self.items.push(Item::Event {
                 json: start..self.text.len(),

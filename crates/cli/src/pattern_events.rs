@@ -7,7 +7,7 @@
 //! `eventpen events` does.
 
 use super::report;
-use crate::streaming::convert::{convert, shift};
+use crate::streaming::convert::{convert_log_record, shift};
 use crate::streaming::read::{Batch, MAX_RECORD_BYTES, Piece};
 use crate::streaming::{Container, Position};
 use eventpen_ingest::{LineColumn, Severity};
@@ -123,7 +123,8 @@ impl Verdicts {
         }
     }
 
-    /// A record of a CloudTrail log file: converted to its EventBridge event first.
+    /// A record of a CloudTrail log file: converted to its EventBridge event first (as text,
+    /// by ingest's fast path, so the pruning reader can match it without a tree).
     fn log_file_record(
         &mut self,
         pattern: &Pattern,
@@ -132,11 +133,8 @@ impl Verdicts {
         at: Position,
         container: Container,
     ) {
-        let ingested = convert(&self.name, record, at, container);
-        for event in &ingested.events {
-            self.event(pattern, mode, &event.event);
-        }
-        for problem in &ingested.problems {
+        let (events, problems) = convert_log_record(&self.name, record, at, container);
+        for problem in &problems {
             let mut place = problem.input.clone();
             if let Some(position) = problem.position {
                 place = format!("{place}:{}:{}", position.line, position.column);
@@ -146,6 +144,27 @@ impl Verdicts {
                 None => problem.message.clone(),
             };
             self.problem(place, &message, problem.severity == Severity::Error);
+        }
+        for event in &events {
+            if mode == Mode::Explain {
+                match serde_json::from_str::<Value>(&event.json) {
+                    Ok(value) => self.event(pattern, mode, &value),
+                    Err(error) => self.json_error(at, container, &error),
+                }
+                continue;
+            }
+            match pattern.matches_json(event.json.as_bytes()) {
+                Ok(matched) => {
+                    let start = self.text.len();
+                    if matched && mode == Mode::MatchedEvents {
+                        self.text.push_str(&event.json);
+                        self.text.push('\n');
+                    }
+                    let text = start..self.text.len();
+                    self.items.push(Item::Event { matched, text });
+                }
+                Err(error) => self.json_error(at, container, &error),
+            }
         }
     }
 

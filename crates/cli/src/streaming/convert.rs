@@ -3,7 +3,107 @@
 //! JSON path), so positions and paths are shifted to where the record really was.
 
 use super::{Container, Position};
-use eventpen_ingest::{Ingested, Input, LineColumn, Problem, ingest};
+use eventpen_ingest::{
+    DeliveryNote, Ingested, Input, LineColumn, Problem, ProblemKind, RawItem, ingest, read_log_file,
+};
+use serde_json::Value;
+use std::ops::ControlFlow;
+
+/// An EventBridge event as compact JSON text, and its delivery notes.
+pub struct TextEvent {
+    /// One line of JSON, without the newline.
+    pub json: String,
+    /// Why a rule might never see it.
+    pub notes: Vec<DeliveryNote>,
+}
+
+/// The events and problems of one record of a CloudTrail log file, by ingest's fast path for
+/// log files ([`read_log_file`]: the record's text is kept, only the envelope's fields are
+/// parsed, no tree is built). The record is handed to it as a log file of one record, so it
+/// converts exactly as in the app. A record that is not JSON goes through [`convert`], which
+/// says where it broke.
+pub fn convert_log_record(
+    name: &str,
+    record: &[u8],
+    at: Position,
+    container: Container,
+) -> (Vec<TextEvent>, Vec<Problem>) {
+    let mut events = Vec::new();
+    let mut problems = Vec::new();
+    let mut readable = true;
+    if let Ok(text) = std::str::from_utf8(record) {
+        let log_file = format!("{{\"Records\":[{text}]}}");
+        read_log_file(name, &log_file, &mut |item| {
+            match item {
+                RawItem::Event(event) => events.push(TextEvent {
+                    json: compact(event.json()),
+                    notes: event.notes,
+                }),
+                RawItem::Problem(problem) if problem.kind == ProblemKind::InvalidJson => {
+                    readable = false;
+                    return ControlFlow::Break(());
+                }
+                // Problems of the slow path are placed at the record (`Records[0]`).
+                RawItem::Problem(mut problem) => {
+                    problem.position = Some(LineColumn {
+                        line: at.line as usize,
+                        column: at.column as usize,
+                    });
+                    problem.offset = Some(at.offset as usize);
+                    problem.path = container.path();
+                    problems.push(problem);
+                }
+            }
+            ControlFlow::Continue(())
+        });
+    } else {
+        readable = false;
+    }
+    if readable {
+        return (events, problems);
+    }
+    let ingested = convert(name, record, at, container);
+    let events = ingested.events.into_iter().map(|event| TextEvent {
+        json: event.event.to_string(),
+        notes: event.notes,
+    });
+    (events.collect(), ingested.problems)
+}
+
+/// The event on one line: kept as it is when it has no whitespace between tokens (log files
+/// are written that way), else re-serialised.
+fn compact(json: String) -> String {
+    if is_compact(json.as_bytes()) {
+        return json;
+    }
+    match serde_json::from_str::<Value>(&json) {
+        Ok(value) => value.to_string(),
+        Err(_) => json,
+    }
+}
+
+/// Whether JSON text has no whitespace outside its strings.
+fn is_compact(json: &[u8]) -> bool {
+    let mut i = 0;
+    while i < json.len() {
+        match json[i] {
+            b'"' => {
+                // To the closing quote, stepping over escapes.
+                i += 1;
+                while let Some(at) = memchr::memchr2(b'"', b'\\', &json[i..]) {
+                    i += at + 1;
+                    if json[i - 1] == b'"' {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            byte if byte.is_ascii_whitespace() => return false,
+            _ => i += 1,
+        }
+    }
+    true
+}
 
 /// The events and problems of one record (or one whole input, at the start, top level).
 pub fn convert(name: &str, record: &[u8], at: Position, container: Container) -> Ingested {
@@ -55,6 +155,20 @@ mod tests {
 
     /// A line:column inside a record, where the record starts, the line:column in the input.
     type Shift = ((usize, usize), Position, (usize, usize));
+
+    #[test]
+    fn compact_json_is_kept_and_the_rest_compacted() {
+        #[rustfmt::skip]
+        let cases = [
+            ("{\"a\":\"x y\",\"b\":[1,2]}", "{\"a\":\"x y\",\"b\":[1,2]}"),
+            ("{\"a\":\"q\\\" \\\\\"}", "{\"a\":\"q\\\" \\\\\"}"),
+            ("{\"a\": 1}", "{\"a\":1}"),
+            ("{\n  \"a\": [1,\n 2]\n}", "{\"a\":[1,2]}"),
+        ];
+        for (json, want) in cases {
+            assert_eq!(compact(json.to_string()), want, "{json}");
+        }
+    }
 
     #[test]
     fn inner_positions_and_paths_move_to_the_record() {
