@@ -30,9 +30,11 @@ pub mod backtest;
 pub mod breakdown;
 pub mod builder;
 pub mod challenge;
+pub mod columns;
 pub mod index;
 pub mod reasons;
 pub mod redact;
+pub mod store;
 pub mod timeline;
 pub mod tips;
 
