@@ -63,7 +63,7 @@ pub struct ColumnVerdicts {
     pub matched_per_event: usize,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct CacheEntry {
     pattern: Pattern,
     leaf: usize,
@@ -72,7 +72,7 @@ struct CacheEntry {
 }
 
 /// Matches patterns over an [`EventStore`], caching per-leaf results between calls.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ColumnMatcher {
     /// (store id, events) the cache was computed for.
     cached_for: (u64, usize),
