@@ -7,6 +7,9 @@
 use serde_json::Value;
 use std::collections::HashMap;
 
+use crate::columns::Bitset;
+use crate::store::EventStore;
+
 /// A question the breakdown answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Dimension {
@@ -60,12 +63,27 @@ impl Dimension {
 
     /// The value of this dimension in `event` and the field it was read from.
     pub fn value_of(self, event: &Value) -> Option<(&'static [&'static str], &str)> {
-        let at = |path: &'static [&'static str]| {
+        self.value_by(|path| {
             let mut node = event;
             for key in path {
                 node = node.get(key)?;
             }
-            node.as_str().filter(|s| !s.is_empty()).map(|s| (path, s))
+            node.as_str()
+        })
+    }
+
+    /// The value of this dimension in stored event `i` (as [`Dimension::value_of`] reads it).
+    pub fn value_in(self, store: &EventStore, i: usize) -> Option<(&'static [&'static str], &str)> {
+        self.value_by(|path| store.plain_string(i, path))
+    }
+
+    /// The value of this dimension given how to read the string at a path.
+    fn value_by<'a>(
+        self,
+        string_at: impl Fn(&'static [&'static str]) -> Option<&'a str>,
+    ) -> Option<(&'static [&'static str], &'a str)> {
+        let at = |path: &'static [&'static str]| {
+            string_at(path).filter(|s| !s.is_empty()).map(|s| (path, s))
         };
         match self {
             Dimension::EventName => at(&["detail", "eventName"]),
@@ -118,6 +136,20 @@ impl Breakdown {
     /// Count the values of every dimension over `events` (the matched ones, the app passes),
     /// keeping the `top` most common of each.
     pub fn collect<'a>(events: impl IntoIterator<Item = &'a Value>, top: usize) -> Breakdown {
+        Breakdown::collect_by(events, |dimension, event| dimension.value_of(event), top)
+    }
+
+    /// The breakdown of the stored events in `matched` (one bit per event), from the columns.
+    pub fn of_store(store: &EventStore, matched: &Bitset, top: usize) -> Breakdown {
+        let value_in = |dimension: Dimension, &i: &usize| dimension.value_in(store, i);
+        Breakdown::collect_by(matched.ones_iter(), value_in, top)
+    }
+
+    fn collect_by<'a, E>(
+        events: impl IntoIterator<Item = E>,
+        value_of: impl Fn(Dimension, &E) -> Option<(&'static [&'static str], &'a str)>,
+        top: usize,
+    ) -> Breakdown {
         type Key<'a> = (&'static [&'static str], &'a str);
         let mut counts: Vec<HashMap<Key<'a>, usize>> =
             DIMENSIONS.iter().map(|_| HashMap::new()).collect();
@@ -126,7 +158,7 @@ impl Breakdown {
         for event in events {
             total += 1;
             for (d, dimension) in DIMENSIONS.iter().enumerate() {
-                match dimension.value_of(event) {
+                match value_of(*dimension, &event) {
                     Some(key) => *counts[d].entry(key).or_insert(0) += 1,
                     None => missing[d] += 1,
                 }

@@ -5,6 +5,7 @@
 //! shared conformance corpus (read in place).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod generated;
 #[path = "../../pattern/tests/shared/mod.rs"]
 mod shared;
 
@@ -14,6 +15,7 @@ use eventpen_pattern::Pattern;
 use eventpen_playground::check;
 use eventpen_playground::columns::ColumnMatcher;
 use eventpen_playground::store::EventStore;
+use generated::{KEYS, event_object};
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{Value, json};
@@ -144,8 +146,6 @@ fn clause_counts_are_per_leaf() {
     );
 }
 
-const KEYS: &[&str] = &["a", "b", "c", "a.b"];
-
 const CONDITIONS: &[&str] = &[
     r#""x""#,
     r#""""#,
@@ -169,23 +169,6 @@ const CONDITIONS: &[&str] = &[
     r#"{"wildcard": "x*"}"#,
 ];
 
-const SCALARS: &[&str] = &[
-    r#""x""#,
-    r#""xy""#,
-    r#""""#,
-    r#""XY""#,
-    r#""y""#,
-    "1",
-    "1.0",
-    "-2",
-    "300",
-    r#""300""#,
-    "null",
-    "true",
-    "false",
-    r#""10.1.2.3""#,
-];
-
 /// A pattern object as text: leaves, nested objects and `$or`s over a few keys.
 fn pattern_object(depth: u32) -> BoxedStrategy<String> {
     let leaf = proptest::collection::vec(select(CONDITIONS), 1..3)
@@ -206,37 +189,6 @@ fn pattern_object(depth: u32) -> BoxedStrategy<String> {
     proptest::collection::vec(member, 1..4)
         .prop_map(|members| format!("{{{}}}", members.join(", ")))
         .boxed()
-}
-
-/// An event value as text: scalars, objects over the same keys, arrays (of objects too).
-fn event_value() -> impl Strategy<Value = String> {
-    select(SCALARS)
-        .prop_map(str::to_string)
-        .prop_recursive(3, 24, 4, |inner| {
-            prop_oneof![
-                proptest::collection::vec((select(KEYS), inner.clone()), 0..4).prop_map(
-                    |members| {
-                        let members: Vec<String> = members
-                            .iter()
-                            .map(|(k, v)| format!("\"{k}\": {v}"))
-                            .collect();
-                        format!("{{{}}}", members.join(", "))
-                    }
-                ),
-                proptest::collection::vec(inner, 0..4)
-                    .prop_map(|items| format!("[{}]", items.join(", "))),
-            ]
-        })
-}
-
-fn event_object() -> impl Strategy<Value = Value> {
-    proptest::collection::vec((select(KEYS), event_value()), 0..5).prop_map(|members| {
-        let members: Vec<String> = members
-            .iter()
-            .map(|(k, v)| format!("\"{k}\": {v}"))
-            .collect();
-        serde_json::from_str(&format!("{{{}}}", members.join(", "))).unwrap_or(Value::Null)
-    })
 }
 
 proptest! {

@@ -38,6 +38,7 @@
 
 mod chunked;
 mod dictionary;
+mod facets;
 mod meta;
 mod paths;
 mod rows;
