@@ -8,6 +8,8 @@
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use eventpen_pattern::Pattern;
+use eventpen_playground::Facets;
+use eventpen_playground::breakdown::Breakdown;
 use eventpen_playground::columns::ColumnMatcher;
 use eventpen_playground::store::{EventMeta, EventStore};
 use serde_json::Value;
@@ -64,18 +66,21 @@ fn resident_bytes() -> Option<usize> {
 
 fn bench(c: &mut Criterion) {
     let trail = eventpen_gen::Trail::new(eventpen_gen::DEFAULT_SEED, EVENTS);
-    // The input a user loads: the CloudTrail log file (compact, as CloudTrail writes it).
-    let records: Vec<Value> = (0..EVENTS).map(|i| trail.record(i)).collect();
-    let input_bytes = serde_json::json!({ "Records": records }).to_string().len();
-    drop(records);
-    let events = trail.eventbridge_events(0..EVENTS);
-    let bytes: Vec<Vec<u8>> = events
-        .iter()
-        .map(|e| serde_json::to_vec(e).unwrap_or_default())
-        .collect();
-
+    // First the store alone, built as a worker would (a batch at a time, nothing else kept),
+    // so the resident memory it adds can be compared with `heap_bytes`. The input a user
+    // loads is the CloudTrail log file (compact, as CloudTrail writes it).
     let before = resident_bytes();
-    let store = EventStore::of(&events);
+    let mut store = EventStore::new();
+    let mut input_bytes = "{\"Records\":[]}".len();
+    for start in (0..EVENTS).step_by(1_000) {
+        let range = start..(start + 1_000).min(EVENTS);
+        for i in range.clone() {
+            input_bytes += trail.record(i).to_string().len() + usize::from(i > 0);
+        }
+        for event in trail.eventbridge_events(range) {
+            store.push(&event, EventMeta::default());
+        }
+    }
     let after = resident_bytes();
     let mb = |n: usize| n as f64 / 1e6;
     let resident = match (before, after) {
@@ -90,6 +95,12 @@ fn bench(c: &mut Criterion) {
         mb(store.heap_bytes()),
         store.heap_bytes() as f64 / input_bytes as f64,
     );
+    eprintln!("store memory by part: {:?}", store.memory());
+    let events = trail.eventbridge_events(0..EVENTS);
+    let bytes: Vec<Vec<u8>> = events
+        .iter()
+        .map(|e| serde_json::to_vec(e).unwrap_or_default())
+        .collect();
 
     let mut group = c.benchmark_group("rematch_100k");
     group.sample_size(10);
@@ -135,6 +146,30 @@ fn bench(c: &mut Criterion) {
         b.iter(|| warm.verdicts(&store, &original))
     });
     group.finish();
+
+    let mut derived = c.benchmark_group("derived_100k");
+    derived.sample_size(10);
+    let prefix = ColumnMatcher::new()
+        .verdicts(&store, &compiled(PATTERNS[1].1))
+        .matched;
+    let everything = eventpen_playground::columns::Bitset::ones(EVENTS);
+    derived.bench_function("facets/of_store", |b| b.iter(|| Facets::of_store(&store)));
+    derived.bench_function("facets/collect(Value)", |b| {
+        b.iter(|| Facets::collect(&events))
+    });
+    for (name, matched) in [("prefix-matches", &prefix), ("all", &everything)] {
+        derived.bench_function(format!("breakdown/of_store/{name}"), |b| {
+            b.iter(|| Breakdown::of_store(&store, matched, 5))
+        });
+        let chosen: Vec<&Value> = matched.ones_iter().map(|i| &events[i]).collect();
+        derived.bench_function(format!("breakdown/collect(Value)/{name}"), |b| {
+            b.iter(|| Breakdown::collect(chosen.iter().copied(), 5))
+        });
+        derived.bench_function(format!("matched_facts_in/{name}"), |b| {
+            b.iter(|| eventpen_playground::matched_facts_in(&store, matched))
+        });
+    }
+    derived.finish();
 
     let mut build = c.benchmark_group("store_100k");
     build.sample_size(10);

@@ -93,6 +93,26 @@ pub fn matched_facts<E: LoadedEvent>(events: &[E], verdicts: &[bool]) -> Matched
     }
 }
 
+/// What the matched events among `store`'s say about the rule ([`matched_facts`] from the
+/// columns). A call counts as failed when its `detail.errorCode` is a value (CloudTrail's is
+/// always a string; an object or array there is not counted).
+pub fn matched_facts_in(store: &store::EventStore, matched: &columns::Bitset) -> MatchedFacts {
+    use eventpen_pattern::columns::Scalar;
+    let mut facts = MatchedFacts {
+        read_only: 0,
+        failed_calls: 0,
+    };
+    for i in matched.ones_iter() {
+        if store.plain_value(i, &["detail", "readOnly"]) == Some(Scalar::Bool(true)) {
+            facts.read_only += 1;
+        }
+        if store.plain_value(i, &["detail", "errorCode"]).is_some() {
+            facts.failed_calls += 1;
+        }
+    }
+    facts
+}
+
 /// Everything to tell about a pattern: its errors, its warnings less those the loaded events
 /// disprove, and the tips that need the events (when an index is given), in text order within
 /// each severity.

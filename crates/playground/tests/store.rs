@@ -10,7 +10,7 @@ use eventpen_playground::breakdown::Breakdown;
 use eventpen_playground::columns::{Bitset, ColumnMatcher};
 use eventpen_playground::store::{EventMeta, EventStore, RowSummary};
 use eventpen_playground::timeline::parse_time;
-use eventpen_playground::{Facets, check};
+use eventpen_playground::{Facets, check, matched_facts, matched_facts_in};
 use generated::event_object;
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -52,6 +52,8 @@ fn derived_agree(events: &[Value]) {
         Breakdown::of_store(&store, &matched, 5),
         Breakdown::collect(chosen, 5)
     );
+    let facts = matched_facts(events, &every_other);
+    assert_eq!(matched_facts_in(&store, &matched), facts);
     for (i, event) in events.iter().enumerate() {
         assert_eq!(store.event(i).as_ref(), Some(event), "event {i}");
         assert_eq!(

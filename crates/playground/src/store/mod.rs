@@ -39,6 +39,7 @@
 mod chunked;
 mod dictionary;
 mod facets;
+mod memory;
 mod meta;
 mod paths;
 mod rows;
@@ -49,6 +50,7 @@ use serde_json::Value;
 
 pub(crate) use chunked::ByteArena;
 pub(crate) use dictionary::scalar;
+pub use memory::StoreMemory;
 pub use meta::EventMeta;
 pub(crate) use paths::{IN_ARRAY, Paths, VALUE_ID, VIA_ARRAY};
 pub use rows::RowSummary;
@@ -180,13 +182,7 @@ impl EventStore {
     /// An honest estimate of the heap memory the store holds, in bytes (allocated capacity
     /// of every buffer, hash tables and path keys included).
     pub fn heap_bytes(&self) -> usize {
-        self.bytes.heap_bytes()
-            + self.events.heap_bytes()
-            + self.text.heap_bytes()
-            + self.paths.heap_bytes()
-            + self.meta.heap_bytes()
-            + self.times.heap_bytes()
-            + self.serialized.capacity()
+        self.memory().total()
     }
 
     /// Identity of this store (never shared with another store in this process).

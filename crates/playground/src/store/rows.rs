@@ -20,21 +20,25 @@ pub struct RowSummary {
 }
 
 impl EventStore {
-    /// The string at exactly `keys` in event `i`, as `event[k1][k2]…` then `as_str()` reads
-    /// it: not through an array, not a number.
-    pub fn plain_string(&self, i: usize, keys: &[&str]) -> Option<&str> {
+    /// The scalar at exactly `keys` in event `i`, as `event[k1][k2]…` reads it: not through
+    /// an array (`None` when missing, an object, an array, or only inside arrays).
+    pub fn plain_value(&self, i: usize, keys: &[&str]) -> Option<Scalar<'_>> {
         let node = self.paths.find(keys)?;
         let column = &self.paths.nodes[node as usize].column;
         column
             .occurrences_of(i as u32)
             .filter_map(|o| column.values.get(o))
-            .filter(|v| v & VIA_ARRAY == 0)
-            .find_map(
-                |v| match scalar(column.dictionary.get(&self.text, v & VALUE_ID)) {
-                    Scalar::Str(text) => Some(text),
-                    _ => None,
-                },
-            )
+            .find(|v| v & VIA_ARRAY == 0)
+            .map(|v| scalar(column.dictionary.get(&self.text, v & VALUE_ID)))
+    }
+
+    /// The string at exactly `keys` in event `i`, as `event[k1][k2]…` then `as_str()` reads
+    /// it.
+    pub fn plain_string(&self, i: usize, keys: &[&str]) -> Option<&str> {
+        match self.plain_value(i, keys)? {
+            Scalar::Str(text) => Some(text),
+            _ => None,
+        }
     }
 
     /// The row summary of event `i`.
