@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use crate::columns::Bitset;
 use crate::store::EventStore;
+use eventpen_pattern::columns::Scalar;
 
 /// A question the breakdown answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -80,9 +81,9 @@ impl Dimension {
     /// The value of this dimension given how to read the string at a path.
     fn value_by<'a>(
         self,
-        string_at: impl Fn(&'static [&'static str]) -> Option<&'a str>,
+        mut string_at: impl FnMut(&'static [&'static str]) -> Option<&'a str>,
     ) -> Option<(&'static [&'static str], &'a str)> {
-        let at = |path: &'static [&'static str]| {
+        let mut at = |path: &'static [&'static str]| {
             string_at(path).filter(|s| !s.is_empty()).map(|s| (path, s))
         };
         match self {
@@ -141,13 +142,20 @@ impl Breakdown {
 
     /// The breakdown of the stored events in `matched` (one bit per event), from the columns.
     pub fn of_store(store: &EventStore, matched: &Bitset, top: usize) -> Breakdown {
-        let value_in = |dimension: Dimension, &i: &usize| dimension.value_in(store, i);
+        // One forward cursor per path read: the matched events come in order.
+        let mut reader = store.plain_reader();
+        let value_in = |dimension: Dimension, &i: &usize| {
+            dimension.value_by(|path| match reader.value(path, i) {
+                Some(Scalar::Str(text)) => Some(text),
+                _ => None,
+            })
+        };
         Breakdown::collect_by(matched.ones_iter(), value_in, top)
     }
 
     fn collect_by<'a, E>(
         events: impl IntoIterator<Item = E>,
-        value_of: impl Fn(Dimension, &E) -> Option<(&'static [&'static str], &'a str)>,
+        mut value_of: impl FnMut(Dimension, &E) -> Option<(&'static [&'static str], &'a str)>,
         top: usize,
     ) -> Breakdown {
         type Key<'a> = (&'static [&'static str], &'a str);

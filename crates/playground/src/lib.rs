@@ -102,11 +102,12 @@ pub fn matched_facts_in(store: &store::EventStore, matched: &columns::Bitset) ->
         read_only: 0,
         failed_calls: 0,
     };
+    let mut reader = store.plain_reader();
     for i in matched.ones_iter() {
-        if store.plain_value(i, &["detail", "readOnly"]) == Some(Scalar::Bool(true)) {
+        if reader.value(&["detail", "readOnly"], i) == Some(Scalar::Bool(true)) {
             facts.read_only += 1;
         }
-        if store.plain_value(i, &["detail", "errorCode"]).is_some() {
+        if reader.value(&["detail", "errorCode"], i).is_some() {
             facts.failed_calls += 1;
         }
     }

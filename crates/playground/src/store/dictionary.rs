@@ -9,6 +9,7 @@ use eventpen_pattern::columns::Scalar;
 use serde_json::Value;
 
 use super::chunked::{ByteArena, ChunkedVec, Span};
+use super::hash::hash_bytes;
 
 const STRING: u8 = b's';
 const NUMBER: u8 = b'n';
@@ -56,16 +57,6 @@ pub(crate) fn scalar(tagged: &[u8]) -> Scalar<'_> {
     }
 }
 
-/// FNV-1a: tiny, and good enough for short value texts (no dependency, wasm-friendly).
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h ^ (h >> 29)
-}
-
 impl Dictionary {
     /// How many distinct values.
     pub(crate) fn len(&self) -> usize {
@@ -85,7 +76,7 @@ impl Dictionary {
             self.grow(arena);
         }
         let mask = self.slots.len() - 1;
-        let mut slot = hash(tagged) as usize & mask;
+        let mut slot = hash_bytes(tagged) as usize & mask;
         loop {
             match self.slots[slot] {
                 0 => break,
@@ -109,7 +100,7 @@ impl Dictionary {
         let mask = size - 1;
         let mut slots = vec![0u32; size];
         for (id, span) in self.spans.iter().enumerate() {
-            let mut slot = hash(arena.get(span)) as usize & mask;
+            let mut slot = hash_bytes(arena.get(span)) as usize & mask;
             while slots[slot] != 0 {
                 slot = (slot + 1) & mask;
             }

@@ -39,6 +39,7 @@
 mod chunked;
 mod dictionary;
 mod facets;
+mod hash;
 mod memory;
 mod meta;
 mod paths;
@@ -52,8 +53,8 @@ pub(crate) use chunked::ByteArena;
 pub(crate) use dictionary::scalar;
 pub use memory::StoreMemory;
 pub use meta::EventMeta;
-pub(crate) use paths::{IN_ARRAY, Paths, VALUE_ID, VIA_ARRAY};
-pub use rows::RowSummary;
+pub(crate) use paths::{Column, IN_ARRAY, Paths, VALUE_ID, VIA_ARRAY};
+pub use rows::{PlainReader, RowSummary};
 
 use chunked::{ChunkedVec, Span};
 use meta::MetaTable;

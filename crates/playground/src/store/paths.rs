@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use super::chunked::{ByteArena, ChunkedVec};
 use super::dictionary::{Dictionary, tagged};
+use super::hash::FastBuild;
 
 /// Flag on an occurrence: it came from inside an array of objects or a nested array.
 pub(crate) const IN_ARRAY: u32 = 1 << 31;
@@ -52,7 +53,7 @@ impl Column {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PathNode {
     pub keys: Vec<String>,
-    children: HashMap<String, u32>,
+    children: HashMap<String, u32, FastBuild>,
     pub column: Column,
 }
 
@@ -61,14 +62,14 @@ pub(crate) struct PathNode {
 pub(crate) struct Paths {
     pub nodes: Vec<PathNode>,
     /// The keys joined with `.` → the paths spelling it (`a.b` is `["a.b"]` and `["a","b"]`).
-    by_name: HashMap<String, Vec<u32>>,
+    by_name: HashMap<String, Vec<u32>, FastBuild>,
 }
 
 impl Default for Paths {
     fn default() -> Self {
         Paths {
             nodes: vec![PathNode::default()],
-            by_name: HashMap::new(),
+            by_name: HashMap::default(),
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use eventpen_pattern::columns::Scalar;
 
-use super::{EventStore, VALUE_ID, VIA_ARRAY, scalar};
+use super::{Column, EventStore, VALUE_ID, VIA_ARRAY, scalar};
 
 /// The fields a row shows: each a plain string at its path (not inside an array), if any.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -50,6 +50,57 @@ impl EventStore {
             time: text(&["time"]),
             account: text(&["account"]),
             region: text(&["region"]),
+        }
+    }
+}
+
+/// Reads plain values (see [`EventStore::plain_value`]) of events in ascending order, with
+/// one forward cursor per path: a pass over many events costs a pass over the columns read,
+/// not a search per event.
+pub struct PlainReader<'s> {
+    store: &'s EventStore,
+    cursors: Vec<(&'static [&'static str], Option<&'s Column>, usize)>,
+}
+
+impl<'s> PlainReader<'s> {
+    /// The plain value at `keys` in event `i`; `i` must not decrease between calls for the
+    /// same `keys` (an earlier event reads as missing).
+    pub fn value(&mut self, keys: &'static [&'static str], i: usize) -> Option<Scalar<'s>> {
+        let store = self.store;
+        let slot = match self.cursors.iter().position(|(k, _, _)| *k == keys) {
+            Some(slot) => slot,
+            None => {
+                let column = store
+                    .paths
+                    .find(keys)
+                    .map(|node| &store.paths.nodes[node as usize].column);
+                self.cursors.push((keys, column, 0));
+                self.cursors.len() - 1
+            }
+        };
+        let (_, column, position) = &mut self.cursors[slot];
+        let column = (*column)?;
+        let event = i as u32;
+        while column.events.get(*position).is_some_and(|e| e < event) {
+            *position += 1;
+        }
+        while column.events.get(*position) == Some(event) {
+            let value = column.values.get(*position)?;
+            *position += 1;
+            if value & VIA_ARRAY == 0 {
+                return Some(scalar(column.dictionary.get(&store.text, value & VALUE_ID)));
+            }
+        }
+        None
+    }
+}
+
+impl EventStore {
+    /// A reader of plain values over events in ascending order.
+    pub fn plain_reader(&self) -> PlainReader<'_> {
+        PlainReader {
+            store: self,
+            cursors: Vec::new(),
         }
     }
 }
