@@ -40,7 +40,7 @@ impl LeafBits {
         for &node in columns {
             let column = &paths.nodes[node as usize].column;
             let accepted: Vec<bool> = (0..column.dictionary.len() as u32)
-                .map(|id| leaf.accepts(scalar(column.dictionary.get(store.text(), id))))
+                .map(|id| leaf.accepts(scalar(column.dictionary.get(store.arenas(), id))))
                 .collect();
             let occurrences = column.events.chunks().zip(column.values.chunks());
             for (events, values) in occurrences {

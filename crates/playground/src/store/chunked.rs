@@ -90,6 +90,17 @@ pub(crate) struct Span {
     len: u32,
 }
 
+impl Span {
+    /// The part of this item from `offset`, `len` bytes long (which must lie inside it).
+    pub(crate) fn part(self, offset: usize, len: usize) -> Span {
+        Span {
+            chunk: self.chunk,
+            start: self.start + offset as u32,
+            len: len as u32,
+        }
+    }
+}
+
 /// Byte strings appended one after another; an item never spans two chunks, so it can be
 /// borrowed as one slice.
 #[derive(Debug, Clone, Default)]

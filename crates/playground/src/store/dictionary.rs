@@ -2,8 +2,11 @@
 //!
 //! CloudTrail repeats `eventSource`, `eventName`, `awsRegion` … endlessly, so a column has far
 //! fewer distinct values than occurrences, and a condition is evaluated once per distinct
-//! value. Values are stored as a tag byte and their text in a shared [`ByteArena`]; the lookup
-//! table is open addressing over ids (4 bytes a slot), so interning costs no second copy.
+//! value. A value is a tag byte and its text. A new string's tagged bytes (`"` then the text)
+//! are usually found as they are in the event's own JSON, so the dictionary points there
+//! instead of copying (ids, request ids and times are new in every event: this halves what
+//! their dictionaries cost); other values go to a shared text [`ByteArena`]. The lookup table
+//! is open addressing over ids (4 bytes a slot).
 
 use eventpen_pattern::columns::Scalar;
 use serde_json::Value;
@@ -11,16 +14,25 @@ use serde_json::Value;
 use super::chunked::{ByteArena, ChunkedVec, Span};
 use super::hash::hash_bytes;
 
-const STRING: u8 = b's';
+/// A string's tag is the JSON quote, so `"text` inside an event's JSON is its tagged form.
+const STRING: u8 = b'"';
 const NUMBER: u8 = b'n';
 const TRUE: u8 = b't';
 const FALSE: u8 = b'f';
 const NULL: u8 = b'z';
 
+/// The arenas a dictionary's values live in: its own texts, and the events' JSON.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Arenas<'a> {
+    pub texts: &'a ByteArena,
+    pub events: &'a ByteArena,
+}
+
 /// The distinct values of one column.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Dictionary {
-    spans: ChunkedVec<Span>,
+    /// Per value: where its tagged bytes are, and whether in the events' JSON.
+    spans: ChunkedVec<(Span, bool)>,
     /// Open addressing: 0 = empty, else value id + 1. Length is a power of two (or 0).
     slots: Vec<u32>,
 }
@@ -64,16 +76,25 @@ impl Dictionary {
     }
 
     /// The tagged bytes of value `id`.
-    pub(crate) fn get<'a>(&self, arena: &'a ByteArena, id: u32) -> &'a [u8] {
-        self.spans
-            .get(id as usize)
-            .map_or(&[][..], |span| arena.get(span))
+    pub(crate) fn get<'a>(&self, arenas: Arenas<'a>, id: u32) -> &'a [u8] {
+        match self.spans.get(id as usize) {
+            Some((span, false)) => arenas.texts.get(span),
+            Some((span, true)) => arenas.events.get(span),
+            None => &[],
+        }
     }
 
-    /// The id of `tagged`, adding it when new.
-    pub(crate) fn intern(&mut self, arena: &mut ByteArena, tagged: &[u8]) -> u32 {
+    /// The id of `tagged`, adding it when new: pointing into `event` (the JSON of the event
+    /// being indexed, at `event_span` in `events`) when it is found there, else copied.
+    pub(crate) fn intern(
+        &mut self,
+        texts: &mut ByteArena,
+        events: &ByteArena,
+        event_span: Span,
+        tagged: &[u8],
+    ) -> u32 {
         if (self.spans.len() + 1) * 4 > self.slots.len() * 3 {
-            self.grow(arena);
+            self.grow(Arenas { texts, events });
         }
         let mask = self.slots.len() - 1;
         let mut slot = hash_bytes(tagged) as usize & mask;
@@ -82,7 +103,7 @@ impl Dictionary {
                 0 => break,
                 taken => {
                     let id = taken - 1;
-                    if self.get(arena, id) == tagged {
+                    if self.get(Arenas { texts, events }, id) == tagged {
                         return id;
                     }
                     slot = (slot + 1) & mask;
@@ -90,21 +111,27 @@ impl Dictionary {
             }
         }
         let id = self.spans.len() as u32;
-        self.spans.push(arena.push(tagged));
+        let found = (tagged.first() == Some(&STRING) && tagged.len() > 8)
+            .then(|| memchr::memmem::find(events.get(event_span), tagged))
+            .flatten();
+        self.spans.push(match found {
+            Some(offset) => (event_span.part(offset, tagged.len()), true),
+            None => (texts.push(tagged), false),
+        });
         self.slots[slot] = id + 1;
         id
     }
 
-    fn grow(&mut self, arena: &ByteArena) {
+    fn grow(&mut self, arenas: Arenas<'_>) {
         let size = (self.slots.len() * 2).max(8);
         let mask = size - 1;
         let mut slots = vec![0u32; size];
-        for (id, span) in self.spans.iter().enumerate() {
-            let mut slot = hash_bytes(arena.get(span)) as usize & mask;
+        for id in 0..self.spans.len() as u32 {
+            let mut slot = hash_bytes(self.get(arenas, id)) as usize & mask;
             while slots[slot] != 0 {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = id as u32 + 1;
+            slots[slot] = id + 1;
         }
         self.slots = slots;
     }
@@ -121,24 +148,40 @@ mod tests {
 
     #[test]
     fn equal_values_share_an_id_and_types_stay_apart() {
-        let mut arena = ByteArena::default();
+        let mut texts = ByteArena::default();
+        let mut events = ByteArena::default();
+        let json = events.push(br#"{"id":"a-long-identifier","s":"5"}"#);
         let mut dictionary = Dictionary::default();
         let mut buffer = Vec::new();
         let mut id = |value: Value| {
             tagged(&value, &mut buffer);
-            dictionary.intern(&mut arena, &buffer)
+            dictionary.intern(&mut texts, &events, json, &buffer)
         };
         let ids: Vec<u32> = [json!("5"), json!(5), json!("5"), json!(null), json!(true)]
             .into_iter()
             .chain((0..100).map(|i| json!(format!("v{i}"))))
-            .chain([json!(5), json!("v42")])
+            .chain([json!(5), json!("v42"), json!("a-long-identifier")])
             .map(&mut id)
             .collect();
         assert_eq!(&ids[..5], &[0, 1, 0, 2, 3]);
         assert_eq!(ids[105], 1);
         assert_eq!(ids[106], 4 + 42);
-        assert_eq!(dictionary.len(), 104);
-        assert_eq!(scalar(dictionary.get(&arena, 1)), Scalar::Num("5"));
-        assert_eq!(scalar(dictionary.get(&arena, 0)), Scalar::Str("5"));
+        assert_eq!(ids[107], 104);
+        assert_eq!(dictionary.len(), 105);
+        let arenas = Arenas {
+            texts: &texts,
+            events: &events,
+        };
+        assert_eq!(scalar(dictionary.get(arenas, 1)), Scalar::Num("5"));
+        assert_eq!(scalar(dictionary.get(arenas, 0)), Scalar::Str("5"));
+        // Found in the event's JSON: pointed at, not copied.
+        assert_eq!(
+            scalar(dictionary.get(arenas, 104)),
+            Scalar::Str("a-long-identifier")
+        );
+        assert_eq!(
+            dictionary.spans.get(104).map(|(_, shared)| shared),
+            Some(true)
+        );
     }
 }

@@ -52,7 +52,7 @@ impl EventStore {
                 tally.events = events;
                 tally.truncated = column.dictionary.len() > MAX_DISTINCT;
                 for (id, (count, last)) in counts.into_iter().enumerate() {
-                    let value = to_value(scalar(column.dictionary.get(&self.text, id as u32)));
+                    let value = to_value(scalar(column.dictionary.get(self.arenas(), id as u32)));
                     let key = match &value {
                         Value::String(text) => text.clone(),
                         other => tally_key(other),

@@ -49,16 +49,15 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde_json::Value;
 
-pub(crate) use chunked::ByteArena;
-pub(crate) use dictionary::scalar;
+pub(crate) use dictionary::{Arenas, scalar};
 pub use memory::StoreMemory;
 pub use meta::EventMeta;
 pub(crate) use paths::{Column, IN_ARRAY, Paths, VALUE_ID, VIA_ARRAY};
 pub use rows::{PlainReader, RowSummary};
 
-use chunked::{ChunkedVec, Span};
+use chunked::{ByteArena, ChunkedVec, Span};
 use meta::MetaTable;
-use paths::Scratch;
+use paths::{Scratch, Target};
 
 /// Gives every store its own identity, so caches keyed by it never mix two stores.
 static NEXT_STORE_ID: AtomicU64 = AtomicU64::new(1);
@@ -118,9 +117,15 @@ impl EventStore {
         if serde_json::to_writer(&mut self.serialized, event).is_err() {
             self.serialized.clear();
         }
-        self.events.push(self.bytes.push(&self.serialized));
-        self.paths
-            .add_event(&mut self.text, &mut self.scratch, event, index);
+        let json = self.bytes.push(&self.serialized);
+        self.events.push(json);
+        let target = Target {
+            texts: &mut self.text,
+            events: &self.bytes,
+            json,
+            scratch: &mut self.scratch,
+        };
+        self.paths.add_event(target, event, index);
         self.meta.push(&mut self.text, &meta);
         let time = event
             .get("time")
@@ -195,7 +200,11 @@ impl EventStore {
         &self.paths
     }
 
-    pub(crate) fn text(&self) -> &ByteArena {
-        &self.text
+    /// Where the dictionaries' values are.
+    pub(crate) fn arenas(&self) -> Arenas<'_> {
+        Arenas {
+            texts: &self.text,
+            events: &self.bytes,
+        }
     }
 }

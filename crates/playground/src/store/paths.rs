@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::chunked::{ByteArena, ChunkedVec};
+use super::chunked::{ByteArena, ChunkedVec, Span};
 use super::dictionary::{Dictionary, tagged};
 use super::hash::FastBuild;
 
@@ -80,6 +80,15 @@ pub(crate) struct Scratch {
     tagged: Vec<u8>,
 }
 
+/// Where indexing one event writes: new values' texts, and the event's own JSON (already
+/// stored), which new strings may point into.
+pub(crate) struct Target<'a> {
+    pub texts: &'a mut ByteArena,
+    pub events: &'a ByteArena,
+    pub json: Span,
+    pub scratch: &'a mut Scratch,
+}
+
 impl Paths {
     /// The paths whose keys joined with `.` spell `name`.
     pub(crate) fn named(&self, name: &str) -> &[u32] {
@@ -113,34 +122,22 @@ impl Paths {
         child
     }
 
-    /// Indexes every scalar of `event` (number `index`).
-    pub(crate) fn add_event(
-        &mut self,
-        arena: &mut ByteArena,
-        scratch: &mut Scratch,
-        event: &Value,
-        index: u32,
-    ) {
-        self.add(arena, scratch, event, 0, index, 0);
+    /// Indexes every scalar of `event` (number `index`, whose JSON is at `json` in
+    /// `events`).
+    pub(crate) fn add_event(&mut self, target: Target<'_>, event: &Value, index: u32) {
+        let mut target = target;
+        self.add(&mut target, event, 0, index, 0);
     }
 
     /// `flags` says how the walk got here; the rules follow the matcher's (see
     /// `eventpen_pattern`'s event walk): elements of an array that are objects or arrays
     /// are "in an array", scalar elements are not.
-    fn add(
-        &mut self,
-        arena: &mut ByteArena,
-        scratch: &mut Scratch,
-        value: &Value,
-        node: u32,
-        index: u32,
-        flags: u32,
-    ) {
+    fn add(&mut self, target: &mut Target<'_>, value: &Value, node: u32, index: u32, flags: u32) {
         match value {
             Value::Object(map) => {
                 for (key, child) in map {
                     let next = self.child(node, key);
-                    self.add(arena, scratch, child, next, index, flags);
+                    self.add(target, child, next, index, flags);
                 }
             }
             Value::Array(items) => {
@@ -150,13 +147,18 @@ impl Paths {
                     } else {
                         flags | VIA_ARRAY
                     };
-                    self.add(arena, scratch, item, node, index, inner);
+                    self.add(target, item, node, index, inner);
                 }
             }
             scalar if node != 0 => {
-                tagged(scalar, &mut scratch.tagged);
+                tagged(scalar, &mut target.scratch.tagged);
                 let column = &mut self.nodes[node as usize].column;
-                let id = column.dictionary.intern(arena, &scratch.tagged);
+                let id = column.dictionary.intern(
+                    target.texts,
+                    target.events,
+                    target.json,
+                    &target.scratch.tagged,
+                );
                 column.events.push(index);
                 column.values.push(id | flags);
             }

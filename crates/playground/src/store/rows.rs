@@ -29,7 +29,7 @@ impl EventStore {
             .occurrences_of(i as u32)
             .filter_map(|o| column.values.get(o))
             .find(|v| v & VIA_ARRAY == 0)
-            .map(|v| scalar(column.dictionary.get(&self.text, v & VALUE_ID)))
+            .map(|v| scalar(column.dictionary.get(self.arenas(), v & VALUE_ID)))
     }
 
     /// The string at exactly `keys` in event `i`, as `event[k1][k2]…` then `as_str()` reads
@@ -88,7 +88,9 @@ impl<'s> PlainReader<'s> {
             let value = column.values.get(*position)?;
             *position += 1;
             if value & VIA_ARRAY == 0 {
-                return Some(scalar(column.dictionary.get(&store.text, value & VALUE_ID)));
+                return Some(scalar(
+                    column.dictionary.get(store.arenas(), value & VALUE_ID),
+                ));
             }
         }
         None
