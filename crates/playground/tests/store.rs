@@ -94,6 +94,22 @@ fn odd_events() {
 }
 
 #[test]
+fn events_pushed_as_text_are_stored_compact() {
+    let mut store = EventStore::new();
+    let pushed = store.push_json(
+        b"{ \"source\" : \"aws.s3\",\n \"n\": 1.50 }",
+        EventMeta::default(),
+    );
+    assert!(pushed.is_ok());
+    assert_eq!(store.bytes(0), br#"{"source":"aws.s3","n":1.50}"#);
+    let error = store
+        .push_json(b"{\"source\": }", EventMeta::default())
+        .err();
+    assert_eq!(error.map(|e| (e.line(), e.column())), Some((1, 12)));
+    assert_eq!(store.len(), 1);
+}
+
+#[test]
 fn meta_comes_back_per_event() {
     let mut store = EventStore::new();
     let metas = [

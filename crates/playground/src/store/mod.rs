@@ -134,6 +134,15 @@ impl EventStore {
         self.times.push(time.unwrap_or(i64::MIN));
     }
 
+    /// Adds one event given as JSON text (e.g. the ingest's fast path for log files, which
+    /// hands out event text): parsed, then stored as [`EventStore::push`] does (compact).
+    /// The error says where the text is not JSON (line and column).
+    pub fn push_json(&mut self, json: &[u8], meta: EventMeta) -> Result<(), serde_json::Error> {
+        let event: Value = serde_json::from_slice(json)?;
+        self.push(&event, meta);
+        Ok(())
+    }
+
     /// How many events.
     pub fn len(&self) -> usize {
         self.events.len()
