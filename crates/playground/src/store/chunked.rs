@@ -90,7 +90,27 @@ pub(crate) struct Span {
     len: u32,
 }
 
+/// The bit of [`Span::len`] a holder may use as a mark (items are far shorter than 2 GiB).
+const MARK: u32 = 1 << 31;
+
 impl Span {
+    /// The same span with a mark for its holder (the dictionary marks spans into events).
+    pub(crate) fn marked(self) -> Span {
+        Span {
+            len: self.len | MARK,
+            ..self
+        }
+    }
+
+    /// Whether [`Span::marked`] made it, and the span without the mark.
+    pub(crate) fn unmark(self) -> (bool, Span) {
+        let span = Span {
+            len: self.len & !MARK,
+            ..self
+        };
+        (self.len & MARK != 0, span)
+    }
+
     /// The part of this item from `offset`, `len` bytes long (which must lie inside it).
     pub(crate) fn part(self, offset: usize, len: usize) -> Span {
         Span {

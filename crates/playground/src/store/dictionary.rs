@@ -31,8 +31,8 @@ pub(crate) struct Arenas<'a> {
 /// The distinct values of one column.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Dictionary {
-    /// Per value: where its tagged bytes are, and whether in the events' JSON.
-    spans: ChunkedVec<(Span, bool)>,
+    /// Per value: where its tagged bytes are; marked when in the events' JSON.
+    spans: ChunkedVec<Span>,
     /// Open addressing: 0 = empty, else value id + 1. Length is a power of two (or 0).
     slots: Vec<u32>,
 }
@@ -77,9 +77,9 @@ impl Dictionary {
 
     /// The tagged bytes of value `id`.
     pub(crate) fn get<'a>(&self, arenas: Arenas<'a>, id: u32) -> &'a [u8] {
-        match self.spans.get(id as usize) {
-            Some((span, false)) => arenas.texts.get(span),
-            Some((span, true)) => arenas.events.get(span),
+        match self.spans.get(id as usize).map(Span::unmark) {
+            Some((false, span)) => arenas.texts.get(span),
+            Some((true, span)) => arenas.events.get(span),
             None => &[],
         }
     }
@@ -115,8 +115,8 @@ impl Dictionary {
             .then(|| memchr::memmem::find(events.get(event_span), tagged))
             .flatten();
         self.spans.push(match found {
-            Some(offset) => (event_span.part(offset, tagged.len()), true),
-            None => (texts.push(tagged), false),
+            Some(offset) => event_span.part(offset, tagged.len()).marked(),
+            None => texts.push(tagged),
         });
         self.slots[slot] = id + 1;
         id
@@ -179,9 +179,7 @@ mod tests {
             scalar(dictionary.get(arenas, 104)),
             Scalar::Str("a-long-identifier")
         );
-        assert_eq!(
-            dictionary.spans.get(104).map(|(_, shared)| shared),
-            Some(true)
-        );
+        let in_events = |id| dictionary.spans.get(id).map(|span| span.unmark().0);
+        assert_eq!((in_events(104), in_events(0)), (Some(true), Some(false)));
     }
 }
