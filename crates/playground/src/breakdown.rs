@@ -6,9 +6,10 @@
 //! (no string copied per event), fast enough to redo on every keystroke at 100,000 events.
 use serde_json::Value;
 use std::collections::HashMap;
+use std::hash::Hash;
 
 use crate::columns::Bitset;
-use crate::store::EventStore;
+use crate::store::{EventStore, FastBuild, ValueId};
 use eventpen_pattern::columns::Scalar;
 
 /// A question the breakdown answers.
@@ -69,23 +70,22 @@ impl Dimension {
             for key in path {
                 node = node.get(key)?;
             }
-            node.as_str()
+            node.as_str().filter(|s| !s.is_empty())
         })
     }
 
     /// The value of this dimension in stored event `i` (as [`Dimension::value_of`] reads it).
     pub fn value_in(self, store: &EventStore, i: usize) -> Option<(&'static [&'static str], &str)> {
-        self.value_by(|path| store.plain_string(i, path))
+        self.value_by(|path| store.plain_string(i, path).filter(|s| !s.is_empty()))
     }
 
-    /// The value of this dimension given how to read the string at a path.
-    fn value_by<'a>(
+    /// The value of this dimension given how to read a non-empty string at a path (as the
+    /// string, or as anything standing for it).
+    fn value_by<T>(
         self,
-        mut string_at: impl FnMut(&'static [&'static str]) -> Option<&'a str>,
-    ) -> Option<(&'static [&'static str], &'a str)> {
-        let mut at = |path: &'static [&'static str]| {
-            string_at(path).filter(|s| !s.is_empty()).map(|s| (path, s))
-        };
+        mut string_at: impl FnMut(&'static [&'static str]) -> Option<T>,
+    ) -> Option<(&'static [&'static str], T)> {
+        let mut at = |path: &'static [&'static str]| string_at(path).map(|s| (path, s));
         match self {
             Dimension::EventName => at(&["detail", "eventName"]),
             Dimension::Principal => at(USER_NAME)
@@ -137,30 +137,38 @@ impl Breakdown {
     /// Count the values of every dimension over `events` (the matched ones, the app passes),
     /// keeping the `top` most common of each.
     pub fn collect<'a>(events: impl IntoIterator<Item = &'a Value>, top: usize) -> Breakdown {
-        Breakdown::collect_by(events, |dimension, event| dimension.value_of(event), top)
+        let value_of = |dimension: Dimension, event: &&'a Value| dimension.value_of(event);
+        Breakdown::collect_by(events, value_of, |text| text, top)
     }
 
-    /// The breakdown of the stored events in `matched` (one bit per event), from the columns.
+    /// The breakdown of the stored events in `matched` (one bit per event), from the columns:
+    /// values are counted by their id in the column, and read as text only for the result.
     pub fn of_store(store: &EventStore, matched: &Bitset, top: usize) -> Breakdown {
         // One forward cursor per path read: the matched events come in order.
         let mut reader = store.plain_reader();
+        let non_empty =
+            |id: &ValueId| matches!(store.value_of_id(*id), Scalar::Str(s) if !s.is_empty());
         let value_in = |dimension: Dimension, &i: &usize| {
-            dimension.value_by(|path| match reader.value(path, i) {
-                Some(Scalar::Str(text)) => Some(text),
-                _ => None,
-            })
+            dimension.value_by(|path| reader.value_id(path, i).filter(non_empty))
         };
-        Breakdown::collect_by(matched.ones_iter(), value_in, top)
+        let text = |id| match store.value_of_id(id) {
+            Scalar::Str(text) => text,
+            _ => "",
+        };
+        Breakdown::collect_by(matched.ones_iter(), value_in, text, top)
     }
 
-    fn collect_by<'a, E>(
+    /// Counts by `value_of` (a value as `K`: the text itself, or an id standing for it), then
+    /// keeps the `top` of each dimension, read as text by `text`.
+    fn collect_by<'a, E, K: Hash + Eq + Copy>(
         events: impl IntoIterator<Item = E>,
-        mut value_of: impl FnMut(Dimension, &E) -> Option<(&'static [&'static str], &'a str)>,
+        mut value_of: impl FnMut(Dimension, &E) -> Option<(&'static [&'static str], K)>,
+        text: impl Fn(K) -> &'a str,
         top: usize,
     ) -> Breakdown {
         type Key<'a> = (&'static [&'static str], &'a str);
-        let mut counts: Vec<HashMap<Key<'a>, usize>> =
-            DIMENSIONS.iter().map(|_| HashMap::new()).collect();
+        type Counts<K> = HashMap<(&'static [&'static str], K), usize, FastBuild>;
+        let mut counts: Vec<Counts<K>> = DIMENSIONS.iter().map(|_| HashMap::default()).collect();
         let mut missing = [0usize; DIMENSIONS.len()];
         let mut total = 0;
         for event in events {
@@ -177,8 +185,11 @@ impl Breakdown {
             .zip(counts)
             .zip(missing)
             .map(|((&dimension, counts), missing)| {
-                let distinct = counts.len();
-                let mut sorted: Vec<(Key<'a>, usize)> = counts.into_iter().collect();
+                let mut sorted: Vec<(Key<'a>, usize)> = counts
+                    .into_iter()
+                    .map(|((path, value), count)| ((path, text(value)), count))
+                    .collect();
+                let distinct = sorted.len();
                 sorted.sort_by(|(a, x), (b, y)| y.cmp(x).then(a.1.cmp(b.1)).then(a.0.cmp(b.0)));
                 let top = sorted
                     .into_iter()

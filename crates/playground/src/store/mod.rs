@@ -50,10 +50,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use serde_json::Value;
 
 pub(crate) use dictionary::{Arenas, scalar};
+pub(crate) use hash::FastBuild;
 pub use memory::StoreMemory;
 pub use meta::EventMeta;
-pub(crate) use paths::{Column, IN_ARRAY, Paths, VALUE_ID, VIA_ARRAY};
-pub use rows::{PlainReader, RowSummary};
+pub(crate) use paths::{IN_ARRAY, Paths, VALUE_ID, VIA_ARRAY};
+pub use rows::{PlainReader, RowSummary, ValueId};
 
 use chunked::{ByteArena, ChunkedVec, Span};
 use meta::MetaTable;

@@ -2,7 +2,7 @@
 
 use eventpen_pattern::columns::Scalar;
 
-use super::{Column, EventStore, VALUE_ID, VIA_ARRAY, scalar};
+use super::{EventStore, VALUE_ID, VIA_ARRAY, scalar};
 
 /// The fields a row shows: each a plain string at its path (not inside an array), if any.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -59,27 +59,31 @@ impl EventStore {
 /// not a search per event.
 pub struct PlainReader<'s> {
     store: &'s EventStore,
-    cursors: Vec<(&'static [&'static str], Option<&'s Column>, usize)>,
+    cursors: Vec<(&'static [&'static str], Option<u32>, usize)>,
 }
 
 impl<'s> PlainReader<'s> {
     /// The plain value at `keys` in event `i`; `i` must not decrease between calls for the
     /// same `keys` (an earlier event reads as missing).
     pub fn value(&mut self, keys: &'static [&'static str], i: usize) -> Option<Scalar<'s>> {
+        let id = self.value_id(keys, i)?;
+        Some(self.store.value_of_id(id))
+    }
+
+    /// Like [`PlainReader::value`], the value's id instead (equal ids, equal values).
+    pub fn value_id(&mut self, keys: &'static [&'static str], i: usize) -> Option<ValueId> {
         let store = self.store;
         let slot = match self.cursors.iter().position(|(k, _, _)| *k == keys) {
             Some(slot) => slot,
             None => {
-                let column = store
-                    .paths
-                    .find(keys)
-                    .map(|node| &store.paths.nodes[node as usize].column);
+                let column = store.paths.find(keys);
                 self.cursors.push((keys, column, 0));
                 self.cursors.len() - 1
             }
         };
-        let (_, column, position) = &mut self.cursors[slot];
-        let column = (*column)?;
+        let (_, node, position) = &mut self.cursors[slot];
+        let node = (*node)?;
+        let column = &store.paths.nodes[node as usize].column;
         let event = i as u32;
         while column.events.get(*position).is_some_and(|e| e < event) {
             *position += 1;
@@ -88,16 +92,32 @@ impl<'s> PlainReader<'s> {
             let value = column.values.get(*position)?;
             *position += 1;
             if value & VIA_ARRAY == 0 {
-                return Some(scalar(
-                    column.dictionary.get(store.arenas(), value & VALUE_ID),
-                ));
+                return Some(ValueId {
+                    path: node,
+                    value: value & VALUE_ID,
+                });
             }
         }
         None
     }
 }
 
+/// A value of the store by its path and its id in that path's dictionary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ValueId {
+    path: u32,
+    value: u32,
+}
+
 impl EventStore {
+    /// The value an id stands for.
+    pub fn value_of_id(&self, id: ValueId) -> Scalar<'_> {
+        let column = self.paths.nodes.get(id.path as usize).map(|n| &n.column);
+        column.map_or(Scalar::Null, |c| {
+            scalar(c.dictionary.get(self.arenas(), id.value))
+        })
+    }
+
     /// A reader of plain values over events in ascending order.
     pub fn plain_reader(&self) -> PlainReader<'_> {
         PlainReader {
