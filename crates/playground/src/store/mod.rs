@@ -12,7 +12,15 @@
 //!   values. An event with several values at a path (arrays) has several occurrences; an event
 //!   with none is missing there. [`crate::columns`] matches patterns over these columns.
 //! - [`EventStore::heap_bytes`] is an honest estimate of the memory held (capacity, not
-//!   length); large arrays grow in chunks so spare capacity stays small.
+//!   length); large arrays grow in chunks so spare capacity stays small;
+//!   [`EventStore::memory`] splits it by part.
+//!
+//! What else reads the columns instead of `Value` trees (each equal to its `Value`-based
+//! twin, which the CLI and tests keep using): the field index [`crate::Facets::of_store`],
+//! the breakdown [`crate::breakdown::Breakdown::of_store`], the matched facts
+//! [`crate::matched_facts_in`], the timeline's input [`EventStore::times`], and plain values
+//! ([`EventStore::plain_value`], or [`EventStore::plain_reader`] for many events in order).
+//! Explanations stay on demand: `pattern.explain(&store.event(i)?)` for the rows on screen.
 //!
 //! ```
 //! use eventpen_playground::store::{EventMeta, EventStore};
@@ -30,10 +38,15 @@
 //!
 //! let pattern = eventpen_playground::check(r#"{"detail": {"eventName": [{"prefix": "Run"}]}}"#)
 //!     .pattern.unwrap();
-//! let mut matcher = ColumnMatcher::new();
+//! let mut matcher = ColumnMatcher::new(); // keep it: it caches per-clause results
 //! let verdicts = matcher.verdicts(&store, &pattern);
 //! assert_eq!(verdicts.matched.to_vec(), vec![true, false]);
 //! assert_eq!(verdicts.clause_counts[0].events, 1);
+//!
+//! let facets = eventpen_playground::Facets::of_store(&store);
+//! assert_eq!(facets.strings_at(&["region".to_string()]).len(), 2);
+//! let times = store.times(); // for timeline::Timeline::build
+//! assert_eq!(times, vec![None, None]);
 //! ```
 
 mod chunked;
