@@ -146,8 +146,7 @@ impl Breakdown {
     pub fn of_store(store: &EventStore, matched: &Bitset, top: usize) -> Breakdown {
         // One forward cursor per path read: the matched events come in order.
         let mut reader = store.plain_reader();
-        let non_empty =
-            |id: &ValueId| matches!(store.value_of_id(*id), Scalar::Str(s) if !s.is_empty());
+        let non_empty = |id: &ValueId| store.is_non_empty_string(*id);
         let value_in = |dimension: Dimension, &i: &usize| {
             dimension.value_by(|path| reader.value_id(path, i).filter(non_empty))
         };
@@ -167,27 +166,40 @@ impl Breakdown {
         top: usize,
     ) -> Breakdown {
         type Key<'a> = (&'static [&'static str], &'a str);
-        type Counts<K> = HashMap<(&'static [&'static str], K), usize, FastBuild>;
+        // Keyed by the path's place among the few a dimension reads, not its keys' text:
+        // hashing every key of the path for every event cost more than the counting.
+        type Counts<K> = HashMap<(usize, K), usize, FastBuild>;
         let mut counts: Vec<Counts<K>> = DIMENSIONS.iter().map(|_| HashMap::default()).collect();
+        let mut paths: Vec<Vec<&'static [&'static str]>> =
+            DIMENSIONS.iter().map(|_| Vec::new()).collect();
         let mut missing = [0usize; DIMENSIONS.len()];
         let mut total = 0;
         for event in events {
             total += 1;
             for (d, dimension) in DIMENSIONS.iter().enumerate() {
                 match value_of(*dimension, &event) {
-                    Some(key) => *counts[d].entry(key).or_insert(0) += 1,
+                    Some((path, value)) => {
+                        let place = match paths[d].iter().position(|p| *p == path) {
+                            Some(place) => place,
+                            None => {
+                                paths[d].push(path);
+                                paths[d].len() - 1
+                            }
+                        };
+                        *counts[d].entry((place, value)).or_insert(0) += 1;
+                    }
                     None => missing[d] += 1,
                 }
             }
         }
         let dimensions = DIMENSIONS
             .iter()
-            .zip(counts)
+            .zip(counts.into_iter().zip(paths))
             .zip(missing)
-            .map(|((&dimension, counts), missing)| {
+            .map(|((&dimension, (counts, paths)), missing)| {
                 let mut sorted: Vec<(Key<'a>, usize)> = counts
                     .into_iter()
-                    .map(|((path, value), count)| ((path, text(value)), count))
+                    .map(|((place, value), count)| ((paths[place], text(value)), count))
                     .collect();
                 let distinct = sorted.len();
                 sorted.sort_by(|(a, x), (b, y)| y.cmp(x).then(a.1.cmp(b.1)).then(a.0.cmp(b.0)));

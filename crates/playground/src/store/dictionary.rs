@@ -57,6 +57,11 @@ pub(crate) fn tagged(value: &Value, out: &mut Vec<u8>) -> bool {
     true
 }
 
+/// Whether tagged bytes stand for a string other than `""`.
+pub(crate) fn is_non_empty_string(tagged: &[u8]) -> bool {
+    tagged.len() > 1 && tagged[0] == STRING
+}
+
 /// The scalar that tagged bytes stand for.
 pub(crate) fn scalar(tagged: &[u8]) -> Scalar<'_> {
     let text = || std::str::from_utf8(tagged.get(1..).unwrap_or_default()).unwrap_or_default();

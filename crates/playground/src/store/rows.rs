@@ -118,6 +118,14 @@ impl EventStore {
         })
     }
 
+    /// Whether an id stands for a string other than `""` (without reading it as text).
+    pub fn is_non_empty_string(&self, id: ValueId) -> bool {
+        let column = self.paths.nodes.get(id.path as usize).map(|n| &n.column);
+        column.is_some_and(|c| {
+            super::dictionary::is_non_empty_string(c.dictionary.get(self.arenas(), id.value))
+        })
+    }
+
     /// A reader of plain values over events in ascending order.
     pub fn plain_reader(&self) -> PlainReader<'_> {
         PlainReader {
