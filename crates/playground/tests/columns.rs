@@ -126,6 +126,38 @@ fn editing_one_clause_recomputes_only_that_clause() {
 }
 
 #[test]
+fn the_cache_forgets_the_least_recently_used_leaves() {
+    let events: Vec<Value> = (0..100).map(|i| json!({"n": i, "s": "x"})).collect();
+    let store = EventStore::of(&events);
+    let mut matcher = ColumnMatcher::new();
+    let kept = compiled(r#"{"s": ["x"]}"#);
+    let nth = |i: usize| compiled(&format!(r#"{{"n": [{i}]}}"#));
+    assert_eq!(matcher.verdicts(&store, &kept).leaves_computed, 1);
+    for i in 0..100 {
+        let verdicts = matcher.verdicts(&store, &nth(i));
+        assert_eq!(
+            (verdicts.leaves_computed, verdicts.matched.count()),
+            (1, 1),
+            "n = {i}"
+        );
+        // Used on every round, so never the least recently used.
+        assert_eq!(
+            matcher.verdicts(&store, &kept).leaves_computed,
+            0,
+            "round {i}"
+        );
+    }
+    let cases: &[(usize, usize)] = &[(99, 0), (50, 0), (0, 1), (30, 1), (0, 0)];
+    for &(i, computed) in cases {
+        assert_eq!(
+            matcher.verdicts(&store, &nth(i)).leaves_computed,
+            computed,
+            "n = {i}"
+        );
+    }
+}
+
+#[test]
 fn clause_counts_are_per_leaf() {
     let events = vec![
         json!({"a": "x", "b": 1}),
