@@ -1,0 +1,129 @@
+//! The engine's parse+match beside the `quamina` crate, on the same event bytes, in one run.
+//!
+//! For every workload both engines accept, two criterion functions in one group:
+//! - `eventpen`: `Pattern::matches_json` on each event's bytes (read, check, match);
+//! - `quamina`: `Quamina::has_matches` with the same pattern as its only pattern.
+//!
+//! Before timing, both must give the same verdict on every event (else the comparison would
+//! be of different work); a workload quamina refuses is reported and left out.
+//!
+//! Run with `cargo bench -p eventpen-pattern --bench versus_quamina` (see README.md).
+
+mod citylots;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use eventpen_pattern::Pattern;
+use quamina::Quamina;
+use std::hint::black_box;
+use std::time::Duration;
+
+/// Events per measured iteration.
+const EVENTS: usize = 1000;
+
+/// The citylots workloads of `matching.rs`, under the same names.
+const CITYLOTS: &[(&str, &str)] = &[
+    (
+        "EXACT",
+        r#"{"properties": {"STREET": ["FOLSOM", "CLEMENTINA", "MISSION"]}, "geometry": {"type": ["Polygon"]}}"#,
+    ),
+    (
+        "PREFIX",
+        r#"{"properties": {"STREET": [{"prefix": "FOL"}, {"prefix": "MO"}]}}"#,
+    ),
+    (
+        "SUFFIX",
+        r#"{"properties": {"STREET": [{"suffix": "ON"}], "ST_TYPE": [{"suffix": "E"}]}}"#,
+    ),
+    (
+        "EQUALS_IGNORE_CASE",
+        r#"{"properties": {"STREET": [{"equals-ignore-case": "folsom"}, {"equals-ignore-case": "Mission"}]}}"#,
+    ),
+    (
+        "WILDCARD",
+        r#"{"properties": {"STREET": [{"wildcard": "*O*A"}], "MAPBLKLOT": [{"wildcard": "1*0"}]}}"#,
+    ),
+    (
+        "NUMERIC",
+        r#"{"geometry": {"type": ["Polygon"], "coordinates": [{"numeric": ["<", -122.5]}]}}"#,
+    ),
+    (
+        "ANYTHING_BUT",
+        r#"{"properties": {"STREET": [{"anything-but": ["FOLSOM", "MISSION", "UNKNOWN"]}], "ST_TYPE": [{"anything-but": {"prefix": "A"}}]}}"#,
+    ),
+    (
+        "COMPLEX_ARRAYS",
+        r#"{"properties": {"ODD_EVEN": ["E"]}, "geometry": {"coordinates": [{"numeric": [">", -122.45, "<=", -122.44]}, {"numeric": [">", 37.8]}]}}"#,
+    ),
+    (
+        "OR",
+        r#"{"$or": [{"properties": {"STREET": ["FOLSOM"]}}, {"properties": {"BLOCK_NUM": [{"prefix": "37"}]}}, {"geometry": {"coordinates": [{"numeric": ["<", -122.5]}]}}]}"#,
+    ),
+];
+
+/// Both engines on one workload, or why it is left out.
+fn workload(c: &mut Criterion, name: &str, pattern_text: &str, events: &[Vec<u8>]) {
+    let pattern: Pattern = match eventpen_pattern::compile(pattern_text) {
+        Ok(pattern) => pattern,
+        Err(diagnostic) => panic!("benchmark pattern {name} is invalid: {diagnostic}"),
+    };
+    let mut quamina = Quamina::<usize>::new();
+    if let Err(error) = quamina.add_pattern(0, pattern_text) {
+        println!("{name}: quamina refuses the pattern ({error}); eventpen only");
+    }
+    let ours: Vec<bool> = events
+        .iter()
+        .map(|event| matches!(pattern.matches_json(event), Ok(true)))
+        .collect();
+    let theirs: Vec<bool> = events
+        .iter()
+        .map(|event| matches!(quamina.has_matches(event), Ok(true)))
+        .collect();
+    let both_run = !quamina.is_empty();
+    let disagreements = ours.iter().zip(&theirs).filter(|(a, b)| a != b).count();
+    let matched = ours.iter().filter(|&&m| m).count();
+    println!(
+        "{name}: {matched} of {} events match; quamina disagrees on {disagreements}",
+        events.len()
+    );
+    let mut group = c.benchmark_group(name);
+    group.throughput(Throughput::Elements(events.len() as u64));
+    group.bench_function("eventpen", |b| {
+        b.iter(|| {
+            events
+                .iter()
+                .filter(|event| matches!(pattern.matches_json(black_box(event)), Ok(true)))
+                .count()
+        })
+    });
+    if both_run && disagreements == 0 {
+        group.bench_function("quamina", |b| {
+            b.iter(|| {
+                events
+                    .iter()
+                    .filter(|event| matches!(quamina.has_matches(black_box(event)), Ok(true)))
+                    .count()
+            })
+        });
+    }
+    group.finish();
+}
+
+fn versus_quamina(c: &mut Criterion) {
+    let citylots: Vec<Vec<u8>> = citylots::features(EVENTS)
+        .into_iter()
+        .map(String::into_bytes)
+        .collect();
+    for (name, text) in CITYLOTS {
+        workload(c, name, text, &citylots);
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    targets = versus_quamina
+}
+criterion_main!(benches);
