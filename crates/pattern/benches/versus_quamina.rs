@@ -60,6 +60,32 @@ const CITYLOTS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Patterns over CloudTrail-shaped EventBridge events (`eventpen-gen`), as people write rules
+/// on a trail: by service, by call, by principal, by outcome.
+const CLOUDTRAIL: &[(&str, &str)] = &[
+    ("CT_SOURCE", r#"{"source": ["aws.ec2"]}"#),
+    (
+        "CT_CALLS",
+        r#"{"source": ["aws.ec2"], "detail": {"eventName": ["RunInstances", "TerminateInstances", "StopInstances"]}}"#,
+    ),
+    (
+        "CT_PREFIX",
+        r#"{"detail": {"eventSource": [{"prefix": "s3."}], "eventName": [{"prefix": "Put"}]}}"#,
+    ),
+    (
+        "CT_PRINCIPAL",
+        r#"{"detail": {"userIdentity": {"type": ["AssumedRole"], "arn": [{"wildcard": "*:assumed-role/Admin/*"}]}}}"#,
+    ),
+    (
+        "CT_FAILED",
+        r#"{"detail": {"errorCode": [{"exists": true}], "readOnly": [false]}}"#,
+    ),
+    (
+        "CT_NOT_READ_ONLY",
+        r#"{"detail-type": ["AWS API Call via CloudTrail"], "detail": {"readOnly": [false], "eventSource": [{"anything-but": ["kms.amazonaws.com", "sts.amazonaws.com"]}]}}"#,
+    ),
+];
+
 /// Both engines on one workload, or why it is left out.
 fn workload(c: &mut Criterion, name: &str, pattern_text: &str, events: &[Vec<u8>]) {
     let pattern: Pattern = match eventpen_pattern::compile(pattern_text) {
@@ -115,6 +141,16 @@ fn versus_quamina(c: &mut Criterion) {
         .collect();
     for (name, text) in CITYLOTS {
         workload(c, name, text, &citylots);
+    }
+    let cloudtrail: Vec<Vec<u8>> = eventpen_gen::Trail::new(eventpen_gen::DEFAULT_SEED, EVENTS)
+        .eventbridge_events(0..EVENTS)
+        .iter()
+        .map(|event| serde_json::to_vec(event).unwrap_or_default())
+        .collect();
+    let average = cloudtrail.iter().map(Vec::len).sum::<usize>() / EVENTS;
+    println!("{EVENTS} CloudTrail-shaped EventBridge events, {average} bytes on average");
+    for (name, text) in CLOUDTRAIL {
+        workload(c, name, text, &cloudtrail);
     }
 }
 

@@ -16,6 +16,8 @@ use std::borrow::Cow;
 
 use crate::event::{EventNode, Scalar, Shape};
 
+mod find;
+mod number;
 mod scanner;
 mod syntax;
 #[cfg(test)]
