@@ -66,7 +66,12 @@ impl Scanner<'_> {
             self.whitespace();
             match self.peek() {
                 Some(b'"') => self.skip_string()?,
-                Some(b'-' | b'0'..=b'9') => self.number()?,
+                Some(b'-' | b'0'..=b'9') => {
+                    self.number()?;
+                    if depth > 0 && open & 1 == 0 {
+                        self.more_numbers()?;
+                    }
+                }
                 Some(b't') => self.word(b"true")?,
                 Some(b'f') => self.word(b"false")?,
                 Some(b'n') => self.word(b"null")?,
@@ -116,6 +121,20 @@ impl Scanner<'_> {
                 depth -= 1;
             }
         }
+    }
+
+    /// The rest of a compact run of numbers in an array (`,-122.4,37.8,0`: coordinates,
+    /// sizes, counts), without going back through the value dispatch for each; stops at
+    /// anything else, which the caller then reads.
+    #[inline]
+    fn more_numbers(&mut self) -> Result<(), serde_json::Error> {
+        while self.peek() == Some(b',')
+            && matches!(self.bytes.get(self.pos + 1), Some(b'-' | b'0'..=b'9'))
+        {
+            self.pos += 1;
+            self.number()?;
+        }
+        Ok(())
     }
 
     /// `"key":` inside a skipped object.
