@@ -28,7 +28,7 @@ fn any_stop(chunk: &[u8; CHUNK]) -> bool {
 
 /// The index of the first quote, backslash or control character at or after `from`, or
 /// `bytes.len()` when there is none.
-#[inline]
+#[inline(always)]
 pub(super) fn string_stop(bytes: &[u8], from: usize) -> usize {
     let mut at = from;
     if cfg!(any(target_arch = "x86_64", target_arch = "aarch64")) {
