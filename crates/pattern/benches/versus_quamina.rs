@@ -20,46 +20,6 @@ use std::time::Duration;
 /// Events per measured iteration.
 const EVENTS: usize = 1000;
 
-/// The citylots workloads of `matching.rs`, under the same names.
-const CITYLOTS: &[(&str, &str)] = &[
-    (
-        "EXACT",
-        r#"{"properties": {"STREET": ["FOLSOM", "CLEMENTINA", "MISSION"]}, "geometry": {"type": ["Polygon"]}}"#,
-    ),
-    (
-        "PREFIX",
-        r#"{"properties": {"STREET": [{"prefix": "FOL"}, {"prefix": "MO"}]}}"#,
-    ),
-    (
-        "SUFFIX",
-        r#"{"properties": {"STREET": [{"suffix": "ON"}], "ST_TYPE": [{"suffix": "E"}]}}"#,
-    ),
-    (
-        "EQUALS_IGNORE_CASE",
-        r#"{"properties": {"STREET": [{"equals-ignore-case": "folsom"}, {"equals-ignore-case": "Mission"}]}}"#,
-    ),
-    (
-        "WILDCARD",
-        r#"{"properties": {"STREET": [{"wildcard": "*O*A"}], "MAPBLKLOT": [{"wildcard": "1*0"}]}}"#,
-    ),
-    (
-        "NUMERIC",
-        r#"{"geometry": {"type": ["Polygon"], "coordinates": [{"numeric": ["<", -122.5]}]}}"#,
-    ),
-    (
-        "ANYTHING_BUT",
-        r#"{"properties": {"STREET": [{"anything-but": ["FOLSOM", "MISSION", "UNKNOWN"]}], "ST_TYPE": [{"anything-but": {"prefix": "A"}}]}}"#,
-    ),
-    (
-        "COMPLEX_ARRAYS",
-        r#"{"properties": {"ODD_EVEN": ["E"]}, "geometry": {"coordinates": [{"numeric": [">", -122.45, "<=", -122.44]}, {"numeric": [">", 37.8]}]}}"#,
-    ),
-    (
-        "OR",
-        r#"{"$or": [{"properties": {"STREET": ["FOLSOM"]}}, {"properties": {"BLOCK_NUM": [{"prefix": "37"}]}}, {"geometry": {"coordinates": [{"numeric": ["<", -122.5]}]}}]}"#,
-    ),
-];
-
 /// Patterns over CloudTrail-shaped EventBridge events (`eventpen-gen`), as people write rules
 /// on a trail: by service, by call, by principal, by outcome.
 const CLOUDTRAIL: &[(&str, &str)] = &[
@@ -141,7 +101,7 @@ fn versus_quamina(c: &mut Criterion) {
         .into_iter()
         .map(String::into_bytes)
         .collect();
-    for (name, text) in CITYLOTS {
+    for (name, text) in citylots::PATTERNS {
         workload(c, name, text, &citylots);
     }
     let cloudtrail: Vec<Vec<u8>> = eventpen_gen::Trail::new(eventpen_gen::DEFAULT_SEED, EVENTS)
