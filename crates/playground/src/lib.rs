@@ -33,6 +33,7 @@ pub mod challenge;
 pub mod index;
 pub mod reasons;
 pub mod redact;
+pub mod session;
 pub mod timeline;
 pub mod tips;
 
