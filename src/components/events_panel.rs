@@ -1,6 +1,7 @@
 //! The Events region's input side: the paste box, the file picker (drop works anywhere on the
 //! page), the loaded files, and the problems ingest found, each with its position.
 use crate::state::EventFile;
+use crate::worker::wiring::Loading;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -31,6 +32,12 @@ pub struct EventsInputProps {
     pub on_remove: Callback<usize>,
     /// Called to remove every event.
     pub on_clear: Callback<()>,
+    /// Loads under way (by input id), for their progress bars.
+    #[prop_or_default]
+    pub loads: Rc<Vec<Loading>>,
+    /// Called to cancel the load of input `id`.
+    #[prop_or_default]
+    pub on_cancel: Callback<u32>,
 }
 
 /// Paste box, file picker, loaded files and problems.
@@ -87,10 +94,14 @@ pub fn EventsInput(props: &EventsInputProps) -> Html {
                 <ul class="file-list" aria-label="Loaded files">
                     { for props.files.iter().enumerate().map(|(i, file)| {
                         let remove = props.on_remove.reform(move |_: MouseEvent| i);
+                        let loading = props.loads.iter().find(|l| l.id == file.id);
                         html! {
                             <li class="file-chip">
                                 <span class="mono">{ file.name.clone() }</span>
-                                <span class="muted">{ format!(" {}", size_label(file.text.len())) }</span>
+                                <span class="muted">{ format!(" {}", size_label(file.size)) }</span>
+                                if let Some(loading) = loading {
+                                    { progress(&file.name, loading, props.on_cancel.clone()) }
+                                }
                                 <button type="button" class="icon" aria-label={format!("Remove {}", file.name)}
                                     onclick={remove}>{ "×" }</button>
                             </li>
@@ -112,6 +123,23 @@ pub fn EventsInput(props: &EventsInputProps) -> Html {
                 </div>
             }
         </div>
+    }
+}
+
+/// A load's progress bar (bytes read of the file's size) and its Cancel button.
+fn progress(name: &str, loading: &Loading, on_cancel: Callback<u32>) -> Html {
+    let id = loading.id;
+    let percent = (loading.bytes * 100)
+        .checked_div(loading.total)
+        .unwrap_or(0);
+    html! {
+        <span class="load-progress">
+            <progress max="100" value={percent.to_string()} aria-label={format!("Loading {name}")}
+                aria-valuetext={format!("{} of {}", size_label(loading.bytes), size_label(loading.total))} />
+            <span class="muted small">{ format!(" {} of {} ", size_label(loading.bytes), size_label(loading.total)) }</span>
+            <button type="button" onclick={on_cancel.reform(move |_: MouseEvent| id)}
+                aria-label={format!("Cancel loading {name}")}>{ "Cancel" }</button>
+        </span>
     }
 }
 

@@ -61,8 +61,9 @@ impl Session {
         move |i| range.is_none_or(|r| r.contains(self.times.get(i).copied().flatten()))
     }
 
-    /// Everything to show about the current pattern, for the events in `range`.
-    pub fn evaluate(&self, range: Option<TimeRange>) -> EvaluationView {
+    /// Everything to show about the current pattern, for the events in `range`; the timeline
+    /// and breakdown only when `charts` is on (they are the costliest part).
+    pub fn evaluate(&self, range: Option<TimeRange>, charts: bool) -> EvaluationView {
         let total = self.events.len();
         let in_range = self.in_range(range);
         let verdicts = self.verdicts.as_deref();
@@ -77,7 +78,7 @@ impl Session {
             bits[i / 32] |= 1 << (i % 32);
         }
         let (listed, tips) = self.advice();
-        let timeline_and_change = verdicts.and_then(|now| {
+        let timeline_and_change = verdicts.filter(|_| charts).and_then(|now| {
             let before = self.previous.as_deref().filter(|b| b.len() == now.len());
             let timeline = Timeline::build(&self.times, now, before)?;
             let change = before.map(|b| {
@@ -86,14 +87,14 @@ impl Session {
             });
             Some((timeline, change))
         });
-        let breakdown = verdicts.map(|_| {
+        let breakdown = verdicts.filter(|_| charts).map(|_| {
             let counted = (0..total).filter(|&i| matched_at(i) && in_range(i));
             Breakdown::collect(counted.map(|i| &self.events[i].event), TOP_VALUES)
         });
         let preview = (0..total)
             .filter(|&i| matched_at(i))
             .take(PREVIEW_EVENTS)
-            .map(|i| self.events[i].event.clone())
+            .map(|i| (i, self.events[i].event.clone()))
             .collect();
         EvaluationView {
             total,

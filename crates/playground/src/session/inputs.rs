@@ -167,6 +167,7 @@ impl Session {
         self.region = self.most_common("region");
         self.previous = None;
         self.generation = self.generation.wrapping_add(1);
+        self.events_version = self.events_version.wrapping_add(1);
         self.rematch();
     }
 

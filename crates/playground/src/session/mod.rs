@@ -14,7 +14,7 @@
 //! {"source": "aws.s3", "detail-type": "X", "detail": {"eventName": "PutObject"}}"#;
 //! session.add_text(1, "events.jsonl", text.as_bytes(), false);
 //! session.set_pattern(r#"{"source": ["aws.ec2"]}"#);
-//! let evaluation = session.evaluate(None);
+//! let evaluation = session.evaluate(None, true);
 //! assert_eq!((evaluation.matched, evaluation.total), (1, 2));
 //! let page = session.rows(ListFilter::NotMatched, None, 0, 10);
 //! assert_eq!(page.rows[0].title, "PutObject");
@@ -60,9 +60,17 @@ pub struct Session {
     previous: Option<Vec<bool>>,
     /// Bumped on every change of the events or verdicts; the change mark's generation.
     generation: u32,
+    /// Bumped on every change of the events (what the facets depend on).
+    events_version: u32,
 }
 
 impl Session {
+    /// A number that changes whenever the loaded events do (answers that depend only on the
+    /// events, like the facets, are re-sent when it moves).
+    pub fn events_version(&self) -> u32 {
+        self.events_version
+    }
+
     /// How many events are loaded.
     pub fn event_count(&self) -> usize {
         self.events.len()
@@ -76,15 +84,24 @@ impl Session {
             .collect()
     }
 
-    /// The texts of the inputs (for share links and storage), in order.
-    pub fn input_texts(&self) -> Vec<crate::NamedText> {
-        self.inputs
+    /// The kept texts of the inputs as (name, text), in order, for share links and storage;
+    /// and the names of inputs too large to have kept theirs.
+    pub fn kept_texts(&self) -> (Vec<(String, String)>, Vec<String>) {
+        let (kept, left_out): (Vec<_>, Vec<_>) = self
+            .inputs
             .iter()
-            .map(|input| crate::NamedText {
-                name: input.name.clone(),
-                text: String::from_utf8_lossy(&input.bytes).into_owned(),
-            })
-            .collect()
+            .partition(|input| input.bytes.len() == input.size);
+        (
+            kept.into_iter()
+                .map(|i| {
+                    (
+                        i.name.clone(),
+                        String::from_utf8_lossy(&i.bytes).into_owned(),
+                    )
+                })
+                .collect(),
+            left_out.into_iter().map(|i| i.name.clone()).collect(),
+        )
     }
 }
 

@@ -9,7 +9,8 @@ use serde_json::Value;
 pub const MAX_WINDOW: usize = 500;
 
 impl Session {
-    /// Rows `offset..offset + count` of the events `filter` and `range` keep, in order.
+    /// Rows `offset..offset + count` of the events `filter` and `range` keep, in order (with
+    /// no verdicts yet, every event in range: there is nothing to filter by).
     pub fn rows(
         &self,
         filter: ListFilter,
@@ -21,6 +22,7 @@ impl Session {
         let kept = (0..self.events.len())
             .filter(|&i| range.is_none_or(|r| r.contains(self.times.get(i).copied().flatten())))
             .filter(|&i| match filter {
+                _ if self.verdicts.is_none() => true,
                 ListFilter::All => true,
                 ListFilter::Matched => verdict(i) == Some(true),
                 ListFilter::NotMatched => verdict(i) != Some(true),

@@ -46,7 +46,7 @@ fn counts_and_bits_follow_the_pattern() {
     let mut session = loaded();
     for (pattern, matched, has, stale, bits) in cases {
         session.set_pattern(pattern);
-        let view = session.evaluate(None);
+        let view = session.evaluate(None, true);
         assert_eq!((view.total, view.matched), (3, matched), "{pattern}");
         assert_eq!((view.has_verdicts, view.stale), (has, stale), "{pattern}");
         assert_eq!(view.bits, bits, "{pattern}");
@@ -57,7 +57,7 @@ fn counts_and_bits_follow_the_pattern() {
 fn a_broken_text_first_has_no_verdicts_and_an_error() {
     let mut session = loaded();
     session.set_pattern(r#"{"source": "aws.ec2"}"#);
-    let view = session.evaluate(None);
+    let view = session.evaluate(None, true);
     assert!(!view.has_verdicts);
     let codes: Vec<&str> = view.listed.iter().map(|a| a.code.as_str()).collect();
     assert_eq!(codes, ["scalar-leaf"]);
@@ -130,7 +130,7 @@ fn non_matching_rows_say_why_and_details_mark_fields() {
 fn derived_facts_of_the_workspace() {
     let mut session = loaded();
     session.set_pattern(r#"{"region": ["eu-west-1"]}"#);
-    let view = session.evaluate(None);
+    let view = session.evaluate(None, true);
     assert_eq!(view.account.as_deref(), Some("1"));
     assert_eq!(view.region.as_deref(), Some("eu-west-1"));
     assert!(view.read_only_matched);
@@ -145,10 +145,10 @@ fn derived_facts_of_the_workspace() {
 fn the_change_mark_counts_what_an_edit_added_and_removed() {
     let mut session = loaded();
     session.set_pattern(r#"{"source": ["aws.ec2"]}"#);
-    assert_eq!(session.evaluate(None).change, None);
+    assert_eq!(session.evaluate(None, true).change, None);
     session.set_pattern(r#"{"region": ["eu-west-1"]}"#);
     let (added, removed, _) = session
-        .evaluate(None)
+        .evaluate(None, true)
         .change
         .expect("an edit changed the matches");
     assert_eq!((added, removed), (1, 1));
@@ -162,7 +162,10 @@ fn range_counts_and_facets_in_range() {
         start: 1_714_564_800,
         end: 1_714_572_000,
     };
-    assert_eq!(session.evaluate(Some(noon_to_two)).in_range, Some((2, 2)));
+    assert_eq!(
+        session.evaluate(Some(noon_to_two), true).in_range,
+        Some((2, 2))
+    );
     let facets = session.facets(Some(noon_to_two)).facets;
     assert_eq!(facets.event_count(), 2);
     assert!(

@@ -109,8 +109,8 @@ pub struct EvaluationView {
     pub change: Option<(usize, usize, u32)>,
     /// The matched events' top values (in range).
     pub breakdown: Option<Breakdown>,
-    /// The first matched events, in order (the target-input preview).
-    pub preview: Vec<Value>,
+    /// The first matched events with their positions, in order (the target-input preview).
+    pub preview: Vec<(usize, Value)>,
 }
 
 impl EvaluationView {

@@ -1,0 +1,208 @@
+//! The worker side: the page's Web Worker calls [`worker_main`] once the app's module is
+//! loaded; from then on every message is a [`Request`] handled against one [`Session`], and
+//! every reply is posted back as JSON. Files are read here in chunks, so a 100 MB load never
+//! blocks the page and can be cancelled between two chunks.
+use super::protocol::{Answer, Query, Reply, Request};
+use eventpen_playground::session::{ChunkedLoad, Session};
+use eventpen_playground::timeline::TimeRange;
+use std::cell::RefCell;
+use std::collections::HashSet;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
+
+/// Bytes read from a file per step: large enough to read at memory speed, small enough that a
+/// Cancel or a query waits at most a few milliseconds.
+const CHUNK_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
+
+/// The worker's state.
+#[derive(Default)]
+struct Host {
+    session: Session,
+    /// The last query, answered again when the events change.
+    last_query: Option<Query>,
+    /// The events version and range the page last received facets for.
+    facets_sent: Option<(u32, Option<TimeRange>)>,
+    /// Loads the page cancelled.
+    cancelled: HashSet<u32>,
+}
+
+thread_local! {
+    static HOST: RefCell<Host> = RefCell::new(Host::default());
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+/// Post a reply to the page as `{json}`.
+fn post(reply: &Reply) {
+    let Ok(json) = serde_json::to_string(reply) else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
+    let _ = scope().post_message(&message);
+}
+
+/// The worker's entry point: install the message handler.
+#[wasm_bindgen]
+pub fn worker_main() {
+    let handler = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let data = event.data();
+        let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
+        let Some(json) = field("json").and_then(|j| j.as_string()) else {
+            return;
+        };
+        let Ok(request) = serde_json::from_str::<Request>(&json) else {
+            return;
+        };
+        let text = field("text").and_then(|t| t.as_string());
+        let file = field("file").and_then(|f| f.dyn_into::<File>().ok());
+        handle(request, text, file);
+    });
+    scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget();
+}
+
+fn handle(request: Request, text: Option<String>, file: Option<File>) {
+    match request {
+        Request::AddText { id, name, sample } => {
+            let text = text.unwrap_or_default();
+            let outcome =
+                HOST.with_borrow_mut(|h| h.session.add_text(id, &name, text.as_bytes(), sample));
+            post(&Reply::Loaded { id, outcome });
+            answer_again();
+        }
+        Request::LoadFile { id, sample } => match file {
+            Some(file) => wasm_bindgen_futures::spawn_local(load_file(id, sample, file)),
+            None => post(&Reply::Stopped {
+                id,
+                error: Some("no file came with the request".into()),
+            }),
+        },
+        Request::Cancel { id } => {
+            HOST.with_borrow_mut(|h| h.cancelled.insert(id));
+        }
+        Request::Retain { ids } => {
+            if HOST.with_borrow_mut(|h| h.session.retain_inputs(&ids)) {
+                answer_again();
+            }
+        }
+        Request::Query(query) => {
+            let answer = HOST.with_borrow_mut(|h| answer(h, query));
+            post(&Reply::Answer(Box::new(answer)));
+        }
+        Request::Texts { rev } => {
+            let (texts, left_out) = HOST.with_borrow(|h| h.session.kept_texts());
+            post(&Reply::Texts {
+                rev,
+                texts,
+                left_out,
+            });
+        }
+    }
+}
+
+/// Answer the last query again (the events changed under it).
+fn answer_again() {
+    let answer = HOST.with_borrow_mut(|h| {
+        let query = h.last_query.clone()?;
+        Some(answer(h, query))
+    });
+    if let Some(answer) = answer {
+        post(&Reply::Answer(Box::new(answer)));
+    }
+}
+
+fn answer(host: &mut Host, query: Query) -> Answer {
+    let session = &mut host.session;
+    session.set_pattern(&query.pattern);
+    let facets_key = (session.events_version(), query.range);
+    let facets = (host.facets_sent != Some(facets_key)).then(|| session.facets(query.range));
+    host.facets_sent = Some(facets_key);
+    let (offset, count) = query.results;
+    let results = session.rows(query.filter, query.range, offset, count);
+    let (offset, count) = query.events;
+    let events = session.rows(Default::default(), None, offset, count);
+    let answer = Answer {
+        rev: query.rev,
+        pattern: query.pattern.clone(),
+        inputs: session.inputs(),
+        evaluation: session.evaluate(query.range, query.charts),
+        results,
+        events,
+        details: query
+            .details
+            .iter()
+            .filter_map(|i| session.event(*i))
+            .collect(),
+        facets,
+        score: query.marks.as_ref().map(|m| session.challenge_score(m)),
+        memory: wasm_memory_bytes(),
+    };
+    host.last_query = Some(query);
+    answer
+}
+
+/// The size of this worker's WebAssembly memory.
+fn wasm_memory_bytes() -> usize {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| {
+            m.buffer()
+                .dyn_into::<js_sys::ArrayBuffer>()
+                .map_or(0, |b| b.byte_length() as usize)
+        })
+        .unwrap_or(0)
+}
+
+/// Read `file` in chunks, reporting progress; stop when cancelled; ingest when complete.
+async fn load_file(id: u32, sample: bool, file: File) {
+    let size = file.size();
+    let mut load = ChunkedLoad::new(id, &file.name(), size as usize, sample);
+    let mut offset = 0.0;
+    loop {
+        if HOST.with_borrow_mut(|h| h.cancelled.remove(&id)) {
+            post(&Reply::Stopped { id, error: None });
+            return;
+        }
+        if offset >= size {
+            break;
+        }
+        let end = (offset + CHUNK_BYTES).min(size);
+        match read_chunk(&file, offset, end).await {
+            Ok(bytes) => {
+                let progress = load.push(&bytes);
+                post(&Reply::Progress {
+                    id,
+                    bytes: progress.bytes,
+                    total: progress.total,
+                });
+            }
+            Err(error) => {
+                post(&Reply::Stopped {
+                    id,
+                    error: Some(error),
+                });
+                return;
+            }
+        }
+        offset = end;
+    }
+    let outcome = HOST.with_borrow_mut(|h| load.finish(&mut h.session));
+    post(&Reply::Loaded { id, outcome });
+    answer_again();
+}
+
+/// The bytes `start..end` of `file`.
+async fn read_chunk(file: &File, start: f64, end: f64) -> Result<Vec<u8>, String> {
+    let blob = file
+        .slice_with_f64_and_f64(start, end)
+        .map_err(|_| format!("could not read {}", file.name()))?;
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|_| format!("could not read {}", file.name()))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
