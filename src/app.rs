@@ -131,11 +131,10 @@ pub fn App() -> Html {
     let proposed_state = evaluation
         .filter(|e| e.read_only_matched)
         .map(|_| READ_ONLY_STATE);
-    let problems = use_memo(answer.as_ref().map(|a| a.inputs.clone()), |inputs| {
+    let problems = use_memo(ByPtr(worker.inputs.clone()), |inputs| {
         Rc::new(
             inputs
                 .iter()
-                .flatten()
                 .flat_map(|i| &i.problems)
                 .map(|p| ProblemView {
                     is_error: p.is_error,
@@ -196,6 +195,7 @@ pub fn App() -> Html {
             drop_files::read_files(files, dispatch.clone())
         })
     };
+    let files = use_memo(state.files.clone(), |files| Rc::new(files.clone()));
     let more = |shown: &UseStateHandle<usize>| {
         let shown = shown.clone();
         Callback::from(move |_: ()| shown.set(*shown + LIST_PAGE))
@@ -286,11 +286,15 @@ pub fn App() -> Html {
             }
             <main class="workspace">
                 <section class="pane events-pane" aria-labelledby="events-heading">
-                    <EventsInput text={state.events_text.clone()} files={Rc::new(state.files.clone())}
+                    <EventsInput text={state.events_text.clone()} files={(*files).clone()}
                         problems={(*problems).clone()} on_text={send(&dispatch, Action::SetEventsText)} {on_files}
                         on_remove={send(&dispatch, Action::RemoveFile)}
                         on_clear={send(&dispatch, |_| Action::ClearEvents)}
-                        loads={Rc::new(worker.loads.clone())} on_cancel={Callback::from(crate::worker::wiring::cancel)} />
+                        loads={Rc::new(worker.loads.clone())} on_cancel={Callback::from(crate::worker::wiring::cancel)}
+                        on_large_paste={{
+                            let dispatch = dispatch.clone();
+                            Callback::from(move |text: String| crate::worker::wiring::add_pasted(text, &dispatch))
+                        }} />
                     <Facets facets={worker.facets.clone()} pattern={builder.pattern.clone()} in_pattern={builder.in_pattern.clone()} stale={builder.stale}
                         on_replace={on_replace.clone()} />
                     <EventList count={event_count} page={(*events_page).clone()} details={(*details).clone()}

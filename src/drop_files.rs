@@ -1,8 +1,8 @@
 //! Files in: dropped anywhere on the page or picked with the file button, handed to the worker
 //! (which reads, inflates and ingests them) — or refused with a notice that says why.
-use crate::files::{MAX_FILE_BYTES, too_large};
 use crate::share::MAX_SHARED_INPUTS;
 use crate::state::{Action, Notice, NoticeKind, State};
+use eventpen_ingest::MAX_INPUT_BYTES;
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -23,10 +23,13 @@ pub fn read_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<Stat
     }
     let mut accepted = Vec::new();
     for file in files.into_iter().take(MAX_SHARED_INPUTS) {
-        if file.size() > MAX_FILE_BYTES as f64 {
-            let error = too_large(&file.name());
-            let notice = Notice::new(NoticeKind::Error, format!("Could not load {error}"));
-            dispatch.dispatch(Action::Notify(notice));
+        if file.size() > MAX_INPUT_BYTES as f64 {
+            let text = format!(
+                "Could not load {}: it is larger than {} MB; split it or load fewer records",
+                file.name(),
+                MAX_INPUT_BYTES / (1024 * 1024)
+            );
+            dispatch.dispatch(Action::Notify(Notice::new(NoticeKind::Error, text)));
             continue;
         }
         accepted.push(file);

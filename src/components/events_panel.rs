@@ -3,6 +3,7 @@
 use crate::state::EventFile;
 use crate::worker::wiring::Loading;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -38,7 +39,14 @@ pub struct EventsInputProps {
     /// Called to cancel the load of input `id`.
     #[prop_or_default]
     pub on_cancel: Callback<u32>,
+    /// Called with a paste too large for the box (it becomes an input, like a file).
+    #[prop_or_default]
+    pub on_large_paste: Callback<String>,
 }
+
+/// A paste larger than this becomes an input of its own instead of text in the box: a box
+/// holding megabytes makes every keystroke and every render slow.
+pub const LARGE_PASTE_BYTES: usize = 256 * 1024;
 
 /// Paste box, file picker, loaded files and problems.
 #[component]
@@ -66,6 +74,22 @@ pub fn EventsInput(props: &EventsInputProps) -> Html {
             on_files.emit(picked);
         })
     };
+    let onpaste = {
+        let on_large_paste = props.on_large_paste.clone();
+        Callback::from(move |e: Event| {
+            let Some(event) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            let text = event
+                .clipboard_data()
+                .and_then(|data| data.get_data("text/plain").ok())
+                .unwrap_or_default();
+            if text.len() > LARGE_PASTE_BYTES {
+                e.prevent_default();
+                on_large_paste.emit(text);
+            }
+        })
+    };
     let onclear = props.on_clear.reform(|_: MouseEvent| ());
     let has_events = !props.text.trim().is_empty() || !props.files.is_empty();
     html! {
@@ -78,7 +102,7 @@ pub fn EventsInput(props: &EventsInputProps) -> Html {
             </p>
             <textarea id="events-text" class="events-text" spellcheck="false" autocomplete="off"
                 aria-describedby="events-help" placeholder="{ \"eventVersion\": \"1.09\", \"eventSource\": \"ec2.amazonaws.com\", … }"
-                value={props.text.to_string()} {oninput} />
+                value={props.text.to_string()} {oninput} {onpaste} />
             <div class="row">
                 <label class="button file-button">
                     { "Add files…" }

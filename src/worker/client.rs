@@ -73,9 +73,10 @@ pub fn send(request: &Request) {
     post(request, None);
 }
 
-/// Send a request with a text beside it (structured clone: never escaped into the JSON).
-pub fn send_text(request: &Request, text: &str) {
-    post(request, Some(("text", &JsValue::from_str(text))));
+/// Send a request with texts beside it (structured clone: never escaped into the JSON).
+pub fn send_texts(request: &Request, texts: &[&str]) {
+    let array: js_sys::Array = texts.iter().map(|t| JsValue::from_str(t)).collect();
+    post(request, Some(("texts", &array)));
 }
 
 /// Send a request with a File beside it (the worker reads it in chunks).

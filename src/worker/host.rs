@@ -22,7 +22,7 @@ struct Host {
     session: Session,
     /// The last query, answered again when the events change.
     last_query: Option<Query>,
-    /// The events version and range the page last received facets for.
+    /// The events version and range the page last received facets (and inputs) for.
     facets_sent: Option<(u32, Option<TimeRange>)>,
     /// Loads the page cancelled.
     cancelled: HashSet<u32>,
@@ -58,21 +58,32 @@ pub fn worker_main() {
         let Ok(request) = serde_json::from_str::<Request>(&json) else {
             return;
         };
-        let text = field("text").and_then(|t| t.as_string());
+        let texts: Vec<String> = field("texts")
+            .filter(|t| t.is_array())
+            .map(|t| {
+                js_sys::Array::from(&t)
+                    .iter()
+                    .map(|t| t.as_string().unwrap_or_default())
+                    .collect()
+            })
+            .unwrap_or_default();
         let file = field("file").and_then(|f| f.dyn_into::<File>().ok());
-        handle(request, text, file);
+        handle(request, texts, file);
     });
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
 }
 
-fn handle(request: Request, text: Option<String>, file: Option<File>) {
+fn handle(request: Request, texts: Vec<String>, file: Option<File>) {
     match request {
-        Request::AddText { id, name, sample } => {
-            let text = text.unwrap_or_default();
-            let outcome =
-                HOST.with_borrow_mut(|h| h.session.add_text(id, &name, text.as_bytes(), sample));
-            post(&Reply::Loaded { id, outcome });
+        Request::AddTexts { inputs } => {
+            let batch: Vec<(u32, &str, &[u8], bool)> = inputs
+                .iter()
+                .zip(&texts)
+                .map(|((id, name, sample), text)| (*id, name.as_str(), text.as_bytes(), *sample))
+                .collect();
+            let outcomes = HOST.with_borrow_mut(|h| h.session.add_texts(&batch));
+            post(&Reply::Loaded { outcomes });
             answer_again();
         }
         Request::LoadFile { id, sample } => match file {
@@ -121,6 +132,8 @@ fn answer(host: &mut Host, query: Query) -> Answer {
     session.set_pattern(&query.pattern);
     let facets_key = (session.events_version(), query.range);
     let facets = (host.facets_sent != Some(facets_key)).then(|| session.facets(query.range));
+    let inputs = (host.facets_sent.map(|(version, _)| version) != Some(facets_key.0))
+        .then(|| session.inputs());
     host.facets_sent = Some(facets_key);
     let (offset, count) = query.results;
     let results = session.rows(query.filter, query.range, offset, count);
@@ -129,7 +142,7 @@ fn answer(host: &mut Host, query: Query) -> Answer {
     let answer = Answer {
         rev: query.rev,
         pattern: query.pattern.clone(),
-        inputs: session.inputs(),
+        inputs,
         evaluation: session.evaluate(query.range, query.charts),
         results,
         events,
@@ -192,7 +205,9 @@ async fn load_file(id: u32, sample: bool, file: File) {
         offset = end;
     }
     let outcome = HOST.with_borrow_mut(|h| load.finish(&mut h.session));
-    post(&Reply::Loaded { id, outcome });
+    post(&Reply::Loaded {
+        outcomes: vec![(id, outcome)],
+    });
     answer_again();
 }
 

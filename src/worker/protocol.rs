@@ -12,14 +12,11 @@ use serde::{Deserialize, Serialize};
 /// What the page asks of the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Request {
-    /// Ingest the text sent beside this message as input `id`.
-    AddText {
-        /// The page's id for the input.
-        id: u32,
-        /// Its name ("pasted text", a file name).
-        name: String,
-        /// Whether it is the start-up sample.
-        sample: bool,
+    /// Ingest the texts sent beside this message (an array, in order) as these inputs:
+    /// (id, name, whether it is the start-up sample) each. One batch, one rebuild.
+    AddTexts {
+        /// The inputs.
+        inputs: Vec<(u32, String, bool)>,
     },
     /// Read the File sent beside this message in chunks, reporting progress, as input `id`.
     LoadFile {
@@ -77,8 +74,8 @@ pub struct Answer {
     pub rev: u64,
     /// The pattern text it is for.
     pub pattern: String,
-    /// The loaded inputs.
-    pub inputs: Vec<InputSummary>,
+    /// The loaded inputs, when they changed since the last answer.
+    pub inputs: Option<Vec<InputSummary>>,
     /// Counts, verdict bits, advice, charts.
     pub evaluation: EvaluationView,
     /// The Results list's window.
@@ -107,12 +104,10 @@ pub enum Reply {
         /// Bytes in all.
         total: usize,
     },
-    /// An input was read (or was a duplicate).
+    /// Inputs were read (or were duplicates): (id, what happened) each.
     Loaded {
-        /// The input.
-        id: u32,
-        /// What happened.
-        outcome: AddOutcome,
+        /// The outcomes.
+        outcomes: Vec<(u32, AddOutcome)>,
     },
     /// A load stopped: cancelled, or the file could not be read.
     Stopped {

@@ -5,7 +5,7 @@ use super::client;
 use super::protocol::{Answer, Query, Reply, Request};
 use crate::state::{Action, EventFile, Notice, NoticeKind, PASTED, State};
 use eventpen_playground::Facets;
-use eventpen_playground::session::{AddOutcome, FacetsView};
+use eventpen_playground::session::{AddOutcome, FacetsView, InputSummary};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -31,6 +31,8 @@ pub struct WorkerView {
     pub facets: Rc<Facets>,
     /// Every field path of the events (field completion).
     pub paths: Rc<Vec<Vec<String>>>,
+    /// The loaded inputs as the worker last listed them.
+    pub inputs: Rc<Vec<InputSummary>>,
     /// Loads under way.
     pub loads: Vec<Loading>,
 }
@@ -56,6 +58,9 @@ impl Reducible for WorkerView {
                     next.facets = Rc::new(facets);
                     next.paths = Rc::new(paths);
                 }
+                if let Some(inputs) = answer.inputs.take() {
+                    next.inputs = Rc::new(inputs);
+                }
                 next.answer = Some(Rc::new(*answer));
             }
             WorkerEvent::Progress(loading) => {
@@ -64,7 +69,12 @@ impl Reducible for WorkerView {
                     None => next.loads.push(loading),
                 }
             }
-            WorkerEvent::Done(id) => next.loads.retain(|l| l.id != id),
+            WorkerEvent::Done(id) => {
+                if !next.loads.iter().any(|l| l.id == id) {
+                    return self;
+                }
+                next.loads.retain(|l| l.id != id)
+            }
         }
         Rc::new(next)
     }
@@ -98,6 +108,21 @@ pub fn load_files(files: Vec<web_sys::File>, dispatch: &UseReducerDispatcher<Sta
         added.push(entry);
     }
     dispatch.dispatch(Action::AddFiles(added));
+}
+
+/// Hand a large pasted text to the worker as an input of its own (the page keeps its name and
+/// size only).
+pub fn add_pasted(text: String, dispatch: &UseReducerDispatcher<State>) {
+    let entry = EventFile {
+        id: crate::state::next_input_id(),
+        name: PASTED.to_string(),
+        size: text.len(),
+        text: None,
+    };
+    KNOWN.with_borrow_mut(|known| known.insert(entry.id));
+    let inputs = vec![(entry.id, entry.name.clone(), false)];
+    client::send_texts(&Request::AddTexts { inputs }, &[&text]);
+    dispatch.dispatch(Action::AddFiles(vec![entry]));
 }
 
 /// Stop a load under way.
@@ -148,6 +173,12 @@ fn route(
     };
     match reply {
         Reply::Answer(answer) => {
+            // For `make bench-app`: the worker's memory, readable from the page.
+            let _ = js_sys::Reflect::set(
+                &gloo::utils::window(),
+                &"eventpenWorkerMemory".into(),
+                &(answer.memory as f64).into(),
+            );
             if answer.rev >= LATEST_REV.with(Cell::get) {
                 view.dispatch(WorkerEvent::Answer(answer));
             }
@@ -155,12 +186,14 @@ fn route(
         Reply::Progress { id, bytes, total } => {
             view.dispatch(WorkerEvent::Progress(Loading { id, bytes, total }))
         }
-        Reply::Loaded { id, outcome } => {
-            view.dispatch(WorkerEvent::Done(id));
-            if let AddOutcome::Duplicate { name } = outcome {
-                KNOWN.with_borrow_mut(|known| known.remove(&id));
-                state.dispatch(Action::RemoveInput(id));
-                notify(format!("{name} is already loaded: it was not added again."));
+        Reply::Loaded { outcomes } => {
+            for (id, outcome) in outcomes {
+                view.dispatch(WorkerEvent::Done(id));
+                if let AddOutcome::Duplicate { name } = outcome {
+                    KNOWN.with_borrow_mut(|known| known.remove(&id));
+                    state.dispatch(Action::RemoveInput(id));
+                    notify(format!("{name} is already loaded: it was not added again."));
+                }
             }
         }
         Reply::Stopped { id, error } => {
@@ -212,15 +245,14 @@ fn sync_inputs(text: &Rc<str>, files: &[EventFile], pasted: &mut Option<(Rc<str>
     client::send(&Request::Retain {
         ids: current.clone(),
     });
-    for (id, name, text) in to_add {
-        KNOWN.with_borrow_mut(|known| known.insert(id));
-        client::send_text(
-            &Request::AddText {
-                id,
-                name,
-                sample: false,
-            },
-            &text,
-        );
+    if to_add.is_empty() {
+        return;
     }
+    KNOWN.with_borrow_mut(|known| known.extend(to_add.iter().map(|(id, ..)| *id)));
+    let texts: Vec<&str> = to_add.iter().map(|(_, _, text)| &**text).collect();
+    let inputs = to_add
+        .iter()
+        .map(|(id, name, _)| (*id, name.clone(), false))
+        .collect();
+    client::send_texts(&Request::AddTexts { inputs }, &texts);
 }

@@ -5,7 +5,7 @@ use super::Session;
 use super::views::{AddOutcome, InputSummary, ProblemLine};
 use crate::Facets;
 use crate::timeline::parse_time;
-use eventpen_ingest::{Input, Severity};
+use eventpen_ingest::{Input, MAX_EVENTS, Severity};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -72,6 +72,31 @@ impl Session {
     /// Ingest `bytes` (any shape ingest reads, gzip included) as input `id`. The same name,
     /// size and content as a loaded input is not added twice.
     pub fn add_text(&mut self, id: u32, name: &str, bytes: &[u8], sample: bool) -> AddOutcome {
+        let outcome = self.ingest_input(id, name, bytes, sample);
+        if matches!(outcome, AddOutcome::Added(_)) {
+            self.events_changed();
+        }
+        outcome
+    }
+
+    /// Ingest several inputs (id, name, bytes, sample) and rebuild the derived data once: a
+    /// link can carry a thousand inputs.
+    pub fn add_texts(&mut self, inputs: &[(u32, &str, &[u8], bool)]) -> Vec<(u32, AddOutcome)> {
+        let outcomes: Vec<(u32, AddOutcome)> = inputs
+            .iter()
+            .map(|&(id, name, bytes, sample)| (id, self.ingest_input(id, name, bytes, sample)))
+            .collect();
+        if outcomes
+            .iter()
+            .any(|(_, o)| matches!(o, AddOutcome::Added(_)))
+        {
+            self.events_changed();
+        }
+        outcomes
+    }
+
+    /// Ingest one input without rebuilding the derived data.
+    fn ingest_input(&mut self, id: u32, name: &str, bytes: &[u8], sample: bool) -> AddOutcome {
         let hash = content_hash(bytes);
         if let Some(same) = self
             .inputs
@@ -82,8 +107,8 @@ impl Session {
                 name: same.name.clone(),
             };
         }
-        let ingested = eventpen_ingest::ingest(&[Input { name, bytes }]);
-        let problems = ingested
+        let mut ingested = eventpen_ingest::ingest(&[Input { name, bytes }]);
+        let mut problems: Vec<ProblemLine> = ingested
             .problems
             .iter()
             .map(|p| ProblemLine {
@@ -91,6 +116,18 @@ impl Session {
                 text: p.to_string(),
             })
             .collect();
+        // The cap holds for the whole workspace, not per input.
+        let room = MAX_EVENTS.saturating_sub(self.events.len());
+        if ingested.events.len() > room {
+            let left_out = ingested.events.len() - room;
+            ingested.events.truncate(room);
+            problems.push(ProblemLine {
+                is_error: true,
+                text: format!(
+                    "{name}: EventPen holds at most {MAX_EVENTS} events at once; the last {left_out} events of this input were not loaded"
+                ),
+            });
+        }
         let events = ingested.events.len();
         self.events.extend(ingested.events.into_iter().map(|e| {
             let position = e
@@ -128,7 +165,6 @@ impl Session {
         };
         let summary = input.summary();
         self.inputs.push(input);
-        self.events_changed();
         AddOutcome::Added(summary)
     }
 

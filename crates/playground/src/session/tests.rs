@@ -221,3 +221,21 @@ fn problems_are_reported_per_input() {
             .any(|p| p.is_error && p.text.contains("bad.json"))
     );
 }
+
+#[test]
+fn a_batch_of_inputs_is_ingested_with_one_rebuild() {
+    let mut session = Session::default();
+    let one = br#"{"source": "a", "detail-type": "X", "detail": {}}"#;
+    let outcomes = session.add_texts(&[
+        (1, "a.json", one, false),
+        (2, "a.json", one, false),
+        (3, "b.json", one, true),
+    ]);
+    let added: Vec<(u32, bool)> = outcomes
+        .iter()
+        .map(|(id, o)| (*id, matches!(o, AddOutcome::Added(_))))
+        .collect();
+    assert_eq!(added, [(1, true), (2, false), (3, true)]);
+    assert_eq!(session.event_count(), 2);
+    assert_eq!(session.facets(None).facets.event_count(), 2);
+}
