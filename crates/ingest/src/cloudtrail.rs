@@ -46,6 +46,59 @@ pub(crate) fn convert_record(
     record: Map<String, Value>,
     completeness: Completeness,
 ) -> Result<Converted, String> {
+    let envelope = envelope_of(&record, completeness)?;
+    let mut event = Map::new();
+    for (key, value) in envelope.fields {
+        event.insert(key.into(), Value::from(value));
+    }
+    event.insert("resources".into(), Value::Array(Vec::new()));
+    event.insert("detail".into(), Value::Object(record));
+    Ok(Converted {
+        event: Value::Object(event),
+        notes: envelope.notes,
+        derived: envelope.derived,
+        missing: envelope.missing,
+    })
+}
+
+/// The envelope a record gets, apart from `resources` (always empty) and `detail` (the record).
+#[derive(Debug)]
+pub(crate) struct Envelope {
+    /// `version`, `id`, `detail-type`, `source`, `account`, `time`, `region`, in that order
+    /// (those the record gives).
+    pub fields: Vec<(&'static str, String)>,
+    /// Delivery notes about the record.
+    pub notes: Vec<DeliveryNote>,
+    /// Envelope fields EventPen derived.
+    pub derived: Vec<&'static str>,
+    /// Record fields that were missing.
+    pub missing: Vec<&'static str>,
+}
+
+impl Envelope {
+    /// The event's JSON text up to its `detail` value: `{"version":"0",…,"resources":[],"detail":`.
+    /// The record's own text then `}` complete it, so a record is never re-serialised.
+    pub fn head_json(&self) -> String {
+        let mut head = String::with_capacity(256);
+        head.push('{');
+        for (key, value) in &self.fields {
+            head.push_str(&Value::from(*key).to_string());
+            head.push(':');
+            head.push_str(&Value::from(value.as_str()).to_string());
+            head.push(',');
+        }
+        head.push_str("\"resources\":[],\"detail\":");
+        head
+    }
+}
+
+/// Reads the envelope off a record. It reads only the record's small top-level fields
+/// (`eventType`, `eventSource`, `eventID`, `userIdentity`, `tlsDetails`, …: see
+/// [`ENVELOPE_KEYS`]), so a caller may pass a map holding just those.
+pub(crate) fn envelope_of(
+    record: &Map<String, Value>,
+    completeness: Completeness,
+) -> Result<Envelope, String> {
     let text = |key: &str| record.get(key).and_then(Value::as_str).map(str::to_string);
     let mut missing: Vec<&'static str> = Vec::new();
     let mut derived = vec!["id", "detail-type", "source"];
@@ -106,12 +159,8 @@ pub(crate) fn convert_record(
         ));
     }
     let id_key =
-        text("eventID").unwrap_or_else(|| serde_json::to_string(&record).unwrap_or_default());
-    let notes = notes_for_record(&record);
-
-    let mut event = Map::new();
-    event.insert("version".into(), Value::from("0"));
-    event.insert("id".into(), Value::from(derived_id(&id_key)));
+        text("eventID").unwrap_or_else(|| serde_json::to_string(record).unwrap_or_default());
+    let mut fields = vec![("version", "0".to_string()), ("id", derived_id(&id_key))];
     let envelope = [
         ("detail-type", detail_type),
         ("source", source),
@@ -119,20 +168,32 @@ pub(crate) fn convert_record(
         ("time", time),
         ("region", region),
     ];
-    for (key, value) in envelope {
-        if let Some(value) = value {
-            event.insert(key.into(), Value::from(value));
-        }
-    }
-    event.insert("resources".into(), Value::Array(Vec::new()));
-    event.insert("detail".into(), Value::Object(record));
-    Ok(Converted {
-        event: Value::Object(event),
-        notes,
+    fields.extend(envelope.into_iter().filter_map(|(k, v)| Some((k, v?))));
+    Ok(Envelope {
+        fields,
+        notes: notes_for_record(record),
         derived,
         missing,
     })
 }
+
+/// Every top-level record field [`envelope_of`] and the delivery notes read. A record without
+/// `eventID` is the exception: its `id` hashes the whole record.
+pub(crate) const ENVELOPE_KEYS: &[&str] = &[
+    "eventType",
+    "eventSource",
+    "eventName",
+    "eventVersion",
+    "eventID",
+    "eventTime",
+    "awsRegion",
+    "recipientAccountId",
+    "userIdentity",
+    "readOnly",
+    "eventCategory",
+    "managementEvent",
+    "tlsDetails",
+];
 
 #[cfg(test)]
 mod tests {

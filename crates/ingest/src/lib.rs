@@ -46,6 +46,8 @@ pub mod mapping;
 mod model;
 mod positions;
 mod put_events;
+mod raw;
+mod raw_skeleton;
 mod shapes;
 mod stream;
 mod stream_seed;
@@ -61,4 +63,5 @@ pub use model::{
     DeliveryNote, Ingested, IngestedEvent, Input, Origin, Problem, ProblemKind, Severity, Shape,
 };
 pub use put_events::{PLACEHOLDER_ACCOUNT, PLACEHOLDER_REGION, PLACEHOLDER_TIME};
+pub use raw::{RawEvent, RawItem, read_log_file};
 pub use stream::{Sink, StreamSummary, Streamed, StreamedEvent, stream_input};

@@ -133,7 +133,7 @@ fn stream_text<R: BufRead>(
 }
 
 /// Whether decoded text starts like `{"Records": [` (after an optional BOM and whitespace).
-fn starts_like_log_file(head: &[u8]) -> bool {
+pub(crate) fn starts_like_log_file(head: &[u8]) -> bool {
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     let mut rest = head.trim_ascii_start();
     for expected in [&b"{"[..], b"\"Records\"", b":", b"["] {
