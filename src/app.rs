@@ -56,7 +56,8 @@ pub fn App() -> Html {
     // The events live in the worker: it answers what the page shows (counts, rows on screen,
     // open events, charts, facets, tips); the pattern is also checked here, at once, for the
     // editor, the builder and the exports.
-    let worker = use_worker(&state);
+    let restore = *use_memo((), |_| startup::opens_own_work());
+    let worker = use_worker(&state, restore);
     let checked = use_memo(state.pattern.clone(), |pattern| {
         view_model::check_pattern(pattern)
     });

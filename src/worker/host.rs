@@ -3,10 +3,10 @@
 //! every reply is posted back as JSON. Files are read here in chunks, so a 100 MB load never
 //! blocks the page and can be cancelled between two chunks.
 use super::protocol::{Answer, Query, Reply, Request};
-use eventpen_playground::session::{ChunkedLoad, Session};
+use eventpen_playground::session::{AddOutcome, ChunkedLoad, Session};
 use eventpen_playground::timeline::TimeRange;
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -26,6 +26,12 @@ struct Host {
     facets_sent: Option<(u32, Option<TimeRange>)>,
     /// Loads the page cancelled.
     cancelled: HashSet<u32>,
+    /// The IndexedDB key of each stored input, by input id.
+    stored: HashMap<u32, f64>,
+    /// Inputs read from IndexedDB at start, waiting for the page's ids.
+    pending: Vec<super::idb::StoredInput>,
+    /// Storing failed once: the page was told, and nothing more is stored.
+    store_failed: bool,
 }
 
 thread_local! {
@@ -76,13 +82,49 @@ pub fn worker_main() {
 
 fn handle(request: Request, texts: Vec<String>, file: Option<File>) {
     match request {
-        Request::AddTexts { inputs } => {
+        Request::AddTexts { inputs, persist } => {
             let batch: Vec<(u32, &str, &[u8], bool)> = inputs
                 .iter()
                 .zip(&texts)
                 .map(|((id, name, sample), text)| (*id, name.as_str(), text.as_bytes(), *sample))
                 .collect();
             let outcomes = HOST.with_borrow_mut(|h| h.session.add_texts(&batch));
+            if persist {
+                for ((id, name, sample), text) in inputs.iter().zip(texts) {
+                    let added = outcomes
+                        .iter()
+                        .any(|(i, o)| i == id && matches!(o, AddOutcome::Added(_)));
+                    if added {
+                        let (id, name, sample) = (*id, name.clone(), *sample);
+                        wasm_bindgen_futures::spawn_local(async move {
+                            keep(id, &name, sample, text.as_bytes()).await
+                        });
+                    }
+                }
+            }
+            post(&Reply::Loaded { outcomes });
+            answer_again();
+        }
+        Request::Restore => wasm_bindgen_futures::spawn_local(restore()),
+        Request::Adopt { pairs } => {
+            let outcomes = HOST.with_borrow_mut(|h| {
+                let pending = std::mem::take(&mut h.pending);
+                let batch: Vec<(u32, &str, &[u8], bool)> = pairs
+                    .iter()
+                    .filter_map(|(key, id)| {
+                        let input = pending.iter().find(|p| p.key == *key)?;
+                        Some((
+                            *id,
+                            input.name.as_str(),
+                            input.bytes.as_slice(),
+                            input.sample,
+                        ))
+                    })
+                    .collect();
+                let outcomes = h.session.add_texts(&batch);
+                h.stored.extend(pairs.iter().map(|(key, id)| (*id, *key)));
+                outcomes
+            });
             post(&Reply::Loaded { outcomes });
             answer_again();
         }
@@ -97,7 +139,22 @@ fn handle(request: Request, texts: Vec<String>, file: Option<File>) {
             HOST.with_borrow_mut(|h| h.cancelled.insert(id));
         }
         Request::Retain { ids } => {
-            if HOST.with_borrow_mut(|h| h.session.retain_inputs(&ids)) {
+            let (changed, gone) = HOST.with_borrow_mut(|h| {
+                let gone: Vec<u32> = h
+                    .stored
+                    .keys()
+                    .filter(|id| !ids.contains(id))
+                    .copied()
+                    .collect();
+                let keys: Vec<f64> = gone.iter().filter_map(|id| h.stored.remove(id)).collect();
+                (h.session.retain_inputs(&ids), keys)
+            });
+            if !gone.is_empty() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = super::idb::delete(&gone).await;
+                });
+            }
+            if changed {
                 answer_again();
             }
         }
@@ -205,10 +262,61 @@ async fn load_file(id: u32, sample: bool, file: File) {
         offset = end;
     }
     let outcome = HOST.with_borrow_mut(|h| load.finish(&mut h.session));
+    let added = matches!(outcome, AddOutcome::Added(_));
     post(&Reply::Loaded {
         outcomes: vec![(id, outcome)],
     });
     answer_again();
+    if added {
+        let (name, sample, bytes) = load.parts();
+        keep(id, name, sample, bytes).await;
+    }
+}
+
+/// Store input `id` in IndexedDB (once: after its load); a failure is reported once, and
+/// nothing more is stored after it.
+async fn keep(id: u32, name: &str, sample: bool, bytes: &[u8]) {
+    if HOST.with_borrow(|h| h.store_failed) {
+        return;
+    }
+    match super::idb::put(name, sample, bytes).await {
+        Ok(key) => {
+            let still_loaded = HOST.with_borrow_mut(|h| {
+                let loaded = h.session.has_input(id);
+                if loaded {
+                    h.stored.insert(id, key);
+                }
+                loaded
+            });
+            if !still_loaded {
+                let _ = super::idb::delete(&[key]).await;
+            }
+        }
+        Err(error) => {
+            HOST.with_borrow_mut(|h| h.store_failed = true);
+            post(&Reply::StoreFailed {
+                message: format!(
+                    "The browser could not store {name} ({error}): loaded events will not survive a reload."
+                ),
+            });
+        }
+    }
+}
+
+/// Read the stored inputs and list them for the page (which answers with `Adopt`).
+async fn restore() {
+    let Ok(stored) = super::idb::all().await else {
+        return;
+    };
+    if stored.is_empty() {
+        return;
+    }
+    let entries = stored
+        .iter()
+        .map(|s| (s.key, s.name.clone(), s.bytes.len()))
+        .collect();
+    HOST.with_borrow_mut(|h| h.pending = stored);
+    post(&Reply::Stored { entries });
 }
 
 /// The bytes `start..end` of `file`.

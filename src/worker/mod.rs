@@ -2,5 +2,6 @@
 //! `Session`, the page side that talks to it, and the App's hooks that keep both in step.
 pub mod client;
 pub mod host;
+pub mod idb;
 pub mod protocol;
 pub mod wiring;

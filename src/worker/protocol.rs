@@ -17,6 +17,15 @@ pub enum Request {
     AddTexts {
         /// The inputs.
         inputs: Vec<(u32, String, bool)>,
+        /// Store them in IndexedDB (texts the page does not keep: a large paste).
+        persist: bool,
+    },
+    /// Read the inputs stored in IndexedDB (at start) and list them.
+    Restore,
+    /// Ingest the stored inputs listed by `Stored` under the page's ids: (key, id) each.
+    Adopt {
+        /// The pairs.
+        pairs: Vec<(f64, u32)>,
     },
     /// Read the File sent beside this message in chunks, reporting progress, as input `id`.
     LoadFile {
@@ -118,6 +127,16 @@ pub enum Reply {
     },
     /// The answer to a query.
     Answer(Box<Answer>),
+    /// The inputs stored in IndexedDB: (key, name, size) each.
+    Stored {
+        /// The inputs.
+        entries: Vec<(f64, String, usize)>,
+    },
+    /// Storing failed (quota, private mode): said once, then the worker stops trying.
+    StoreFailed {
+        /// Why.
+        message: String,
+    },
     /// The inputs' texts, for a share link or storage: (name, text) each; inputs too large to
     /// keep their text are named in `left_out`.
     Texts {
@@ -137,10 +156,13 @@ mod tests {
     #[test]
     fn messages_round_trip_as_json() {
         let requests = [
-            Request::AddText {
-                id: 1,
-                name: "pasted text".into(),
-                sample: true,
+            Request::AddTexts {
+                inputs: vec![(1, "pasted text".into(), true)],
+                persist: false,
+            },
+            Request::Restore,
+            Request::Adopt {
+                pairs: vec![(1.0, 4)],
             },
             Request::LoadFile {
                 id: 2,

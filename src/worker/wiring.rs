@@ -121,7 +121,13 @@ pub fn add_pasted(text: String, dispatch: &UseReducerDispatcher<State>) {
     };
     KNOWN.with_borrow_mut(|known| known.insert(entry.id));
     let inputs = vec![(entry.id, entry.name.clone(), false)];
-    client::send_texts(&Request::AddTexts { inputs }, &[&text]);
+    client::send_texts(
+        &Request::AddTexts {
+            inputs,
+            persist: true,
+        },
+        &[&text],
+    );
     dispatch.dispatch(Action::AddFiles(vec![entry]));
 }
 
@@ -130,14 +136,18 @@ pub fn cancel(id: u32) {
     client::send(&Request::Cancel { id });
 }
 
-/// Start the worker, route its replies, and keep its inputs equal to the state's.
+/// Start the worker, route its replies, and keep its inputs equal to the state's; with
+/// `restore`, bring back the inputs stored in IndexedDB (the page reopened its own work).
 #[hook]
-pub fn use_worker(state: &UseReducerHandle<State>) -> UseReducerHandle<WorkerView> {
+pub fn use_worker(state: &UseReducerHandle<State>, restore: bool) -> UseReducerHandle<WorkerView> {
     let view = use_reducer(WorkerView::default);
     {
         let (view, dispatch) = (view.dispatcher(), state.dispatcher());
         use_effect_with((), move |_| {
             client::listen(Callback::from(move |reply| route(reply, &view, &dispatch)));
+            if restore {
+                client::send(&Request::Restore);
+            }
         });
     }
     let pasted = use_mut_ref(|| None::<(Rc<str>, u32)>);
@@ -204,6 +214,30 @@ fn route(
                 notify(format!("Could not load: {error}"));
             }
         }
+        Reply::Stored { entries } => {
+            // A reload: the stored inputs come back under fresh ids, with progress until read.
+            let mut files = Vec::new();
+            let mut pairs = Vec::new();
+            for (key, name, size) in entries {
+                let id = crate::state::next_input_id();
+                KNOWN.with_borrow_mut(|known| known.insert(id));
+                view.dispatch(WorkerEvent::Progress(Loading {
+                    id,
+                    bytes: 0,
+                    total: size,
+                }));
+                files.push(EventFile {
+                    id,
+                    name,
+                    size,
+                    text: None,
+                });
+                pairs.push((key, id));
+            }
+            state.dispatch(Action::AddFiles(files));
+            client::send(&Request::Adopt { pairs });
+        }
+        Reply::StoreFailed { message } => notify(message),
         Reply::Texts { .. } => {}
     }
 }
@@ -254,5 +288,11 @@ fn sync_inputs(text: &Rc<str>, files: &[EventFile], pasted: &mut Option<(Rc<str>
         .iter()
         .map(|(id, name, _)| (*id, name.clone(), false))
         .collect();
-    client::send_texts(&Request::AddTexts { inputs }, &texts);
+    client::send_texts(
+        &Request::AddTexts {
+            inputs,
+            persist: false,
+        },
+        &texts,
+    );
 }

@@ -54,8 +54,13 @@ impl ChunkedLoad {
         }
     }
 
-    /// Every chunk is in: ingest the input into `session`.
-    pub fn finish(self, session: &mut Session) -> AddOutcome {
+    /// Every chunk is in: ingest the input into `session` (the bytes stay, to be stored).
+    pub fn finish(&self, session: &mut Session) -> AddOutcome {
         session.add_text(self.id, &self.name, &self.bytes, self.sample)
+    }
+
+    /// The input's name, whether it is a sample, and its bytes.
+    pub fn parts(&self) -> (&str, bool, &[u8]) {
+        (&self.name, self.sample, &self.bytes)
     }
 }
