@@ -21,16 +21,16 @@ type Case<'a> = (&'a str, &'a [&'a str], &'a [u8], i32, &'a str);
 
 #[test]
 fn oversized_inputs_are_refused_with_the_limit_named() {
-    let dir = sparse_file("huge.json", 300 * 1024 * 1024);
-    let stdin = vec![b' '; 51 * 1024 * 1024];
+    let dir = sparse_file("huge.json", 600 * 1024 * 1024);
+    let stdin = vec![b' '; 501 * 1024 * 1024];
     #[rustfmt::skip]
     let cases: &[Case] = &[
         // subcommand, arguments, stdin, exit code, stderr start
-        ("events", &["huge.json"], b"", 2, "huge.json: not read: larger than 50 MiB, the most EventPen reads; reading stopped at the limit (50 MiB in total for all inputs)"),
-        ("events", &["-"], &stdin, 2, "<stdin>: not read: larger than 50 MiB"),
+        ("events", &["huge.json"], b"", 2, "huge.json: not read: larger than 500 MiB, the most EventPen reads; reading stopped at the limit (500 MiB in total for all inputs)"),
+        ("events", &["-"], &stdin, 2, "<stdin>: not read: larger than 500 MiB"),
         ("match", &["--pattern", "huge.json", "x.json"], b"", 2, "eventpen match: huge.json: larger than 1 MiB"),
         ("export", &["--pattern", "huge.json"], b"", 1, "eventpen export: cannot read huge.json: larger than 1 MiB"),
-        ("test-event-pattern", &["--event-pattern", "{}", "--event", "file://huge.json"], b"", 252, "\nError parsing parameter '--event': Unable to load paramfile file://huge.json: larger than 50 MiB"),
+        ("test-event-pattern", &["--event-pattern", "{}", "--event", "file://huge.json"], b"", 252, "\nError parsing parameter '--event': Unable to load paramfile file://huge.json: larger than 500 MiB"),
     ];
     for (subcommand, args, stdin, code, stderr) in cases {
         let outcome = run_in(&dir, subcommand, args, stdin);
