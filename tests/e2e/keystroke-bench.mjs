@@ -19,9 +19,11 @@ const ROUNDS = Number(process.env.ROUNDS ?? 15);
 const CHARTS = (process.env.CHARTS ?? 'on').split(',');
 const GEN = process.env.EVENTPEN_GEN ?? 'eventpen-gen';
 
+// Two patterns with different match counts on the generated trail (so every round changes the
+// summary): KMS decrypts, then decrypts and STS role assumptions.
 const PATTERNS = [
-  '{"source": ["aws.ec2"], "detail": {"eventName": ["RunInstances"]}}',
-  '{"source": ["aws.ec2"], "detail": {"eventName": ["RunInstances", "TerminateInstances"]}}',
+  '{"detail": {"eventName": ["Decrypt"]}}',
+  '{"detail": {"eventName": ["Decrypt", "AssumeRole"]}}',
 ];
 
 /** Install the long-task recorder and the page-wasm handle before the app starts. */
