@@ -91,6 +91,8 @@ fn every_fixture_record_and_the_odd_ones_read_the_same_both_ways() {
         r#"{"eventType":"AwsApiCall","eventSource":"ec2.amazonaws.com","eventName":"X","eventID":"e1"}"#,
         // An escaped key and a duplicate key (the last value wins, as in serde_json).
         r#"{"\u0065ventType":"AwsApiCall","eventSource":"s3.amazonaws.com","eventSource":"iam.amazonaws.com","eventName":"X","eventID":"e2","recipientAccountId":"1","eventTime":"t","awsRegion":"r"}"#,
+        // Envelope values that need escaping in the spliced head.
+        r#"{"eventType":"AwsApiCall","eventSource":"we\"ird\\.amazonaws.com","eventName":"X","eventID":"e3","recipientAccountId":"1\u0007","eventTime":"t","awsRegion":"r"}"#,
         // Not an object.
         r#"[1, 2]"#,
         r#""text""#,

@@ -18,10 +18,14 @@ use serde_json::Value;
 
 /// A leaf value as the operators see it: numbers keep their text.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Scalar<'a> {
+pub enum Scalar<'a> {
+    /// A string (unescaped).
     Str(&'a str),
+    /// A number, as written in the event.
     Num(&'a str),
+    /// `true` or `false`.
     Bool(bool),
+    /// `null`.
     Null,
 }
 
@@ -166,7 +170,7 @@ pub(crate) fn for_each_value<'v, N: EventNode>(
 /// the empty key is skipped and the field is never found. We decide this per name (an
 /// empty step before the end, as in `a..b.`, makes the empty key readable); event-ruler
 /// decides it from all the rule's names together.
-fn reachable(name: &str) -> bool {
+pub(crate) fn reachable(name: &str) -> bool {
     let trimmed = name.trim_end_matches('.');
     trimmed.len() == name.len()
         || trimmed.is_empty() && name.is_empty()

@@ -63,6 +63,7 @@
 #![warn(missing_docs)]
 
 mod choice;
+pub mod columns;
 mod compile;
 mod diagnostic;
 mod event;

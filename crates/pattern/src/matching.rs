@@ -90,14 +90,28 @@ pub(crate) fn evaluate<N: EventNode>(field: &Field, event: &N) -> FieldOutcome {
 /// Whether the event matches the compiled pattern.
 pub(crate) fn matches<N: EventNode>(compiled: &Compiled, event: &N) -> bool {
     if !compiled.tree.contested {
-        match summarize(compiled, compiled.tree.root, event) {
-            None => return false,
-            Some(summary) if summary.fewest_tied_passing < 2 => return true,
-            Some(summary) if summary.most_tied < 2 => return false,
-            Some(_) => {}
+        let mut outcome = |index: usize| evaluate(&compiled.fields[index], event);
+        if let Some(verdict) = decide(compiled, &mut outcome) {
+            return verdict;
         }
     }
     crate::search::matches(compiled, event)
+}
+
+/// The fast path's verdict from each leaf's outcome (asked for lazily, by field index), or
+/// `None` when array consistency must be checked on the event itself. Only for trees with
+/// no [`Liveness::Contested`] leaf. Shared by [`matches`] and the column plan
+/// ([`crate::columns`]), which supplies outcomes computed from columns.
+pub(crate) fn decide<F: FnMut(usize) -> FieldOutcome>(
+    compiled: &Compiled,
+    outcome: &mut F,
+) -> Option<bool> {
+    match summarize(compiled, compiled.tree.root, outcome) {
+        None => Some(false),
+        Some(summary) if summary.fewest_tied_passing < 2 => Some(true),
+        Some(summary) if summary.most_tied < 2 => Some(false),
+        Some(_) => None,
+    }
 }
 
 /// Over the paths through a node on which every leaf is possible (see
@@ -116,7 +130,11 @@ const NO_PASSING_PATH: u8 = 3;
 
 /// The [`Summary`] of a node, `None` when no path through it is possible. Exact only when
 /// no leaf is [`Liveness::Contested`].
-fn summarize<N: EventNode>(compiled: &Compiled, id: NodeId, event: &N) -> Option<Summary> {
+fn summarize<F: FnMut(usize) -> FieldOutcome>(
+    compiled: &Compiled,
+    id: NodeId,
+    outcome_of: &mut F,
+) -> Option<Summary> {
     match &compiled.tree.nodes[id] {
         Node::Leaf(index) => {
             if compiled.tree.liveness[*index] == Liveness::Dead {
@@ -126,7 +144,7 @@ fn summarize<N: EventNode>(compiled: &Compiled, id: NodeId, event: &N) -> Option
                 });
             }
             let field = &compiled.fields[*index];
-            let outcome = evaluate(field, event);
+            let outcome = outcome_of(*index);
             let tied = u8::from(outcome.constrained(field));
             if outcome.passed(field) {
                 Some(Summary {
@@ -148,7 +166,7 @@ fn summarize<N: EventNode>(compiled: &Compiled, id: NodeId, event: &N) -> Option
                 most_tied: 0,
             };
             for &child in children {
-                let part = summarize(compiled, child, event)?;
+                let part = summarize(compiled, child, outcome_of)?;
                 all.fewest_tied_passing = if part.fewest_tied_passing == NO_PASSING_PATH
                     || all.fewest_tied_passing == NO_PASSING_PATH
                 {
@@ -163,7 +181,7 @@ fn summarize<N: EventNode>(compiled: &Compiled, id: NodeId, event: &N) -> Option
         Node::Any(branches) => {
             let mut any: Option<Summary> = None;
             for &branch in branches {
-                let Some(part) = summarize(compiled, branch, event) else {
+                let Some(part) = summarize(compiled, branch, outcome_of) else {
                     continue;
                 };
                 any = Some(match any {

@@ -6,6 +6,11 @@
 //! (no string copied per event), fast enough to redo on every keystroke at 100,000 events.
 use serde_json::Value;
 use std::collections::HashMap;
+use std::hash::Hash;
+
+use crate::columns::Bitset;
+use crate::store::{EventStore, FastBuild, ValueId};
+use eventpen_pattern::columns::Scalar;
 
 /// A question the breakdown answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -60,13 +65,27 @@ impl Dimension {
 
     /// The value of this dimension in `event` and the field it was read from.
     pub fn value_of(self, event: &Value) -> Option<(&'static [&'static str], &str)> {
-        let at = |path: &'static [&'static str]| {
+        self.value_by(|path| {
             let mut node = event;
             for key in path {
                 node = node.get(key)?;
             }
-            node.as_str().filter(|s| !s.is_empty()).map(|s| (path, s))
-        };
+            node.as_str().filter(|s| !s.is_empty())
+        })
+    }
+
+    /// The value of this dimension in stored event `i` (as [`Dimension::value_of`] reads it).
+    pub fn value_in(self, store: &EventStore, i: usize) -> Option<(&'static [&'static str], &str)> {
+        self.value_by(|path| store.plain_string(i, path).filter(|s| !s.is_empty()))
+    }
+
+    /// The value of this dimension given how to read a non-empty string at a path (as the
+    /// string, or as anything standing for it).
+    fn value_by<T>(
+        self,
+        mut string_at: impl FnMut(&'static [&'static str]) -> Option<T>,
+    ) -> Option<(&'static [&'static str], T)> {
+        let mut at = |path: &'static [&'static str]| string_at(path).map(|s| (path, s));
         match self {
             Dimension::EventName => at(&["detail", "eventName"]),
             Dimension::Principal => at(USER_NAME)
@@ -118,27 +137,71 @@ impl Breakdown {
     /// Count the values of every dimension over `events` (the matched ones, the app passes),
     /// keeping the `top` most common of each.
     pub fn collect<'a>(events: impl IntoIterator<Item = &'a Value>, top: usize) -> Breakdown {
+        let value_of = |dimension: Dimension, event: &&'a Value| dimension.value_of(event);
+        Breakdown::collect_by(events, value_of, |text| text, top)
+    }
+
+    /// The breakdown of the stored events in `matched` (one bit per event), from the columns:
+    /// values are counted by their id in the column, and read as text only for the result.
+    pub fn of_store(store: &EventStore, matched: &Bitset, top: usize) -> Breakdown {
+        // One forward cursor per path read: the matched events come in order.
+        let mut reader = store.plain_reader();
+        let non_empty = |id: &ValueId| store.is_non_empty_string(*id);
+        let value_in = |dimension: Dimension, &i: &usize| {
+            dimension.value_by(|path| reader.value_id(path, i).filter(non_empty))
+        };
+        let text = |id| match store.value_of_id(id) {
+            Scalar::Str(text) => text,
+            _ => "",
+        };
+        Breakdown::collect_by(matched.ones_iter(), value_in, text, top)
+    }
+
+    /// Counts by `value_of` (a value as `K`: the text itself, or an id standing for it), then
+    /// keeps the `top` of each dimension, read as text by `text`.
+    fn collect_by<'a, E, K: Hash + Eq + Copy>(
+        events: impl IntoIterator<Item = E>,
+        mut value_of: impl FnMut(Dimension, &E) -> Option<(&'static [&'static str], K)>,
+        text: impl Fn(K) -> &'a str,
+        top: usize,
+    ) -> Breakdown {
         type Key<'a> = (&'static [&'static str], &'a str);
-        let mut counts: Vec<HashMap<Key<'a>, usize>> =
-            DIMENSIONS.iter().map(|_| HashMap::new()).collect();
+        // Keyed by the path's place among the few a dimension reads, not its keys' text:
+        // hashing every key of the path for every event cost more than the counting.
+        type Counts<K> = HashMap<(usize, K), usize, FastBuild>;
+        let mut counts: Vec<Counts<K>> = DIMENSIONS.iter().map(|_| HashMap::default()).collect();
+        let mut paths: Vec<Vec<&'static [&'static str]>> =
+            DIMENSIONS.iter().map(|_| Vec::new()).collect();
         let mut missing = [0usize; DIMENSIONS.len()];
         let mut total = 0;
         for event in events {
             total += 1;
             for (d, dimension) in DIMENSIONS.iter().enumerate() {
-                match dimension.value_of(event) {
-                    Some(key) => *counts[d].entry(key).or_insert(0) += 1,
+                match value_of(*dimension, &event) {
+                    Some((path, value)) => {
+                        let place = match paths[d].iter().position(|p| *p == path) {
+                            Some(place) => place,
+                            None => {
+                                paths[d].push(path);
+                                paths[d].len() - 1
+                            }
+                        };
+                        *counts[d].entry((place, value)).or_insert(0) += 1;
+                    }
                     None => missing[d] += 1,
                 }
             }
         }
         let dimensions = DIMENSIONS
             .iter()
-            .zip(counts)
+            .zip(counts.into_iter().zip(paths))
             .zip(missing)
-            .map(|((&dimension, counts), missing)| {
-                let distinct = counts.len();
-                let mut sorted: Vec<(Key<'a>, usize)> = counts.into_iter().collect();
+            .map(|((&dimension, (counts, paths)), missing)| {
+                let mut sorted: Vec<(Key<'a>, usize)> = counts
+                    .into_iter()
+                    .map(|((place, value), count)| ((paths[place], text(value)), count))
+                    .collect();
+                let distinct = sorted.len();
                 sorted.sort_by(|(a, x), (b, y)| y.cmp(x).then(a.1.cmp(b.1)).then(a.0.cmp(b.0)));
                 let top = sorted
                     .into_iter()

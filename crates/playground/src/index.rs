@@ -8,7 +8,7 @@ use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 /// Distinct values kept per field: beyond this a field (ids, timestamps) is only counted.
-const MAX_DISTINCT: usize = 1000;
+pub(crate) const MAX_DISTINCT: usize = 1000;
 
 /// The fields most rules start from (the AWS walkthrough's), listed first.
 const KEY_FIELDS: [&[&str]; 4] = [
@@ -95,11 +95,11 @@ pub struct Facets {
 
 /// Collection state of one path: value text → (value, events counted, last event counted).
 #[derive(Default)]
-struct Tally {
-    values: HashMap<String, (Value, usize, usize)>,
-    events: usize,
+pub(crate) struct Tally {
+    pub(crate) values: HashMap<String, (Value, usize, usize)>,
+    pub(crate) events: usize,
     last_event: Option<usize>,
-    truncated: bool,
+    pub(crate) truncated: bool,
 }
 
 impl Facets {
@@ -111,40 +111,65 @@ impl Facets {
             trie.walk(event, Trie::ROOT, index);
             count = index + 1;
         }
-        let seen = trie
-            .nodes
-            .iter()
-            .skip(1)
-            .map(|node| node.path.clone())
-            .collect();
-        let mut fields: Vec<FacetField> = trie
+        let paths = trie
             .nodes
             .into_iter()
-            .filter_map(|node| Some((node.path, node.tally?)))
-            .map(|(path, tally)| {
-                let mut values: Vec<FacetValue> = tally
-                    .values
-                    .into_iter()
-                    .map(|(text, (value, count, _))| FacetValue {
-                        value,
-                        count,
-                        search_text: text.to_lowercase(),
-                    })
-                    .collect();
-                values.sort_by(|a, b| {
-                    b.count
-                        .cmp(&a.count)
-                        .then_with(|| a.search_text.cmp(&b.search_text))
-                });
-                FacetField {
-                    dotted_lower: path.join(".").to_lowercase(),
-                    path,
-                    values,
-                    events: tally.events,
-                    truncated: tally.truncated,
-                }
-            })
-            .collect();
+            .skip(1)
+            .map(|node| (node.path, node.tally));
+        Facets::assemble(paths, count)
+    }
+
+    /// The facets of the events in `store`, from its columns (no event decoded): equal to
+    /// [`Facets::collect`] over the same events.
+    pub fn of_store(store: &crate::store::EventStore) -> Facets {
+        Facets::assemble(store.facet_tallies(), store.len())
+    }
+
+    /// The facets from every path seen (in the order first seen, objects and arrays
+    /// included) with its tally when scalars were seen there.
+    pub(crate) fn assemble(
+        paths: impl IntoIterator<Item = (Vec<String>, Option<Tally>)>,
+        count: usize,
+    ) -> Facets {
+        let mut seen = HashSet::new();
+        let mut fields: Vec<FacetField> = Vec::new();
+        for (path, tally) in paths {
+            seen.insert(path.clone());
+            let Some(tally) = tally else {
+                continue;
+            };
+            let mut values: Vec<(String, FacetValue)> = tally
+                .values
+                .into_iter()
+                .map(|(text, (value, count, _))| {
+                    let search_text = text.to_lowercase();
+                    (
+                        text,
+                        FacetValue {
+                            value,
+                            count,
+                            search_text,
+                        },
+                    )
+                })
+                .collect();
+            // Ties by search text, then by the text itself ("XY" before "xy"), so the order
+            // never depends on the hash map's.
+            values.sort_by(|(a_text, a), (b_text, b)| {
+                b.count
+                    .cmp(&a.count)
+                    .then_with(|| a.search_text.cmp(&b.search_text))
+                    .then_with(|| a_text.cmp(b_text))
+            });
+            let values: Vec<FacetValue> = values.into_iter().map(|(_, v)| v).collect();
+            fields.push(FacetField {
+                dotted_lower: path.join(".").to_lowercase(),
+                path,
+                values,
+                events: tally.events,
+                truncated: tally.truncated,
+            });
+        }
         // The fields a rule usually starts from first; fields where every event differs (ids,
         // timestamps) last; the rest in the order the events have them.
         fields.sort_by_key(|field| {
@@ -310,6 +335,12 @@ impl Trie {
     }
 }
 
+/// The key of a value that is not a string: type-tagged so the string "5" and the number 5
+/// stay apart.
+pub(crate) fn tally_key(value: &Value) -> String {
+    format!("\u{0}{value}")
+}
+
 impl Tally {
     fn add(&mut self, scalar: &Value, event: usize) {
         if self.last_event != Some(event) {
@@ -320,8 +351,7 @@ impl Tally {
         let text: &str = match scalar {
             Value::String(s) => s,
             other => {
-                // Type-tagged so the string "5" and the number 5 stay apart.
-                owned = format!("\u{0}{other}");
+                owned = tally_key(other);
                 &owned
             }
         };

@@ -30,10 +30,12 @@ pub mod backtest;
 pub mod breakdown;
 pub mod builder;
 pub mod challenge;
+pub mod columns;
 pub mod index;
 pub mod reasons;
 pub mod redact;
 pub mod session;
+pub mod store;
 pub mod timeline;
 pub mod tips;
 
@@ -90,6 +92,27 @@ pub fn matched_facts<E: LoadedEvent>(events: &[E], verdicts: &[bool]) -> Matched
             .filter(|e| e.event().pointer("/detail/errorCode").is_some())
             .count(),
     }
+}
+
+/// What the matched events among `store`'s say about the rule ([`matched_facts`] from the
+/// columns). A call counts as failed when its `detail.errorCode` is a value (CloudTrail's is
+/// always a string; an object or array there is not counted).
+pub fn matched_facts_in(store: &store::EventStore, matched: &columns::Bitset) -> MatchedFacts {
+    use eventpen_pattern::columns::Scalar;
+    let mut facts = MatchedFacts {
+        read_only: 0,
+        failed_calls: 0,
+    };
+    let mut reader = store.plain_reader();
+    for i in matched.ones_iter() {
+        if reader.value(&["detail", "readOnly"], i) == Some(Scalar::Bool(true)) {
+            facts.read_only += 1;
+        }
+        if reader.value(&["detail", "errorCode"], i).is_some() {
+            facts.failed_calls += 1;
+        }
+    }
+    facts
 }
 
 /// Everything to tell about a pattern: its errors, its warnings less those the loaded events

@@ -183,6 +183,7 @@ fn near_value(name: &str, wanted: &str, seen: &[&str]) -> Option<(Kind, String, 
 
 /// What the matched events say about the rule: read-only events need another rule state, and
 /// failed calls (`errorCode`) match unless the pattern excludes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct MatchedFacts {
     /// How many matched events are read-only CloudTrail events.
     pub read_only: usize,

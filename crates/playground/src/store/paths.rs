@@ -1,0 +1,188 @@
+//! The store's index: one column per field path (keys as written, array indexes skipped),
+//! holding for every occurrence of a scalar there the event it belongs to and the value's
+//! id in the column's [`Dictionary`].
+//!
+//! Paths are those of [`crate::Facets`]: objects and arrays are paths too (a pattern may
+//! test them with `exists`), and array elements share their array's path. Each occurrence
+//! also keeps two facts the matcher needs about the way to it: whether it came through an
+//! array of objects or a nested array (array consistency applies), and whether it came
+//! through any array at all (the row summary reads only plain values).
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::chunked::{ByteArena, ChunkedVec, Span};
+use super::dictionary::{Dictionary, tagged};
+use super::hash::FastBuild;
+
+/// Flag on an occurrence: it came from inside an array of objects or a nested array.
+pub(crate) const IN_ARRAY: u32 = 1 << 31;
+/// Flag on an occurrence: some array was on the way to it.
+pub(crate) const VIA_ARRAY: u32 = 1 << 30;
+/// The value id bits of an occurrence.
+pub(crate) const VALUE_ID: u32 = VIA_ARRAY - 1;
+
+/// The scalars found at one path.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Column {
+    /// Per occurrence: the event index (non-decreasing).
+    pub events: ChunkedVec<u32>,
+    /// Per occurrence: the value id, with [`IN_ARRAY`] and [`VIA_ARRAY`].
+    pub values: ChunkedVec<u32>,
+    pub dictionary: Dictionary,
+}
+
+impl Column {
+    /// The occurrences of event `event`: a range of occurrence indexes.
+    pub(crate) fn occurrences_of(&self, event: u32) -> std::ops::Range<usize> {
+        let start = self.events.lower_bound(event);
+        let mut end = start;
+        while self.events.get(end) == Some(event) {
+            end += 1;
+        }
+        start..end
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.events.heap_bytes() + self.values.heap_bytes() + self.dictionary.heap_bytes()
+    }
+}
+
+/// One path: its keys, its children by key, its column.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PathNode {
+    pub keys: Vec<String>,
+    children: HashMap<String, u32, FastBuild>,
+    pub column: Column,
+}
+
+/// Every path seen, as a trie (node 0 is the event itself), and the paths by flattened name.
+#[derive(Debug, Clone)]
+pub(crate) struct Paths {
+    pub nodes: Vec<PathNode>,
+    /// The keys joined with `.` → the paths spelling it (`a.b` is `["a.b"]` and `["a","b"]`).
+    by_name: HashMap<String, Vec<u32>, FastBuild>,
+}
+
+impl Default for Paths {
+    fn default() -> Self {
+        Paths {
+            nodes: vec![PathNode::default()],
+            by_name: HashMap::default(),
+        }
+    }
+}
+
+/// Scratch space reused across events, so indexing allocates only for new paths and values.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    tagged: Vec<u8>,
+}
+
+/// Where indexing one event writes: new values' texts, and the event's own JSON (already
+/// stored), which new strings may point into.
+pub(crate) struct Target<'a> {
+    pub texts: &'a mut ByteArena,
+    pub events: &'a ByteArena,
+    pub json: Span,
+    pub scratch: &'a mut Scratch,
+}
+
+impl Paths {
+    /// The paths whose keys joined with `.` spell `name`.
+    pub(crate) fn named(&self, name: &str) -> &[u32] {
+        self.by_name.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The path with exactly these keys.
+    pub(crate) fn find(&self, keys: &[&str]) -> Option<u32> {
+        let mut node = 0u32;
+        for key in keys {
+            node = *self.nodes[node as usize].children.get(*key)?;
+        }
+        Some(node)
+    }
+
+    fn child(&mut self, parent: u32, key: &str) -> u32 {
+        if let Some(&child) = self.nodes[parent as usize].children.get(key) {
+            return child;
+        }
+        let mut keys = self.nodes[parent as usize].keys.clone();
+        keys.push(key.to_string());
+        let child = self.nodes.len() as u32;
+        self.by_name.entry(keys.join(".")).or_default().push(child);
+        self.nodes.push(PathNode {
+            keys,
+            ..PathNode::default()
+        });
+        self.nodes[parent as usize]
+            .children
+            .insert(key.to_string(), child);
+        child
+    }
+
+    /// Indexes every scalar of `event` (number `index`, whose JSON is at `json` in
+    /// `events`).
+    pub(crate) fn add_event(&mut self, target: Target<'_>, event: &Value, index: u32) {
+        let mut target = target;
+        self.add(&mut target, event, 0, index, 0);
+    }
+
+    /// `flags` says how the walk got here; the rules follow the matcher's (see
+    /// `eventpen_pattern`'s event walk): elements of an array that are objects or arrays
+    /// are "in an array", scalar elements are not.
+    fn add(&mut self, target: &mut Target<'_>, value: &Value, node: u32, index: u32, flags: u32) {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    let next = self.child(node, key);
+                    self.add(target, child, next, index, flags);
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    let inner = if item.is_object() || item.is_array() {
+                        flags | IN_ARRAY | VIA_ARRAY
+                    } else {
+                        flags | VIA_ARRAY
+                    };
+                    self.add(target, item, node, index, inner);
+                }
+            }
+            scalar if node != 0 => {
+                tagged(scalar, &mut target.scratch.tagged);
+                let column = &mut self.nodes[node as usize].column;
+                let id = column.dictionary.intern(
+                    target.texts,
+                    target.events,
+                    target.json,
+                    &target.scratch.tagged,
+                );
+                column.events.push(index);
+                column.values.push(id | flags);
+            }
+            _ => {}
+        }
+    }
+
+    pub(crate) fn heap_bytes(&self) -> usize {
+        let nodes = self.nodes.capacity() * std::mem::size_of::<PathNode>();
+        let per_node: usize = self
+            .nodes
+            .iter()
+            .map(|n| {
+                n.keys.iter().map(|k| k.capacity() + 24).sum::<usize>()
+                    + n.children.capacity() * (std::mem::size_of::<(String, u32)>() + 1)
+                    + n.children.keys().map(String::capacity).sum::<usize>()
+                    + n.column.heap_bytes()
+            })
+            .sum();
+        let names: usize = self
+            .by_name
+            .iter()
+            .map(|(name, ids)| name.capacity() + ids.capacity() * 4 + 48)
+            .sum();
+        nodes + per_node + names
+    }
+}
