@@ -3,6 +3,7 @@
 use super::views::{Advice, EvaluationView, FacetsView};
 use super::{PatternState, Session};
 use crate::breakdown::Breakdown;
+use crate::columns::Bitset;
 use crate::timeline::{TimeRange, Timeline, change};
 use crate::{Diagnostic, Facets, Severity};
 
@@ -47,13 +48,15 @@ impl Session {
         true
     }
 
-    /// Recompute the verdicts of the current pattern over every event.
+    /// Recompute the verdicts of the current pattern over every event, by column: each
+    /// condition once per distinct value of its field, per-clause results cached across edits.
     pub(super) fn rematch(&mut self) {
-        self.verdicts = self
+        self.bits = self
             .pattern
             .last_valid
             .as_ref()
-            .map(|pattern| crate::verdicts(pattern, &self.events));
+            .map(|pattern| self.matcher.verdicts(&self.store, pattern).matched);
+        self.verdicts = self.bits.as_ref().map(Bitset::to_vec);
     }
 
     /// Which events fall in `range` (every event when `None`).
@@ -64,7 +67,7 @@ impl Session {
     /// Everything to show about the current pattern, for the events in `range`; the timeline
     /// and breakdown only when `charts` is on (they are the costliest part).
     pub fn evaluate(&self, range: Option<TimeRange>, charts: bool) -> EvaluationView {
-        let total = self.events.len();
+        let total = self.store.len();
         let in_range = self.in_range(range);
         let verdicts = self.verdicts.as_deref();
         let matched_at = |i: usize| verdicts.is_some_and(|v| v[i]);
@@ -87,15 +90,21 @@ impl Session {
             });
             Some((timeline, change))
         });
-        let breakdown = verdicts.filter(|_| charts).map(|_| {
-            let counted = (0..total).filter(|&i| matched_at(i) && in_range(i));
-            Breakdown::collect(counted.map(|i| &self.events[i].event), TOP_VALUES)
+        let breakdown = self.bits.as_ref().filter(|_| charts).map(|bits| {
+            let mut counted = bits.clone();
+            if range.is_some() {
+                for i in bits.ones_iter().filter(|&i| !in_range(i)) {
+                    counted.set(i, false);
+                }
+            }
+            Breakdown::of_store(&self.store, &counted, TOP_VALUES)
         });
-        let preview = (0..total)
-            .filter(|&i| matched_at(i))
-            .take(PREVIEW_EVENTS)
-            .map(|i| (i, self.events[i].event.clone()))
-            .collect();
+        let preview = self.bits.as_ref().map_or_else(Vec::new, |bits| {
+            bits.ones_iter()
+                .take(PREVIEW_EVENTS)
+                .filter_map(|i| Some((i, self.store.event(i)?)))
+                .collect()
+        });
         EvaluationView {
             total,
             matched,
@@ -105,7 +114,10 @@ impl Session {
             bits,
             listed,
             tips,
-            read_only_matched: (0..total).any(|i| matched_at(i) && self.events[i].read_only),
+            read_only_matched: self.bits.as_ref().is_some_and(|bits| {
+                bits.ones_iter()
+                    .any(|i| self.store.has_note(i, "read-only"))
+            }),
             account: self.account.clone(),
             region: self.region.clone(),
             change: timeline_and_change.as_ref().and_then(|(_, c)| *c),
@@ -121,8 +133,11 @@ impl Session {
             None => self.facets.capped(FACET_VALUES),
             Some(_) => {
                 let in_range = self.in_range(range);
-                let kept = (0..self.events.len()).filter(|&i| in_range(i));
-                Facets::collect(kept.map(|i| &self.events[i].event)).capped(FACET_VALUES)
+                let kept: Vec<_> = (0..self.store.len())
+                    .filter(|&i| in_range(i))
+                    .filter_map(|i| self.store.event(i))
+                    .collect();
+                Facets::collect(&kept).capped(FACET_VALUES)
             }
         };
         FacetsView {
@@ -140,11 +155,11 @@ impl Session {
         };
         let text = &self.pattern.text;
         let facts = self
-            .verdicts
+            .bits
             .as_ref()
             .filter(|_| !self.pattern.stale)
-            .map(|v| crate::matched_facts(&self.events, v));
-        let index = (!self.events.is_empty()).then_some(&self.facets);
+            .map(|bits| crate::matched_facts_in(&self.store, bits));
+        let index = (!self.store.is_empty()).then_some(&self.facets);
         let all = crate::diagnostics(text, checked, index, facts.as_ref());
         let (tips, listed): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
             all.iter().partition(|d| d.severity == Severity::Tip);

@@ -1,16 +1,16 @@
-//! Inputs in and out of a session: each input is ingested once when added; removing one drops
-//! its events; after any change the derived data (times, field index, account/region,
-//! verdicts) is rebuilt once.
+//! Inputs in and out of a session: each input is ingested once when added, its events pushed
+//! into the compact [`EventStore`]; removing one re-ingests the inputs kept (the store only
+//! grows). After any change the derived data (times, field index, account/region, verdicts)
+//! is rebuilt once.
 use super::Session;
 use super::views::{AddOutcome, InputSummary, ProblemLine};
 use crate::Facets;
-use crate::timeline::parse_time;
-use eventpen_ingest::{Input, MAX_EVENTS, Severity};
-use serde_json::Value;
-use std::collections::HashMap;
+use crate::columns::ColumnMatcher;
+use crate::store::{EventMeta, EventStore};
+use eventpen_ingest::{IngestedEvent, Input, MAX_EVENTS, Severity};
 
-/// Inputs up to this size keep their text in the session (share links, storage); larger ones
-/// keep only their events (the UI stores them in IndexedDB as they arrive).
+/// Inputs up to this size have their text given out again (share links); larger ones are
+/// stored by the worker in IndexedDB instead.
 pub const KEPT_TEXT_BYTES: usize = 1024 * 1024;
 
 /// One loaded input.
@@ -23,7 +23,7 @@ pub(super) struct LoadedInput {
     pub sample: bool,
     pub events: usize,
     pub problems: Vec<ProblemLine>,
-    /// The raw text, kept for small inputs only.
+    /// The raw bytes (re-ingested when another input is removed; originals point into them).
     pub bytes: Vec<u8>,
 }
 
@@ -40,25 +40,20 @@ impl LoadedInput {
     }
 }
 
-/// One event of the session.
+/// Where an event's original text is: a span of its input's bytes (the usual case: a record
+/// as written), or its own copy (a gzip input, a record ingest rewrote).
 #[derive(Debug)]
-pub(super) struct SessionEvent {
-    pub event: Value,
-    pub original: String,
-    pub origin: String,
-    pub notes: Vec<String>,
-    pub read_only: bool,
-    /// The id of the input it came from.
-    pub input: u32,
+pub(super) enum Original {
+    Span(usize, usize),
+    Owned(Box<str>),
 }
 
-impl crate::LoadedEvent for SessionEvent {
-    fn event(&self) -> &Value {
-        &self.event
-    }
-    fn is_read_only(&self) -> bool {
-        self.read_only
-    }
+/// What the session keeps per event besides the store.
+#[derive(Debug)]
+pub(super) struct EventSource {
+    /// The id of the input it came from.
+    pub input: u32,
+    pub original: Original,
 }
 
 /// FNV-1a over the bytes: enough to notice the same file loaded twice (with name and size).
@@ -107,6 +102,24 @@ impl Session {
                 name: same.name.clone(),
             };
         }
+        let (events, problems) = self.push_events(id, name, bytes);
+        let input = LoadedInput {
+            id,
+            name: name.to_string(),
+            size: bytes.len(),
+            hash,
+            sample,
+            events,
+            problems,
+            bytes: bytes.to_vec(),
+        };
+        let summary = input.summary();
+        self.inputs.push(input);
+        AddOutcome::Added(summary)
+    }
+
+    /// Ingest `bytes` and push its events into the store; how many, and the problems found.
+    fn push_events(&mut self, id: u32, name: &str, bytes: &[u8]) -> (usize, Vec<ProblemLine>) {
         let mut ingested = eventpen_ingest::ingest(&[Input { name, bytes }]);
         let mut problems: Vec<ProblemLine> = ingested
             .problems
@@ -117,7 +130,7 @@ impl Session {
             })
             .collect();
         // The cap holds for the whole workspace, not per input.
-        let room = MAX_EVENTS.saturating_sub(self.events.len());
+        let room = MAX_EVENTS.saturating_sub(self.store.len());
         if ingested.events.len() > room {
             let left_out = ingested.events.len() - room;
             ingested.events.truncate(room);
@@ -128,44 +141,47 @@ impl Session {
                 ),
             });
         }
-        let events = ingested.events.len();
-        self.events.extend(ingested.events.into_iter().map(|e| {
-            let position = e
-                .origin
-                .position
-                .map(|p| format!(", line {}", p.line))
-                .unwrap_or_default();
-            SessionEvent {
-                read_only: e.notes.iter().any(|n| n.code == "read-only"),
-                notes: e.notes.iter().map(|n| n.message.clone()).collect(),
-                origin: format!(
-                    "{} ({}, event {}{position})",
-                    e.origin.input,
-                    e.shape.label(),
-                    e.origin.index + 1
-                ),
-                original: e.original,
-                event: e.event,
-                input: id,
-            }
-        }));
-        let input = LoadedInput {
-            id,
-            name: name.to_string(),
-            size: bytes.len(),
-            hash,
-            sample,
-            events,
-            problems,
-            bytes: if bytes.len() <= KEPT_TEXT_BYTES {
-                bytes.to_vec()
-            } else {
-                Vec::new()
-            },
+        let count = ingested.events.len();
+        for event in ingested.events {
+            self.push_event(id, bytes, event);
+        }
+        (count, problems)
+    }
+
+    fn push_event(&mut self, input: u32, bytes: &[u8], event: IngestedEvent) {
+        for note in &event.notes {
+            self.note_messages
+                .entry(note.code)
+                .or_insert_with(|| note.message.clone());
+        }
+        let offset = event.origin.offset.unwrap_or(usize::MAX);
+        let verbatim = bytes
+            .get(offset..offset.saturating_add(event.original.len()))
+            .is_some_and(|span| span == event.original.as_bytes());
+        let original = if verbatim {
+            Original::Span(offset, event.original.len())
+        } else {
+            Original::Owned(event.original.clone().into_boxed_str())
         };
-        let summary = input.summary();
-        self.inputs.push(input);
-        AddOutcome::Added(summary)
+        self.store.push(&event.event, EventMeta::of(&event));
+        self.events.push(EventSource { input, original });
+    }
+
+    /// Event `index`'s original text (the record as written).
+    pub(super) fn original(&self, index: usize) -> String {
+        let Some(source) = self.events.get(index) else {
+            return String::new();
+        };
+        match &source.original {
+            Original::Owned(text) => text.to_string(),
+            Original::Span(offset, len) => self
+                .inputs
+                .iter()
+                .find(|i| i.id == source.input)
+                .and_then(|i| i.bytes.get(*offset..offset + len))
+                .map(|b| String::from_utf8_lossy(b).into_owned())
+                .unwrap_or_default(),
+        }
     }
 
     /// Keep only the inputs whose ids are listed (the UI's list of inputs is the truth).
@@ -176,7 +192,15 @@ impl Session {
         if self.inputs.len() == before {
             return false;
         }
-        self.events.retain(|event| ids.contains(&event.input));
+        // The store only grows: rebuild it from the inputs kept.
+        self.store = EventStore::new();
+        self.events.clear();
+        let kept = std::mem::take(&mut self.inputs);
+        for mut input in kept {
+            let (events, _) = self.push_events(input.id, &input.name.clone(), &input.bytes);
+            input.events = events;
+            self.inputs.push(input);
+        }
         self.events_changed();
         true
     }
@@ -188,36 +212,28 @@ impl Session {
 
     /// Rebuild what is derived from the events, then the verdicts.
     fn events_changed(&mut self) {
-        self.times = self
-            .events
-            .iter()
-            .map(|e| {
-                e.event
-                    .get("time")
-                    .and_then(Value::as_str)
-                    .and_then(parse_time)
-            })
-            .collect();
-        self.facets = Facets::collect(self.events.iter().map(|e| &e.event));
-        self.account = self.most_common("account");
-        self.region = self.most_common("region");
+        self.times = self.store.times();
+        self.facets = Facets::of_store(&self.store);
+        self.account = self.most_common(&["account"]);
+        self.region = self.most_common(&["region"]);
         self.previous = None;
+        self.matcher = ColumnMatcher::new();
         self.generation = self.generation.wrapping_add(1);
         self.events_version = self.events_version.wrapping_add(1);
         self.rematch();
     }
 
-    /// The most common string at a top-level key (the workspace's account or region).
-    fn most_common(&self, key: &str) -> Option<String> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for event in &self.events {
-            if let Some(value) = event.event.get(key).and_then(Value::as_str) {
-                *counts.entry(value).or_default() += 1;
-            }
-        }
-        counts
-            .into_iter()
-            .max_by_key(|(value, n)| (*n, std::cmp::Reverse(*value)))
-            .map(|(value, _)| value.to_string())
+    /// The most common string at a path (the workspace's account or region), from the index.
+    fn most_common(&self, path: &[&str]) -> Option<String> {
+        let path: Vec<String> = path.iter().map(|k| k.to_string()).collect();
+        let field = self.facets.field(&path)?;
+        let top = field.values.first()?.count;
+        field
+            .values
+            .iter()
+            .filter(|v| v.count == top)
+            .filter_map(|v| v.value.as_str())
+            .min()
+            .map(str::to_string)
     }
 }

@@ -29,7 +29,10 @@ pub use load::{ChunkedLoad, LoadProgress};
 pub use views::*;
 
 use crate::Facets;
+use crate::columns::{Bitset, ColumnMatcher};
+use crate::store::EventStore;
 use eventpen_pattern::{Checked, Pattern};
+use std::collections::HashMap;
 
 /// The pattern as last set, checked, with the last valid compiled pattern kept while the text
 /// is broken (the results then show "results of the last valid pattern").
@@ -45,8 +48,16 @@ struct PatternState {
 #[derive(Debug, Default)]
 pub struct Session {
     inputs: Vec<inputs::LoadedInput>,
-    /// Every event of every input, in input order.
-    events: Vec<inputs::SessionEvent>,
+    /// Every event of every input, in input order: compact bytes plus columns.
+    store: EventStore,
+    /// Per event: its input's id and where its original text is.
+    events: Vec<inputs::EventSource>,
+    /// The message of each delivery-note code seen (the store keeps the codes).
+    note_messages: HashMap<&'static str, String>,
+    /// Matches patterns over the store's columns (caches per-clause results across edits).
+    matcher: ColumnMatcher,
+    /// The current verdicts as bits (for the store's breakdown and facts).
+    bits: Option<Bitset>,
     /// Each event's parsed `time`, for the timeline and range selection.
     times: Vec<Option<i64>>,
     /// The field index of every event (facets, tips).
@@ -73,7 +84,17 @@ impl Session {
 
     /// How many events are loaded.
     pub fn event_count(&self) -> usize {
-        self.events.len()
+        self.store.len()
+    }
+
+    /// The bytes the session holds: the inputs' texts and the event store.
+    pub fn heap_bytes(&self) -> usize {
+        self.inputs
+            .iter()
+            .map(|i| i.bytes.capacity())
+            .sum::<usize>()
+            + self.store.heap_bytes()
+            + self.events.capacity() * std::mem::size_of::<inputs::EventSource>()
     }
 
     /// The loaded inputs, in order.
@@ -90,7 +111,7 @@ impl Session {
         let (kept, left_out): (Vec<_>, Vec<_>) = self
             .inputs
             .iter()
-            .partition(|input| input.bytes.len() == input.size);
+            .partition(|input| input.size <= inputs::KEPT_TEXT_BYTES);
         (
             kept.into_iter()
                 .map(|i| {

@@ -19,7 +19,7 @@ impl Session {
         count: usize,
     ) -> RowsPage {
         let verdict = |i: usize| self.verdicts.as_ref().map(|v| v[i]);
-        let kept = (0..self.events.len())
+        let kept = (0..self.store.len())
             .filter(|&i| range.is_none_or(|r| r.contains(self.times.get(i).copied().flatten())))
             .filter(|&i| match filter {
                 _ if self.verdicts.is_none() => true,
@@ -44,31 +44,55 @@ impl Session {
 
     /// Event `index` as a list row, with the reasons of a non-match.
     fn row(&self, index: usize) -> RowView {
-        let event = &self.events[index];
         let verdict = self.verdicts.as_ref().map(|v| v[index]);
         let reasons = match (verdict, &self.pattern.last_valid) {
-            (Some(false), Some(pattern)) => crate::reasons::failed_reasons(pattern, &event.event),
+            (Some(false), Some(pattern)) => self
+                .store
+                .event(index)
+                .map(|event| crate::reasons::failed_reasons(pattern, &event))
+                .unwrap_or_default(),
             _ => Vec::new(),
         };
-        let (title, source, time, place) = summary_of(&event.event);
+        let summary = self.store.summary(index);
+        let (account, region) = (
+            summary.account.unwrap_or_default(),
+            summary.region.unwrap_or_default(),
+        );
+        let place = match (account.is_empty(), region.is_empty()) {
+            (false, false) => format!("{account} / {region}"),
+            (false, true) => account,
+            (true, false) => region,
+            (true, true) => String::new(),
+        };
+        let notes = self.store.meta(index).map_or_else(Vec::new, |meta| {
+            meta.notes
+                .iter()
+                .map(|code| {
+                    self.note_messages
+                        .get(code)
+                        .cloned()
+                        .unwrap_or_else(|| code.to_string())
+                })
+                .collect()
+        });
         RowView {
             index,
-            title,
-            source,
-            time,
+            title: summary.name.unwrap_or_else(|| "event".to_string()),
+            source: summary.source.unwrap_or_default(),
+            time: summary.time.unwrap_or_default(),
             place,
             verdict,
             reasons,
-            notes: event.notes.clone(),
+            notes,
         }
     }
 
     /// Event `index` in full, with which fields the pattern read passed or failed.
     pub fn event(&self, index: usize) -> Option<EventDetail> {
-        let event = self.events.get(index)?;
+        let event = self.store.event(index)?;
         let mut highlights: Vec<(Vec<String>, bool)> = Vec::new();
         if let Some(pattern) = &self.pattern.last_valid {
-            for clause in pattern.explain(&event.event).clauses {
+            for clause in pattern.explain(&event).clauses {
                 match highlights.iter_mut().find(|(path, _)| *path == clause.path) {
                     Some((_, passed)) => *passed |= clause.passed,
                     None => highlights.push((clause.path, clause.passed)),
@@ -77,39 +101,18 @@ impl Session {
         }
         Some(EventDetail {
             row: self.row(index),
-            event: event.event.clone(),
-            original: event.original.clone(),
-            origin: event.origin.clone(),
+            origin: self.store.meta(index).map(|m| m.origin).unwrap_or_default(),
+            original: self.original(index),
+            event,
             highlights,
         })
     }
 
     /// The challenge score of the current pattern text over the loaded events.
     pub fn challenge_score(&self, expectations: &[Option<bool>]) -> crate::challenge::Score {
-        let events: Vec<Value> = self.events.iter().map(|e| e.event.clone()).collect();
+        let events: Vec<Value> = (0..self.store.len())
+            .filter_map(|i| self.store.event(i))
+            .collect();
         crate::challenge::score(&self.pattern.text, &events, expectations)
     }
-}
-
-/// A row's title, source, time and "account / region", read from the event.
-pub fn summary_of(event: &Value) -> (String, String, String, String) {
-    let text = |pointer: &str| {
-        event
-            .pointer(pointer)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string()
-    };
-    let title = [text("/detail/eventName"), text("/detail-type")]
-        .into_iter()
-        .find(|t| !t.is_empty())
-        .unwrap_or_else(|| "event".to_string());
-    let (account, region) = (text("/account"), text("/region"));
-    let place = match (account.is_empty(), region.is_empty()) {
-        (false, false) => format!("{account} / {region}"),
-        (false, true) => account,
-        (true, false) => region,
-        (true, true) => String::new(),
-    };
-    (title, text("/source"), text("/time"), place)
 }
