@@ -33,8 +33,9 @@ use yew::prelude::*;
 /// The rule state read-only CloudTrail events need.
 pub const READ_ONLY_STATE: &str = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
 
-/// Rows a list shows at first; "Show more" adds this many again.
-const LIST_PAGE: usize = 100;
+/// Rows a list shows at first; "Show more" adds this many again. Each row on screen costs the
+/// page a render per keystroke (its verdict and reasons change), so the lists start short.
+const LIST_PAGE: usize = 30;
 
 /// Which dialog is open.
 #[derive(Clone, Copy, PartialEq)]
