@@ -1,11 +1,22 @@
 //! `eventpen events FILE…|-`: CloudTrail and EventBridge inputs of any shape → the EventBridge
 //! events a rule sees, as JSON Lines on stdout; problems (and, on request, delivery notes) on
 //! stderr, so stdout stays a clean stream for `jq` or `eventpen match`.
-use crate::bounded::{ReadError, read_path, size_text};
-use eventpen_ingest::{Ingested, IngestedEvent, Input, MAX_INPUT_BYTES, ingest};
+//!
+//! Inputs are streamed: JSON Lines, JSON arrays and CloudTrail log files (plain or gzipped) are
+//! split into records on one thread and converted on all cores, in batches, and written in input
+//! order; memory does not grow with the input. Other shapes are read whole.
+
+#[path = "events_convert.rs"]
+mod convert;
+
+use crate::streaming::pipeline::ordered_parallel;
+use crate::streaming::read::{self, Input, Others};
+use convert::{Converted, Item, convert_batch};
 use std::io::{self, BufWriter, Write};
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Arguments of `eventpen events`; the help text is [`AFTER_HELP`] plus the field docs.
 #[derive(clap::Args)]
@@ -34,11 +45,13 @@ concatenated JSON.
 
 CloudTrail records become the event EventBridge delivers (detail = the record); the id is a
 UUID v5 of the record's eventID, so the same record always gets the same id.
-Limits: 50 MiB of input in total (after gunzip) and 20,000 events; events over AWS's 256 KB
-get a warning.
+Inputs of any size are streamed: JSON Lines, JSON arrays and CloudTrail log files are split into
+records and converted on all cores. Other shapes are read whole, up to 50 MiB each; a single
+record over 50 MiB is skipped with an error; events over AWS's 256 KB get a warning.
 
 Stdout: one EventBridge event per line (compact JSON), in input order.
-Stderr: problems as `FILE LINE:COLUMN: message`, then delivery notes with --notes.
+Stderr: problems as `FILE LINE:COLUMN: message` and, with --notes, each event's delivery notes,
+in input order.
 
 Exit status: 0 every input was read; 1 some input had errors but events came out;
 2 no event could be read.";
@@ -48,91 +61,124 @@ const STDIN_NAME: &str = "<stdin>";
 
 /// Run the subcommand.
 pub fn run(args: Args) -> ExitCode {
-    let mut unreadable = Vec::new();
-    let mut loaded: Vec<(String, Vec<u8>)> = Vec::new();
-    // One budget for all inputs, as ingest has: each file is read only up to what is left.
-    let mut left = MAX_INPUT_BYTES;
-    for file in &args.files {
-        let name = if file.as_os_str() == "-" {
-            STDIN_NAME.to_string()
-        } else {
-            file.display().to_string()
-        };
-        match read_path(file, left) {
-            Ok(bytes) => {
-                left -= bytes.len();
-                loaded.push((name, bytes));
-            }
-            Err(error @ ReadError::TooLarge { .. }) => {
-                unreadable.push(format!(
-                    "{name}: not read: {error} ({} in total for all inputs); the inputs after it were not read either",
-                    size_text(MAX_INPUT_BYTES)
-                ));
-                break;
-            }
-            Err(error) => unreadable.push(format!("{name}: cannot read: {error}")),
-        }
-    }
-    let inputs: Vec<Input> = loaded
+    let inputs: Vec<Input> = args
+        .files
         .iter()
-        .map(|(name, bytes)| Input { name, bytes })
+        .map(|file| {
+            let name = if file.as_os_str() == "-" {
+                STDIN_NAME.to_string()
+            } else {
+                file.display().to_string()
+            };
+            Input {
+                name: Arc::from(name),
+                reader: read::open(file).map_err(|error| format!("cannot read: {error}")),
+            }
+        })
         .collect();
-    let ingested = ingest(&inputs);
-
-    let written = write_events(&ingested.events, args.pretty);
-    let mut stderr = io::stderr().lock();
-    for line in &unreadable {
-        let _ = writeln!(stderr, "{line}");
-    }
-    for problem in &ingested.problems {
-        let _ = writeln!(stderr, "{problem}");
-    }
-    if args.notes {
-        write_notes(&mut stderr, &ingested);
-    }
-    if let Err(error) = written
-        && error.kind() != io::ErrorKind::BrokenPipe
-    {
-        let _ = writeln!(stderr, "cannot write the events: {error}");
-        return ExitCode::from(2);
-    }
-    exit_code(&ingested, !unreadable.is_empty())
-}
-
-fn write_events(events: &[IngestedEvent], pretty: bool) -> io::Result<()> {
-    let mut out = BufWriter::new(io::stdout().lock());
-    for event in events {
-        if pretty {
-            serde_json::to_writer_pretty(&mut out, &event.event)?;
-        } else {
-            serde_json::to_writer(&mut out, &event.event)?;
+    let pretty = args.pretty;
+    let mut writer = Writer {
+        out: BufWriter::with_capacity(1 << 16, io::stdout().lock()),
+        notes: args.notes,
+        input: None,
+        events: 0,
+        events_in_input: 0,
+        said_something: false,
+        errors: false,
+    };
+    let flow = ordered_parallel(
+        |send| read::read_all(inputs, Others::Whole, send),
+        |batch| convert_batch(batch, pretty),
+        |converted| match writer.write(&converted) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(error) => ControlFlow::Break(error),
+        },
+    );
+    let written = match flow {
+        ControlFlow::Break(error) => Err(error),
+        ControlFlow::Continue(()) => writer.finish(),
+    };
+    match written {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("cannot write the events: {error}");
+            ExitCode::from(2)
         }
-        out.write_all(b"\n")?;
+        // The reader went away (`eventpen events … | head`): that is success.
+        Err(_) => ExitCode::SUCCESS,
+        Ok(()) => writer.exit_code(),
     }
-    out.flush()
 }
 
-fn write_notes(out: &mut impl Write, ingested: &Ingested) {
-    for event in &ingested.events {
-        for note in &event.notes {
-            let _ = writeln!(
-                out,
-                "note: {} event {}: [{}] {}",
-                event.origin.input,
-                event.origin.index + 1,
-                note.code,
-                note.message
-            );
+/// Writes converted events in input order and reports problems and notes on stderr.
+struct Writer<W: Write> {
+    out: W,
+    notes: bool,
+    /// The input being written (its index and name).
+    input: Option<(usize, Arc<str>)>,
+    /// Events written, in all inputs and in the current one.
+    events: usize,
+    events_in_input: usize,
+    /// Whether the current input produced an event or a problem.
+    said_something: bool,
+    errors: bool,
+}
+
+impl<W: Write> Writer<W> {
+    fn write(&mut self, converted: &Converted) -> io::Result<()> {
+        if self.input.as_ref().map(|(index, _)| *index) != Some(converted.input) {
+            self.end_input();
+            self.input = Some((converted.input, converted.name.clone()));
+            self.events_in_input = 0;
+            self.said_something = false;
+        }
+        let mut stderr = io::stderr().lock();
+        for item in &converted.items {
+            self.said_something = true;
+            match item {
+                Item::Event { json, notes } => {
+                    self.out.write_all(&converted.text[json.clone()])?;
+                    self.events += 1;
+                    self.events_in_input += 1;
+                    if self.notes {
+                        for note in notes {
+                            let _ = writeln!(
+                                stderr,
+                                "note: {} event {}: [{}] {}",
+                                converted.name, self.events_in_input, note.code, note.message
+                            );
+                        }
+                    }
+                }
+                Item::Problem { message, error } => {
+                    self.errors |= *error;
+                    let _ = writeln!(stderr, "{message}");
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// An input that held nothing at all is worth a warning (e.g. `{"Records": []}`).
+    fn end_input(&mut self) {
+        if let Some((_, name)) = &self.input
+            && !self.said_something
+        {
+            eprintln!("{name}: warning: no events in this input");
         }
     }
-}
 
-/// 0: all read; 1: errors, but events came out; 2: nothing could be read.
-fn exit_code(ingested: &Ingested, unreadable_files: bool) -> ExitCode {
-    let errors = unreadable_files || ingested.has_errors();
-    match (errors, ingested.events.is_empty()) {
-        (false, _) => ExitCode::SUCCESS,
-        (true, false) => ExitCode::from(1),
-        (true, true) => ExitCode::from(2),
+    fn finish(&mut self) -> io::Result<()> {
+        self.end_input();
+        self.input = None;
+        self.out.flush()
+    }
+
+    /// 0: all read; 1: errors, but events came out; 2: nothing could be read.
+    fn exit_code(&self) -> ExitCode {
+        match (self.errors, self.events) {
+            (false, _) => ExitCode::SUCCESS,
+            (true, 0) => ExitCode::from(2),
+            (true, _) => ExitCode::from(1),
+        }
     }
 }

@@ -11,6 +11,7 @@ mod export;
 mod import_cmd;
 mod match_cmd;
 mod sql;
+mod streaming;
 mod target_input_args;
 mod test_event_pattern;
 mod transform_cmd;

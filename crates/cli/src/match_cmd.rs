@@ -2,7 +2,12 @@
 //! did not match.
 //!
 //! Exit codes follow grep: 0 when some event matched, 1 when none did, 2 on an error (an
-//! unreadable input, an invalid pattern). Events are numbered from 1 across all inputs, in order.
+//! unreadable input or record, an invalid pattern). Events are numbered from 1 across all
+//! inputs, in order.
+//!
+//! Inputs are streamed: read in chunks, split into records on one thread, matched on all cores
+//! (batches of records, the pruning byte reader where no explanation is needed), written in
+//! input order as soon as they are known. Memory does not grow with the input.
 
 #[path = "pattern_events.rs"]
 mod events;
@@ -12,12 +17,16 @@ mod report;
 /// Shared with `backtest`: one way to compile a pattern file and report its diagnostics.
 pub(crate) use report::compile_or_report;
 
-use crate::bounded::MAX_PATTERN_FILE_BYTES;
-use eventpen_ingest::MAX_INPUT_BYTES;
+use crate::bounded::{MAX_PATTERN_FILE_BYTES, read_path};
+use crate::streaming::pipeline::ordered_parallel;
+use crate::streaming::read::{self, Input, Others};
 use eventpen_pattern::Pattern;
-use events::{LoadError, SourcedEvent, parse_events, read_input};
+use events::{Item, Mode, Verdicts, judge};
 use std::io::{self, Write};
+use std::ops::ControlFlow;
+use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Match a pattern against events and explain every non-match.
 #[derive(clap::Args)]
@@ -26,14 +35,21 @@ pub struct Args {
     #[arg(long, short = 'p', value_name = "FILE")]
     pattern: String,
 
-    /// Event files (`-` for stdin; stdin when none): one JSON event, an array of events, or
-    /// JSON Lines. Events are matched as given (convert CloudTrail with `eventpen events`).
+    /// Event files (`-` for stdin; stdin when none), plain or gzipped: one JSON event, an array
+    /// of events, JSON Lines or JSON values one after another. Events are matched as given
+    /// (convert CloudTrail records with `eventpen events`), except that the records of a
+    /// CloudTrail log file (`{"Records": [...]}`) are read as the events EventBridge delivers.
     #[arg(value_name = "EVENTS")]
     events: Vec<String>,
 
     /// Print only the numbers of the matched events, one per line.
-    #[arg(long, short = 'q')]
+    #[arg(long, short = 'q', conflicts_with = "matched_events")]
     quiet: bool,
+
+    /// Print only the matched events, one JSON object per line (JSON Lines input is copied as
+    /// is): what `jq -c 'select(…)'` prints, with an EventBridge pattern as the filter.
+    #[arg(long, short = 'm')]
+    matched_events: bool,
 }
 
 const SOME_MATCHED: u8 = 0;
@@ -43,8 +59,9 @@ const ERROR: u8 = 2;
 /// Run the subcommand.
 pub fn run(args: Args) -> ExitCode {
     match run_checked(args) {
-        Ok(true) => ExitCode::from(SOME_MATCHED),
-        Ok(false) => ExitCode::from(NONE_MATCHED),
+        Ok(Tally { errors: true, .. }) => ExitCode::from(ERROR),
+        Ok(Tally { matched: 0, .. }) => ExitCode::from(NONE_MATCHED),
+        Ok(_) => ExitCode::from(SOME_MATCHED),
         Err(message) => {
             let _ = io::stdout().flush();
             eprintln!("eventpen match: {message}");
@@ -53,70 +70,127 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-/// Whether any event matched; `Err` carries the message for stderr.
-fn run_checked(args: Args) -> Result<bool, String> {
-    let (pattern, events, several_inputs) = load(&args)?;
-    match write_results(&args, &pattern, &events, several_inputs) {
-        Ok(any_matched) => Ok(any_matched),
+/// What was written.
+#[derive(Default)]
+struct Tally {
+    /// Events seen and matched.
+    events: usize,
+    matched: usize,
+    /// Whether a record or an input could not be read.
+    errors: bool,
+}
+
+/// The tally; `Err` carries the message for stderr (nothing was matched then).
+fn run_checked(args: Args) -> Result<Tally, String> {
+    let (pattern, inputs) = load(&args)?;
+    let mode = match (args.quiet, args.matched_events) {
+        (true, _) => Mode::Quiet,
+        (_, true) => Mode::MatchedEvents,
+        _ => Mode::Explain,
+    };
+    let several_inputs = inputs.len() > 1;
+    let mut writer = Writer {
+        out: io::BufWriter::with_capacity(1 << 16, io::stdout().lock()),
+        mode,
+        several_inputs,
+        tally: Tally::default(),
+    };
+    let flow = ordered_parallel(
+        |send| read::read_all(inputs, Others::Split, send),
+        |batch| judge(batch, &pattern, mode),
+        |verdicts| match writer.write(&verdicts) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(error) => ControlFlow::Break(error),
+        },
+    );
+    let written = match flow {
+        ControlFlow::Break(error) => Err(error),
+        ControlFlow::Continue(()) => writer.finish(),
+    };
+    match written {
+        Ok(()) => Ok(writer.tally),
         // The reader went away (`eventpen match … | head`): stop quietly, with success.
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(true),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(Tally {
+            matched: 1,
+            ..Tally::default()
+        }),
         Err(error) => Err(error.to_string()),
     }
 }
 
-/// The compiled pattern, every event, and whether events came from several inputs.
-fn load(args: &Args) -> Result<(Pattern, Vec<SourcedEvent>, bool), String> {
-    let inputs = if args.events.is_empty() {
+/// The compiled pattern and the opened inputs: a missing file stops before any output.
+fn load(args: &Args) -> Result<(Pattern, Vec<Input>), String> {
+    let names = if args.events.is_empty() {
         vec![String::from("-")]
     } else {
         args.events.clone()
     };
-    let stdin_uses = usize::from(args.pattern == "-") + inputs.iter().filter(|i| *i == "-").count();
+    let stdin_uses = usize::from(args.pattern == "-") + names.iter().filter(|i| *i == "-").count();
     if stdin_uses > 1 {
         return Err(String::from("stdin (`-`) can be read only once"));
     }
+    let pattern_text = read_path(Path::new(&args.pattern), MAX_PATTERN_FILE_BYTES)
+        .map_err(|error| format!("{}: {error}", args.pattern))?;
     let pattern_text =
-        read_input(&args.pattern, MAX_PATTERN_FILE_BYTES).map_err(|e| e.to_string())?;
+        String::from_utf8(pattern_text).map_err(|_| format!("{}: not UTF-8 text", args.pattern))?;
     let pattern = report::compile_or_report(&args.pattern, &pattern_text)?;
-    let events = load_all(&inputs).map_err(|e| e.to_string())?;
-    Ok((pattern, events, inputs.len() > 1))
+    let mut inputs = Vec::new();
+    for name in names {
+        let reader = read::open(Path::new(&name)).map_err(|error| format!("{name}: {error}"))?;
+        inputs.push(Input {
+            name: Arc::from(name),
+            reader: Ok(reader),
+        });
+    }
+    Ok((pattern, inputs))
 }
 
-/// Print the results; whether any event matched.
-fn write_results(
-    args: &Args,
-    pattern: &Pattern,
-    events: &[SourcedEvent],
+/// Writes verdicts in input order, numbering the events.
+struct Writer<W: Write> {
+    out: W,
+    mode: Mode,
     several_inputs: bool,
-) -> io::Result<bool> {
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut matched_count = 0;
-    for (index, sourced) in events.iter().enumerate() {
-        let number = index + 1;
-        let matched = pattern.matches(&sourced.event);
-        matched_count += usize::from(matched);
-        if args.quiet {
-            if matched {
-                writeln!(out, "{number}")?;
-            }
-        } else {
-            let input = several_inputs.then_some(sourced.input.as_str());
-            let block = report::describe(pattern, number, input, &sourced.event, matched);
-            out.write_all(block.as_bytes())?;
-        }
-    }
-    if !args.quiet {
-        writeln!(out, "{}", report::summary(matched_count, events.len()))?;
-    }
-    out.flush()?;
-    Ok(matched_count > 0)
+    tally: Tally,
 }
 
-fn load_all(inputs: &[String]) -> Result<Vec<SourcedEvent>, LoadError> {
-    let mut all = Vec::new();
-    for input in inputs {
-        let text = read_input(input, MAX_INPUT_BYTES)?;
-        all.extend(parse_events(input, &text)?);
+impl<W: Write> Writer<W> {
+    fn write(&mut self, verdicts: &Verdicts) -> io::Result<()> {
+        for item in &verdicts.items {
+            match item {
+                Item::Event { matched, text } => {
+                    self.tally.events += 1;
+                    self.tally.matched += usize::from(*matched);
+                    let number = self.tally.events;
+                    match self.mode {
+                        Mode::Quiet if *matched => writeln!(self.out, "{number}")?,
+                        Mode::Quiet => {}
+                        Mode::MatchedEvents => {
+                            self.out.write_all(verdicts.text[text.clone()].as_bytes())?;
+                        }
+                        Mode::Explain => {
+                            if self.several_inputs {
+                                write!(self.out, "{}: ", verdicts.name)?;
+                            }
+                            write!(self.out, "event {number}")?;
+                            self.out.write_all(verdicts.text[text.clone()].as_bytes())?;
+                        }
+                    }
+                }
+                Item::Problem { message, error } => {
+                    self.tally.errors |= *error;
+                    eprintln!("eventpen match: {message}");
+                }
+            }
+        }
+        Ok(())
     }
-    Ok(all)
+
+    /// The summary line (in explain mode), then everything flushed.
+    fn finish(&mut self) -> io::Result<()> {
+        if self.mode == Mode::Explain {
+            let summary = report::summary(self.tally.matched, self.tally.events);
+            writeln!(self.out, "{summary}")?;
+        }
+        self.out.flush()
+    }
 }

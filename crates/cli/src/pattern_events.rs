@@ -1,107 +1,239 @@
-//! Reading events for `eventpen match`: each input holds one JSON value, an array of events,
-//! or JSON Lines (any whitespace-separated stream of JSON values, in fact).
+//! The worker side of `eventpen match`: a batch of records in, verdicts (and the text to print
+//! for each) out. Runs on rayon's threads; numbering and writing stay on the writer.
 //!
-//! Events are taken as given: turning CloudTrail records into EventBridge events is the
-//! `events` subcommand's job, and mixing the two would hide which one a user is testing.
+//! Events are taken as given: a JSON object is an event, an array's elements are events. The
+//! one exception is a CloudTrail log file (`{"Records": [...]}`, often gzipped), which is never
+//! an event itself: its records are converted to the events EventBridge delivers for them, as
+//! `eventpen events` does.
 
-use crate::bounded::read_path;
+use super::report;
+use crate::streaming::convert::{convert_log_record, shift};
+use crate::streaming::read::{Batch, MAX_RECORD_BYTES, Piece};
+use crate::streaming::{Container, Position};
+use eventpen_ingest::{LineColumn, Severity};
+use eventpen_pattern::Pattern;
 use serde_json::Value;
-use std::fmt;
+use std::ops::Range;
 
-/// An event and where it came from, for people to find it again.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SourcedEvent {
-    /// The event as read.
-    pub event: Value,
-    /// The input it came from (`-` for stdin).
-    pub input: String,
+/// What is printed for each event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A block per event: `Matched`, or `Not matched` and the failed clauses.
+    Explain,
+    /// The numbers of the matched events.
+    Quiet,
+    /// The matched events themselves, one JSON object per line.
+    MatchedEvents,
 }
 
-/// An input that could not be read or is not JSON.
-#[derive(Debug)]
-pub struct LoadError {
-    /// The input's name as given on the command line.
-    pub input: String,
-    /// Line:column of a JSON error, when the error is about the text.
-    pub position: Option<(usize, usize)>,
-    /// What went wrong.
-    pub message: String,
+/// The verdicts of one batch, in input order.
+pub struct Verdicts {
+    /// The input's name.
+    pub name: std::sync::Arc<str>,
+    /// Events and problems, in order.
+    pub items: Vec<Item>,
+    /// The text the items point into.
+    pub text: String,
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.position {
-            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.input, self.message),
-            None => write!(f, "{}: {}", self.input, self.message),
-        }
-    }
+/// One event's verdict, or a problem.
+pub enum Item {
+    /// An event; `text` is what to print after `event N` (explain), or the event (matched events).
+    Event { matched: bool, text: Range<usize> },
+    /// A record that could not be read: the message, position included, for stderr.
+    Problem { message: String, error: bool },
 }
 
-/// The text of `input`: a file, or stdin for `-`; at most `limit` bytes are read.
-pub fn read_input(input: &str, limit: usize) -> Result<String, LoadError> {
-    let fail = |message: String| LoadError {
-        input: input.to_owned(),
-        position: None,
-        message,
+/// Judges every record of `batch`.
+pub fn judge(batch: Batch, pattern: &Pattern, mode: Mode) -> Verdicts {
+    let mut verdicts = Verdicts {
+        name: batch.name.clone(),
+        items: Vec::new(),
+        text: String::new(),
     };
-    let bytes = read_path(std::path::Path::new(input), limit).map_err(|e| fail(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|_| fail(String::from("not UTF-8 text")))
-}
-
-/// The events in `text`: every top-level JSON value is an event, except an array, whose
-/// elements are events. So one event, an array of events and JSON Lines all work.
-pub fn parse_events(input: &str, text: &str) -> Result<Vec<SourcedEvent>, LoadError> {
-    let mut events = Vec::new();
-    for value in serde_json::Deserializer::from_str(text).into_iter::<Value>() {
-        let value = value.map_err(|error| LoadError {
-            input: input.to_owned(),
-            position: Some((error.line(), error.column())),
-            message: without_position(&error),
-        })?;
-        let sourced = |event| SourcedEvent {
-            event,
-            input: input.to_owned(),
-        };
-        match value {
-            Value::Array(elements) => events.extend(elements.into_iter().map(sourced)),
-            single => events.push(sourced(single)),
+    for piece in &batch.pieces {
+        match piece {
+            Piece::Record(range, at, container) => {
+                let record = &batch.bytes[range.clone()];
+                verdicts.record(pattern, mode, record, *at, *container);
+            }
+            Piece::Whole(range) => {
+                let record = &batch.bytes[range.clone()];
+                let at = Position {
+                    line: 1,
+                    column: 1,
+                    offset: 0,
+                };
+                verdicts.record(pattern, mode, record, at, Container::TopLevel);
+            }
+            Piece::TooLarge(at, container, length) => {
+                let message = format!(
+                    "a record of {} MiB, more than the {} MiB EventPen reads as one event; skipped",
+                    length >> 20,
+                    MAX_RECORD_BYTES >> 20
+                );
+                verdicts.problem(at_text(&batch.name, *at, *container), &message, true);
+            }
+            Piece::Failed(message) => verdicts.problem(batch.name.to_string(), message, true),
         }
     }
-    Ok(events)
+    verdicts
 }
 
-/// serde_json's message without its ` at line L column C` tail (we print the position first).
+impl Verdicts {
+    fn record(
+        &mut self,
+        pattern: &Pattern,
+        mode: Mode,
+        record: &[u8],
+        at: Position,
+        container: Container,
+    ) {
+        if let Container::Records(_) = container {
+            return self.log_file_record(pattern, mode, record, at, container);
+        }
+        // The fast path: the pruning reader reads only what the pattern needs.
+        if mode != Mode::Explain && record.first() == Some(&b'{') {
+            match pattern.matches_json(record) {
+                Ok(matched) => {
+                    let start = self.text.len();
+                    if matched && mode == Mode::MatchedEvents {
+                        self.push_event_text(record);
+                    }
+                    let text = start..self.text.len();
+                    self.items.push(Item::Event { matched, text });
+                }
+                // The pruning reader's errors carry a byte offset, not a line: serde_json
+                // says where (only bad records pay for the second read).
+                Err(error) => match serde_json::from_slice::<Value>(record) {
+                    Err(positioned) => self.json_error(at, container, &positioned),
+                    Ok(_) => self.json_error(at, container, &error),
+                },
+            }
+            return;
+        }
+        match serde_json::from_slice::<Value>(record) {
+            Ok(Value::Array(events)) => {
+                for event in &events {
+                    self.event(pattern, mode, event);
+                }
+            }
+            Ok(event) => self.event(pattern, mode, &event),
+            Err(error) => self.json_error(at, container, &error),
+        }
+    }
+
+    /// A record of a CloudTrail log file: converted to its EventBridge event first (as text,
+    /// by ingest's fast path, so the pruning reader can match it without a tree).
+    fn log_file_record(
+        &mut self,
+        pattern: &Pattern,
+        mode: Mode,
+        record: &[u8],
+        at: Position,
+        container: Container,
+    ) {
+        let (events, problems) = convert_log_record(&self.name, record, at, container);
+        for problem in &problems {
+            let mut place = problem.input.clone();
+            if let Some(position) = problem.position {
+                place = format!("{place}:{}:{}", position.line, position.column);
+            }
+            let message = match &problem.path {
+                Some(path) => format!("{path}: {}", problem.message),
+                None => problem.message.clone(),
+            };
+            self.problem(place, &message, problem.severity == Severity::Error);
+        }
+        for event in &events {
+            if mode == Mode::Explain {
+                match serde_json::from_str::<Value>(&event.json) {
+                    Ok(value) => self.event(pattern, mode, &value),
+                    Err(error) => self.json_error(at, container, &error),
+                }
+                continue;
+            }
+            match pattern.matches_json(event.json.as_bytes()) {
+                Ok(matched) => {
+                    let start = self.text.len();
+                    if matched && mode == Mode::MatchedEvents {
+                        self.text.push_str(&event.json);
+                        self.text.push('\n');
+                    }
+                    let text = start..self.text.len();
+                    self.items.push(Item::Event { matched, text });
+                }
+                Err(error) => self.json_error(at, container, &error),
+            }
+        }
+    }
+
+    fn event(&mut self, pattern: &Pattern, mode: Mode, event: &Value) {
+        let matched = pattern.matches(event);
+        let start = self.text.len();
+        match mode {
+            Mode::Explain => self
+                .text
+                .push_str(&report::describe_after_number(pattern, event, matched)),
+            Mode::MatchedEvents if matched => {
+                self.text.push_str(&event.to_string());
+                self.text.push('\n');
+            }
+            Mode::MatchedEvents | Mode::Quiet => {}
+        }
+        let text = start..self.text.len();
+        self.items.push(Item::Event { matched, text });
+    }
+
+    /// The event as one line: as given when it already is one, else compacted.
+    fn push_event_text(&mut self, record: &[u8]) {
+        let one_line = !record.contains(&b'\n');
+        match std::str::from_utf8(record) {
+            Ok(text) if one_line => self.text.push_str(text),
+            _ => match serde_json::from_slice::<Value>(record) {
+                Ok(value) => self.text.push_str(&value.to_string()),
+                Err(_) => self.text.push_str(&String::from_utf8_lossy(record)),
+            },
+        }
+        self.text.push('\n');
+    }
+
+    fn json_error(&mut self, at: Position, container: Container, error: &serde_json::Error) {
+        let inner = LineColumn {
+            line: error.line().max(1),
+            column: error.column(),
+        };
+        let place = at_text(&self.name, shift_position(inner, at), container);
+        self.problem(place, &without_position(error), true);
+    }
+
+    fn problem(&mut self, place: String, message: &str, error: bool) {
+        let prefix = if error { "" } else { "warning: " };
+        let message = format!("{prefix}{place}: {message}");
+        self.items.push(Item::Problem { message, error });
+    }
+}
+
+fn shift_position(inner: LineColumn, at: Position) -> Position {
+    let shifted = shift(inner, at);
+    Position {
+        line: shifted.line as u64,
+        column: shifted.column as u64,
+        offset: at.offset,
+    }
+}
+
+/// `FILE:LINE:COLUMN`, with the record's JSON path after it when it has one.
+fn at_text(name: &str, at: Position, container: Container) -> String {
+    match container.path() {
+        Some(path) => format!("{name}:{}:{}: {path}", at.line, at.column),
+        None => format!("{name}:{}:{}", at.line, at.column),
+    }
+}
+
+/// serde_json's message without its ` at line L column C` tail (the position is printed first).
 fn without_position(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let tail = format!(" at line {} column {}", error.line(), error.column());
     text.strip_suffix(&tail).unwrap_or(&text).to_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn count(text: &str) -> Result<usize, String> {
-        parse_events("t", text)
-            .map(|events| events.len())
-            .map_err(|e| e.to_string())
-    }
-
-    #[test]
-    fn shapes_of_input() {
-        #[rustfmt::skip]
-        let cases = [
-            ("{\"a\": 1}", Ok(1)),
-            ("{\n  \"a\": 1\n}\n", Ok(1)),
-            ("[{\"a\": 1}, {\"a\": 2}]", Ok(2)),
-            ("{\"a\": 1}\n{\"a\": 2}\n{\"a\": 3}\n", Ok(3)),
-            ("[]", Ok(0)),
-            ("", Ok(0)),
-            ("{\"a\": 1}\n{\"a\": \n", Err("t:3:0: EOF while parsing a value".to_owned())),
-            ("{\"a\" 1}", Err("t:1:6: expected `:`".to_owned())),
-        ];
-        for (text, expected) in cases {
-            assert_eq!(count(text), expected, "{text:?}");
-        }
-    }
 }

@@ -26,20 +26,11 @@ pub fn compile_or_report(file: &str, text: &str) -> Result<Pattern, String> {
     }
 }
 
-/// One event's block: `event N (name): Matched`, or `Not matched` followed by every failed
-/// clause, indented, in the pattern's words.
-pub fn describe(
-    pattern: &Pattern,
-    number: usize,
-    input: Option<&str>,
-    event: &Value,
-    matched: bool,
-) -> String {
+/// One event's block after its `event N`: ` (name): Matched`, or `: Not matched` followed by
+/// every failed clause, indented, in the pattern's words. The writer puts the input name and
+/// the number in front (numbers are known only in input order, on the writing thread).
+pub fn describe_after_number(pattern: &Pattern, event: &Value, matched: bool) -> String {
     let mut block = String::new();
-    if let Some(input) = input {
-        let _ = write!(block, "{input}: ");
-    }
-    let _ = write!(block, "event {number}");
     if let Some(name) = event_name(event) {
         let _ = write!(block, " ({name})");
     }

@@ -20,47 +20,6 @@ use std::time::Duration;
 /// Events per measured iteration: enough to average over the generated variety.
 const EVENTS: usize = 1000;
 
-/// The patterns, one per group, written like the rules people put on citylots benchmarks.
-const GROUPS: &[(&str, &str)] = &[
-    (
-        "EXACT",
-        r#"{"properties": {"STREET": ["FOLSOM", "CLEMENTINA", "MISSION"]}, "geometry": {"type": ["Polygon"]}}"#,
-    ),
-    (
-        "PREFIX",
-        r#"{"properties": {"STREET": [{"prefix": "FOL"}, {"prefix": "MO"}]}}"#,
-    ),
-    (
-        "SUFFIX",
-        r#"{"properties": {"STREET": [{"suffix": "ON"}], "ST_TYPE": [{"suffix": "E"}]}}"#,
-    ),
-    (
-        "EQUALS_IGNORE_CASE",
-        r#"{"properties": {"STREET": [{"equals-ignore-case": "folsom"}, {"equals-ignore-case": "Mission"}]}}"#,
-    ),
-    (
-        "WILDCARD",
-        r#"{"properties": {"STREET": [{"wildcard": "*O*A"}], "MAPBLKLOT": [{"wildcard": "1*0"}]}}"#,
-    ),
-    // Only longitudes west of -122.5 pass, so most events have every number compared.
-    (
-        "NUMERIC",
-        r#"{"geometry": {"type": ["Polygon"], "coordinates": [{"numeric": ["<", -122.5]}]}}"#,
-    ),
-    (
-        "ANYTHING_BUT",
-        r#"{"properties": {"STREET": [{"anything-but": ["FOLSOM", "MISSION", "UNKNOWN"]}], "ST_TYPE": [{"anything-but": {"prefix": "A"}}]}}"#,
-    ),
-    (
-        "COMPLEX_ARRAYS",
-        r#"{"properties": {"ODD_EVEN": ["E"]}, "geometry": {"coordinates": [{"numeric": [">", -122.45, "<=", -122.44]}, {"numeric": [">", 37.8]}]}}"#,
-    ),
-    (
-        "OR",
-        r#"{"$or": [{"properties": {"STREET": ["FOLSOM"]}}, {"properties": {"BLOCK_NUM": [{"prefix": "37"}]}}, {"geometry": {"coordinates": [{"numeric": ["<", -122.5]}]}}]}"#,
-    ),
-];
-
 fn compile(name: &str, text: &str) -> Pattern {
     match eventpen_pattern::compile(text) {
         Ok(pattern) => pattern,
@@ -89,7 +48,7 @@ fn matching(c: &mut Criterion) {
         })
     });
     baseline.finish();
-    for (name, text) in GROUPS {
+    for (name, text) in citylots::PATTERNS {
         let pattern = compile(name, text);
         let matched = parsed.iter().filter(|event| pattern.matches(event)).count();
         let matched_from_bytes = bytes

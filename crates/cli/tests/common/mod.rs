@@ -22,7 +22,19 @@ pub struct Outcome {
 
 /// Run `eventpen SUBCOMMAND ARGS…` in `dir`, with `stdin` as its standard input.
 pub fn run_in(dir: &Path, subcommand: &str, args: &[&str], stdin: &[u8]) -> Outcome {
+    run_with_env(dir, subcommand, args, stdin, &[])
+}
+
+/// [`run_in`] with extra environment variables (e.g. `RAYON_NUM_THREADS`).
+pub fn run_with_env(
+    dir: &Path,
+    subcommand: &str,
+    args: &[&str],
+    stdin: &[u8],
+    env: &[(&str, &str)],
+) -> Outcome {
     let mut child = Command::new(env!("CARGO_BIN_EXE_eventpen"))
+        .envs(env.iter().copied())
         .arg(subcommand)
         .args(args)
         .current_dir(dir)

@@ -119,3 +119,44 @@ pub fn features(count: usize) -> Vec<String> {
     let mut random = Random::seeded(0x0000_c17e_1075);
     (0..count).map(|_| feature(&mut random)).collect()
 }
+
+/// The benchmark patterns, one per group, written like the rules people put on citylots benchmarks.
+pub const PATTERNS: &[(&str, &str)] = &[
+    (
+        "EXACT",
+        r#"{"properties": {"STREET": ["FOLSOM", "CLEMENTINA", "MISSION"]}, "geometry": {"type": ["Polygon"]}}"#,
+    ),
+    (
+        "PREFIX",
+        r#"{"properties": {"STREET": [{"prefix": "FOL"}, {"prefix": "MO"}]}}"#,
+    ),
+    (
+        "SUFFIX",
+        r#"{"properties": {"STREET": [{"suffix": "ON"}], "ST_TYPE": [{"suffix": "E"}]}}"#,
+    ),
+    (
+        "EQUALS_IGNORE_CASE",
+        r#"{"properties": {"STREET": [{"equals-ignore-case": "folsom"}, {"equals-ignore-case": "Mission"}]}}"#,
+    ),
+    (
+        "WILDCARD",
+        r#"{"properties": {"STREET": [{"wildcard": "*O*A"}], "MAPBLKLOT": [{"wildcard": "1*0"}]}}"#,
+    ),
+    // Only longitudes west of -122.5 pass, so most events have every number compared.
+    (
+        "NUMERIC",
+        r#"{"geometry": {"type": ["Polygon"], "coordinates": [{"numeric": ["<", -122.5]}]}}"#,
+    ),
+    (
+        "ANYTHING_BUT",
+        r#"{"properties": {"STREET": [{"anything-but": ["FOLSOM", "MISSION", "UNKNOWN"]}], "ST_TYPE": [{"anything-but": {"prefix": "A"}}]}}"#,
+    ),
+    (
+        "COMPLEX_ARRAYS",
+        r#"{"properties": {"ODD_EVEN": ["E"]}, "geometry": {"coordinates": [{"numeric": [">", -122.45, "<=", -122.44]}, {"numeric": [">", 37.8]}]}}"#,
+    ),
+    (
+        "OR",
+        r#"{"$or": [{"properties": {"STREET": ["FOLSOM"]}}, {"properties": {"BLOCK_NUM": [{"prefix": "37"}]}}, {"geometry": {"coordinates": [{"numeric": ["<", -122.5]}]}}]}"#,
+    ),
+];

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use serde::de;
 
+use super::find::string_stop;
 use super::{Raw, Trie, insert};
 
 /// A key (checked to be UTF-8 when read) as text.
@@ -291,14 +292,10 @@ impl<'b> Scanner<'b> {
         }
         let start = self.pos;
         let body = start + 1;
-        let plain_end = self.bytes[body..]
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-        if let Some(len) = plain_end
-            && self.bytes[body + len] == b'"'
-        {
-            self.pos = body + len + 1;
-            let key = &self.bytes[body..body + len];
+        let end = string_stop(self.bytes, body);
+        if self.bytes.get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            let key = &self.bytes[body..end];
             if !key.is_ascii() && std::str::from_utf8(key).is_err() {
                 return Err(self.error("invalid UTF-8 in a key"));
             }

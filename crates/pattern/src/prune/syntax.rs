@@ -1,5 +1,7 @@
 //! Checking JSON syntax while stepping over what the pattern does not read, building nothing.
 
+use super::find::string_stop;
+use super::number::short_number;
 use super::scanner::{MAX_DEPTH, Scanner};
 
 /// How many ASCII digits start at `bytes[start..]`, eight at a time: a byte is a digit when
@@ -30,32 +32,26 @@ impl Scanner<'_> {
     pub(super) fn skip_string(&mut self) -> Result<(), serde_json::Error> {
         self.pos += 1;
         loop {
+            self.pos = string_stop(self.bytes, self.pos);
             let rest = self.bytes.get(self.pos..).unwrap_or_default();
-            let Some(special) = rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-            else {
-                self.pos = self.bytes.len();
-                return Err(self.error("unterminated string"));
-            };
-            self.pos += special;
-            match rest[special] {
-                b'"' => {
+            match rest.first() {
+                None => return Err(self.error("unterminated string")),
+                Some(b'"') => {
                     self.pos += 1;
                     return Ok(());
                 }
-                b'\\' => match rest.get(special + 1) {
+                Some(b'\\') => match rest.get(1) {
                     Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.pos += 2,
                     Some(b'u')
                         if rest
-                            .get(special + 2..special + 6)
+                            .get(2..6)
                             .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) =>
                     {
                         self.pos += 6
                     }
                     _ => return Err(self.error("invalid escape")),
                 },
-                _ => return Err(self.error("control character in a string")),
+                Some(_) => return Err(self.error("control character in a string")),
             }
         }
     }
@@ -70,7 +66,12 @@ impl Scanner<'_> {
             self.whitespace();
             match self.peek() {
                 Some(b'"') => self.skip_string()?,
-                Some(b'-' | b'0'..=b'9') => self.number()?,
+                Some(b'-' | b'0'..=b'9') => {
+                    self.number()?;
+                    if depth > 0 && open & 1 == 0 {
+                        self.more_numbers()?;
+                    }
+                }
                 Some(b't') => self.word(b"true")?,
                 Some(b'f') => self.word(b"false")?,
                 Some(b'n') => self.word(b"null")?,
@@ -122,6 +123,20 @@ impl Scanner<'_> {
         }
     }
 
+    /// The rest of a compact run of numbers in an array (`,-122.4,37.8,0`: coordinates,
+    /// sizes, counts), without going back through the value dispatch for each; stops at
+    /// anything else, which the caller then reads.
+    #[inline]
+    fn more_numbers(&mut self) -> Result<(), serde_json::Error> {
+        while self.peek() == Some(b',')
+            && matches!(self.bytes.get(self.pos + 1), Some(b'-' | b'0'..=b'9'))
+        {
+            self.pos += 1;
+            self.number()?;
+        }
+        Ok(())
+    }
+
     /// `"key":` inside a skipped object.
     fn member_key(&mut self) -> Result<(), serde_json::Error> {
         if self.peek() != Some(b'"') {
@@ -142,6 +157,10 @@ impl Scanner<'_> {
 
     /// JSON's number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
     pub(super) fn number(&mut self) -> Result<(), serde_json::Error> {
+        if let Some(end) = short_number(self.bytes, self.pos) {
+            self.pos = end;
+            return Ok(());
+        }
         let bytes = self.bytes;
         let digits = |i: usize| digit_run(bytes, i);
         let mut i = self.pos + usize::from(bytes.get(self.pos) == Some(&b'-'));

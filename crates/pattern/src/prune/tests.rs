@@ -122,3 +122,38 @@ fn reads_events_as_event_ruler_does() {
         );
     }
 }
+
+/// The fast paths (string bodies sixteen bytes at a time, numbers in a 32-byte window) must
+/// refuse exactly what serde_json refuses: every byte of number- and string-heavy events is
+/// replaced, in turn, by each byte that changes JSON's meaning, and both readers must agree.
+/// (No surrogate escapes: the skipper does not pair them, a documented laxity.)
+#[test]
+fn refuses_exactly_what_serde_json_refuses_after_any_one_byte_change() {
+    let events: [&str; 2] = [
+        r#"{"type":"Feature","properties":{"STREET":"FOLSOM","ST_TYPE":null,"LOT":"0123456789abcdefghij"},"geometry":{"type":"Polygon","coordinates":[[[-122.428608960964200,37.802838894635120,0.0],[-122.4286,37.8,0],[1e5,-0.5E-3,12345678901234567890123456789012345]]]}}"#,
+        r#"{"detail":{"eventName":"PutObject","readOnly":false,"tags":["a\"b","c\\d","\u00e9\u0041",""],"size":[0,-0,10.25,7E+2],"agent":"aws-sdk-go-v2/1.24.0 os/linux lang/go#1.21.5 md/GOOS#linux"}}"#,
+    ];
+    let replacements = b"\"\\,:[]{}-+.eE0 x\n\x01/u";
+    for event in events {
+        for trie in [
+            Trie::of(["properties.STREET"]),
+            Trie::of(["detail.readOnly"]),
+        ] {
+            let mut bytes = event.as_bytes().to_vec();
+            for at in 0..bytes.len() {
+                let original = bytes[at];
+                for &replacement in replacements {
+                    bytes[at] = replacement;
+                    let ours = read_pruned(&bytes, &trie).is_ok();
+                    // The event is the first JSON value; what follows it is never read.
+                    let theirs = serde_json::Deserializer::from_slice(&bytes)
+                        .into_iter::<Value>()
+                        .next()
+                        .is_some_and(|first| first.is_ok_and(|value| value.is_object()));
+                    assert_eq!(ours, theirs, "{}", String::from_utf8_lossy(&bytes));
+                }
+                bytes[at] = original;
+            }
+        }
+    }
+}
