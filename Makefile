@@ -19,8 +19,8 @@ bootstrap:
 bench: ## Criterion benchmarks of the pattern engine
 	cargo bench -p eventpen-pattern
 
-bench-app: ## In-browser keystroke-to-results benchmark (100 / 1,000 / 10,000 events) on dist/
-	$(BOOTSTRAP) && trunk build --release && node tests/e2e/keystroke-bench.mjs
+bench-app: ## In-browser benchmark at 1,000-200,000 generated events: load MB/s, keystroke to results, longest tasks, memory
+	$(BOOTSTRAP) && trunk build --release && cargo build --release -p eventpen-gen && EVENTPEN_GEN=$${CARGO_TARGET_DIR:-target}/release/eventpen-gen node tests/e2e/keystroke-bench.mjs
 
 FUZZ_SECONDS ?= 180
 fuzz: ## Fuzz every target for FUZZ_SECONDS each (default 180): crashes and >10 ms calls fail

@@ -14,7 +14,8 @@ Run by Trunk (Trunk.toml [[hooks]], stage post_build) on the staging directory, 
    when the live-reload client is present (it talks to `trunk serve` over a same-origin
    WebSocket, and its address is made to come from the page's location so the script's hash
    holds); style attributes allowed (Yew sets `style` on a few elements), <style>
-   elements not.
+   elements not; workers from 'self' only;
+3. writes `eventpen-worker.js`, the app's Web Worker, which loads the same module and wasm.
 
 Idempotent on its own output; the Python standard library only.
 """
@@ -29,6 +30,8 @@ PRELOAD_WASM = re.compile(r'<link rel="preload" href="\./[^"]+_bg\.wasm"[^>]*>')
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(?P<body>.*?)</script>", re.S)
 EXISTING_CSP = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>')
 LIVE_RELOAD_MARKER = ".well-known/trunk/ws"
+GLUE_IMPORT = re.compile(r"import wasmBytes from '\./(?P<bytes>[^']+)';\s*import init, \* as bindings from '\./(?P<glue>[^']+)';")
+WORKER_SCRIPT = "eventpen-worker.js"
 
 
 def embed_wasm(staging, html):
@@ -57,6 +60,24 @@ def embed_wasm(staging, html):
     return PRELOAD_WASM.sub("", html)
 
 
+def write_worker(staging, html):
+    """Write the Web Worker's module beside the page: it imports the page's own wasm-bindgen
+    module and wasm bytes (one download, cached) and runs the app's `worker_main`. Messages
+    that arrive while the module starts are kept and replayed once the handler is in place."""
+    match = GLUE_IMPORT.search(html)
+    if not match:
+        return
+    with open(os.path.join(staging, WORKER_SCRIPT), "w", encoding="ascii") as f:
+        f.write("// EventPen's Web Worker: the evaluation core, off the page's main thread.\n")
+        f.write("const early = [];\n")
+        f.write("self.onmessage = (event) => early.push(event.data);\n")
+        f.write(f"const {{ default: wasmBytes }} = await import('./{match.group('bytes')}');\n")
+        f.write(f"const glue = await import('./{match.group('glue')}');\n")
+        f.write("await glue.default({ module_or_path: wasmBytes });\n")
+        f.write("glue.worker_main();\n")
+        f.write("for (const data of early) self.onmessage(new MessageEvent('message', { data }));\n")
+
+
 def fix_live_reload(html):
     """Trunk serve fills `{{__TRUNK_ADDRESS__}}` and `{{__TRUNK_WS_BASE__}}` into its live-reload
     client as it serves the page, which would change the script after it was hashed: read both
@@ -78,6 +99,7 @@ def policy(html):
         "default-src 'self'",
         f"script-src 'self' 'wasm-unsafe-eval' {' '.join(hashes)}".rstrip(),
         "style-src 'self'",
+        "worker-src 'self'",
         "style-src-attr 'unsafe-inline'",
         "img-src 'self' data:",
         f"connect-src {connect}",
@@ -93,6 +115,7 @@ def main():
     with open(path, encoding="utf-8") as f:
         html = f.read()
     html = EXISTING_CSP.sub("", fix_live_reload(embed_wasm(staging, html)))
+    write_worker(staging, html)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}" />'
     html, count = re.subn(r'(<meta charset="utf-8" />)', r"\1\n    " + meta.replace("\\", "\\\\"), html, count=1)
     if count != 1:

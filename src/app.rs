@@ -3,13 +3,14 @@
 use crate::components::builder::facets::Facets;
 use crate::components::builder::pattern_tree::PatternTree;
 use crate::components::builder::quick_start::QuickStart;
-use crate::components::builder::wiring::{use_builder_pattern, use_facets, use_pick_menu};
+use crate::components::builder::wiring::{use_builder_pattern, use_pick_menu};
 use crate::components::challenge_panel::ChallengePanel;
 use crate::components::charts::panel::ChartsPanel;
 use crate::components::charts::wiring::use_charts;
 use crate::components::editor::Editor;
 use crate::components::event_list::EventList;
 use crate::components::events_panel::EventsInput;
+use crate::components::events_panel::ProblemView;
 use crate::components::export_panel::ExportPanel;
 use crate::components::gallery::Gallery;
 use crate::components::header::Header;
@@ -20,15 +21,21 @@ use crate::components::results::Results;
 use crate::components::selected_event::SelectedEvent;
 use crate::components::share_dialog::ShareDialog;
 use crate::components::target_input_panel::TargetInputPanel;
-use crate::derived::{ByPtr, Matching};
+use crate::derived::ByPtr;
 use crate::state::{Action, State};
+use crate::worker::protocol::Query;
+use crate::worker::wiring::{use_query, use_worker};
 use crate::{drop_files, gallery, hooks, persist, startup, view_model};
-use eventpen_pattern::Pattern;
+use eventpen_playground::session::ListFilter;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The rule state read-only CloudTrail events need.
 pub const READ_ONLY_STATE: &str = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
+
+/// Rows a list shows at first; "Show more" adds this many again. Each row on screen costs the
+/// page a render per keystroke (its verdict and reasons change), so the lists start short.
+const LIST_PAGE: usize = 30;
 
 /// Which dialog is open.
 #[derive(Clone, Copy, PartialEq)]
@@ -47,97 +54,132 @@ pub fn App() -> Html {
     let solved = use_state(hooks::load_solved);
     let examples = use_memo((), |_| crate::examples::all());
 
-    // Derived data: computed from the state, never stored in it.
-    let events = use_memo(
-        (state.events_text.clone(), state.files.clone()),
-        |(text, files)| view_model::derive_events(text, files),
-    );
+    // The events live in the worker: it answers what the page shows (counts, rows on screen,
+    // open events, charts, facets, tips); the pattern is also checked here, at once, for the
+    // editor, the builder and the exports.
+    let restore = *use_memo((), |_| startup::opens_own_work());
+    let worker = use_worker(&state, restore);
     let checked = use_memo(state.pattern.clone(), |pattern| {
         view_model::check_pattern(pattern)
     });
-    let last_valid = use_mut_ref(|| None::<Pattern>);
-    let matching = use_memo(
-        (ByPtr(checked.clone()), events.rows.clone()),
-        |(checked, rows)| {
-            if checked.blank {
-                return None;
-            }
-            let (pattern, stale) = match &checked.checked.pattern {
-                Some(pattern) => {
-                    *last_valid.borrow_mut() = Some(pattern.clone());
-                    (pattern.clone(), false)
-                }
-                None => (last_valid.borrow().clone()?, true),
-            };
-            let matched = eventpen_playground::verdicts(&pattern, rows);
-            Some(ByPtr(Rc::new(Matching {
-                pattern: Some(pattern),
-                stale,
-                matched,
-            })))
-        },
-    );
-    let scores = use_memo(
-        (
-            state.pattern.clone(),
-            state.challenge.clone(),
-            events.rows.clone(),
-        ),
-        |(pattern, challenge, rows)| {
-            view_model::challenge_scores(pattern, challenge.as_ref(), rows)
-        },
-    );
     // Charts: on/off and the selected time range are view state (not saved, not undone).
     let charts_on = use_state(|| true);
     let range = use_state(|| None::<eventpen_playground::timeline::TimeRange>);
-    let charts = use_charts(
-        &events.rows,
-        &matching,
-        (*range).filter(|_| *charts_on),
-        *charts_on,
-    );
+    let results_shown = use_state(|| LIST_PAGE);
+    let events_shown = use_state(|| LIST_PAGE);
+    let open_events = use_state(|| Rc::new(std::collections::BTreeSet::<usize>::new()));
     {
-        let range = range.clone();
-        use_effect_with(events.rows.clone(), move |_| range.set(None));
+        // New events: the range, the windows and the open events start afresh.
+        let (range, open_events) = (range.clone(), open_events.clone());
+        let (results_shown, events_shown) = (results_shown.clone(), events_shown.clone());
+        use_effect_with(
+            (state.events_text.clone(), state.files.clone()),
+            move |_| {
+                range.set(None);
+                open_events.set(Rc::default());
+                results_shown.set(LIST_PAGE);
+                events_shown.set(LIST_PAGE);
+            },
+        );
     }
-    let facets = use_facets(&events.index, &events.rows, charts.in_range.clone());
+    let mut details: Vec<usize> = state.selected.into_iter().collect();
+    details.extend(open_events.iter().filter(|i| Some(**i) != state.selected));
+    use_query(Query {
+        rev: 0,
+        pattern: state.pattern.clone(),
+        range: (*range).filter(|_| *charts_on),
+        charts: *charts_on,
+        filter: match state.filter {
+            crate::state::Filter::All => ListFilter::All,
+            crate::state::Filter::Matched => ListFilter::Matched,
+            crate::state::Filter::NotMatched => ListFilter::NotMatched,
+        },
+        results: (0, *results_shown),
+        events: (0, *events_shown),
+        details,
+        marks: state.challenge.as_ref().map(|c| c.expectations.clone()),
+    });
+    let answer = worker.answer.clone().map(ByPtr);
+    let evaluation = answer.as_ref().map(|a| &a.evaluation);
+    let event_count = evaluation.map_or(0, |e| e.total);
+    let hidden = use_memo(
+        (state.pattern.clone(), state.challenge.clone()),
+        |(pattern, challenge)| view_model::hidden_score(pattern, challenge.as_ref()),
+    );
+    let scores = state.challenge.as_ref().and_then(|_| {
+        let score = answer.as_ref()?.score.clone()?;
+        Some((score, (*hidden).clone()))
+    });
+    let charts = use_charts(&answer, *charts_on);
     let builder = use_builder_pattern(
         checked.value.clone().zip(checked.model.clone()),
         state.pattern.trim().is_empty(),
     );
-    // Errors, warnings the events do not disprove, and tips: one call into the evaluation core.
-    let listed = use_memo(
-        (
-            ByPtr(checked.clone()),
-            ByPtr(events.clone()),
-            matching.clone(),
-        ),
-        |(checked, events, matching)| {
-            view_model::with_events(&state.pattern, checked, events, Option::as_ref(&**matching))
+    // Errors, warnings the events do not disprove, and tips: the worker's, once it answered
+    // for this text; until then the local check's (the tips of the last answer stay).
+    let advice = use_memo(answer.clone(), |answer| {
+        answer
+            .as_ref()
+            .map(|a| (a.pattern.clone(), view_model::advice_views(a)))
+    });
+    let (diagnostics, hints) = match &*advice {
+        Some((pattern, (listed, tips))) if *pattern == state.pattern && !checked.blank => {
+            (listed.clone(), tips.clone())
+        }
+        Some((_, (_, tips))) if !checked.blank => (checked.diagnostics.clone(), tips.clone()),
+        _ => (checked.diagnostics.clone(), Rc::new(Vec::new())),
+    };
+    let (diagnostics, hints) = (&diagnostics, &hints);
+    let proposed_state = evaluation
+        .filter(|e| e.read_only_matched)
+        .map(|_| READ_ONLY_STATE);
+    let problems = use_memo(ByPtr(worker.inputs.clone()), |inputs| {
+        Rc::new(
+            inputs
+                .iter()
+                .flat_map(|i| {
+                    i.problems
+                        .iter()
+                        .map(move |p| (i.name == crate::state::PASTED, p))
+                })
+                .map(|(pasted, p)| ProblemView {
+                    is_error: p.is_error,
+                    text: p.text.clone(),
+                    pasted_offset: p.offset.filter(|_| pasted),
+                })
+                .collect::<Vec<_>>(),
+        )
+    });
+    // The pattern editor's completion (from the worker's field index) and its per-clause
+    // counts (the column matcher's, shown only on the text they were counted for).
+    let catalog = use_memo(ByPtr(worker.facets.clone()), |facets| {
+        Rc::new(eventpen_playground::Catalog::of(facets))
+    });
+    let clause_counts = use_memo(
+        (answer.clone(), state.pattern.clone()),
+        |(answer, pattern)| {
+            Rc::new(
+                answer
+                    .as_ref()
+                    .filter(|a| a.pattern == *pattern)
+                    .map(|a| {
+                        a.evaluation
+                            .clause_counts
+                            .iter()
+                            .map(|&(start, end, events)| (start..end, events))
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default(),
+            )
         },
     );
-    let (diagnostics, hints) = (&listed.0, &listed.1);
-    // The pattern editor's completion and per-clause counts, from the loaded events.
-    let catalog = use_memo(ByPtr(events.index.clone()), |index| {
-        Rc::new(eventpen_playground::Catalog::of(index))
-    });
-    let clause_counts =
-        crate::components::editor::use_clause_counts(&checked, &events.rows, &events.index);
-    let proposed_state = matching.as_ref().as_ref().and_then(|m| {
-        let read_only = events
-            .rows
-            .iter()
-            .zip(&m.matched)
-            .any(|(row, matched)| *matched && row.note_codes.contains(&"read-only"));
-        read_only.then_some(READ_ONLY_STATE)
-    });
 
     let effective = use_memo(
         (
             state.rule.clone(),
             proposed_state,
-            events.account.clone(),
-            events.region.clone(),
+            evaluation.and_then(|e| e.account.clone()),
+            evaluation.and_then(|e| e.region.clone()),
         ),
         |(rule, proposed, account, region)| {
             crate::rule_settings::effective(rule, *proposed, account.as_deref(), region.as_deref())
@@ -156,7 +198,6 @@ pub fn App() -> Html {
         let solved = solved.clone();
         let example = state.challenge.as_ref().and_then(|c| c.example.clone());
         let done = scores
-            .as_ref()
             .as_ref()
             .is_some_and(|(s, hidden)| s.solved && hidden.as_ref().is_none_or(|h| h.solved));
         use_effect_with((example, done), move |(example, done)| {
@@ -184,6 +225,50 @@ pub fn App() -> Html {
             drop_files::read_files(files, dispatch.clone())
         })
     };
+    let files = use_memo(state.files.clone(), |files| Rc::new(files.clone()));
+    let more = |shown: &UseStateHandle<usize>| {
+        let shown = shown.clone();
+        Callback::from(move |_: ()| shown.set(*shown + LIST_PAGE))
+    };
+    let on_toggle_event = {
+        let open_events = open_events.clone();
+        Callback::from(move |i: usize| {
+            let mut next = (**open_events).clone();
+            if !next.remove(&i) {
+                next.insert(i);
+            }
+            open_events.set(Rc::new(next));
+        })
+    };
+    let selected_detail = state.selected.and_then(|i| {
+        let answer = answer.as_ref()?;
+        let detail = answer.details.iter().find(|d| d.row.index == i)?;
+        Some(Rc::new(detail.clone()))
+    });
+    let details = use_memo(answer.clone(), |answer| {
+        Rc::new(
+            answer
+                .as_ref()
+                .map(|a| a.details.clone())
+                .unwrap_or_default(),
+        )
+    });
+    let events_page = use_memo(answer.clone(), |answer| {
+        Rc::new(
+            answer
+                .as_ref()
+                .map(|a| a.events.clone())
+                .unwrap_or_default(),
+        )
+    });
+    let preview = use_memo(answer.clone(), |answer| {
+        Rc::new(
+            answer
+                .as_ref()
+                .map(|a| a.evaluation.preview.clone())
+                .unwrap_or_default(),
+        )
+    });
     let open = |which: Option<Dialog>| {
         let dialog = dialog.clone();
         Callback::from(move |_: ()| dialog.set(which))
@@ -231,25 +316,32 @@ pub fn App() -> Html {
             }
             <main class="workspace">
                 <section class="pane events-pane" aria-labelledby="events-heading">
-                    <EventsInput text={state.events_text.clone()} files={Rc::new(state.files.clone())}
-                        problems={events.problems.clone()} on_text={send(&dispatch, Action::SetEventsText)} {on_files}
+                    <EventsInput text={state.events_text.clone()} files={(*files).clone()}
+                        problems={(*problems).clone()} on_text={send(&dispatch, Action::SetEventsText)} {on_files}
                         on_remove={send(&dispatch, Action::RemoveFile)}
-                        on_clear={send(&dispatch, |_| Action::ClearEvents)} />
-                    <Facets facets={facets.facets.clone()} pattern={builder.pattern.clone()} in_pattern={builder.in_pattern.clone()} stale={builder.stale}
+                        on_clear={send(&dispatch, |_| Action::ClearEvents)}
+                        loads={Rc::new(worker.loads.clone())} on_cancel={Callback::from(crate::worker::wiring::cancel)}
+                        on_large_paste={{
+                            let dispatch = dispatch.clone();
+                            Callback::from(move |text: String| crate::worker::wiring::add_pasted(text, &dispatch))
+                        }} />
+                    <Facets facets={worker.facets.clone()} pattern={builder.pattern.clone()} in_pattern={builder.in_pattern.clone()} stale={builder.stale}
                         on_replace={on_replace.clone()} />
-                    <EventList events={events.rows.clone()} on_pick={on_pick.clone()} in_pattern={builder.in_pattern.clone()} />
+                    <EventList count={event_count} page={(*events_page).clone()} details={(*details).clone()}
+                        open={(*open_events).clone()} on_toggle={on_toggle_event} on_more={more(&events_shown)}
+                        on_pick={on_pick.clone()} in_pattern={builder.in_pattern.clone()} />
                 </section>
                 <section class="pane pattern-pane" aria-labelledby="pattern-heading">
                     <Editor id="pattern-text" label="Event pattern" heading_id="pattern-heading"
                         value={Rc::<str>::from(state.pattern.as_str())}
                         on_change={send(&dispatch, Action::TypePattern)} on_apply_fix={send(&dispatch, Action::ReplacePattern)} diagnostics={(*diagnostics).clone()}
                         on_history={on_history} tips={hints.clone()} catalog={(*catalog).clone()}
-                        clause_counts={clause_counts}
+                        clause_counts={(*clause_counts).clone()}
                         hint={html! { "JSON, checked as you type; Ctrl+Space completes from your events, Ctrl+. applies the fix at the cursor. Tab indents: press Escape then Tab to leave the editor. Ctrl+Z / Ctrl+Shift+Z undo and redo." }}
                         placeholder={"{ \"source\": [\"aws.ec2\"] }  — or click a value in an event to start"} />
                     <Hints hints={hints.clone()} on_apply={send(&dispatch, Action::ReplacePattern)} />
                     <PatternTree pattern={builder.pattern.clone()} model={builder.model.clone()} stale={builder.stale}
-                        paths={facets.paths.clone()} on_replace={on_replace.clone()} />
+                        paths={worker.paths.clone()} on_replace={on_replace.clone()} />
                 </section>
                 <section class="pane results-pane" aria-labelledby="results-heading">
                     <h2 id="results-heading">{ "Results" }</h2>
@@ -257,16 +349,16 @@ pub fn App() -> Html {
                         timeline={charts.timeline.clone()} breakdown={charts.breakdown.clone()} range={*range}
                         on_range={{ let range = range.clone(); Callback::from(move |r| range.set(r)) }}
                         pattern={builder.pattern.clone()} stale={builder.stale} on_replace={on_replace.clone()} />
-                    <Results events={events.rows.clone()} matching={(*matching).clone()}
+                    <Results answer={answer.clone()}
                         filter={state.filter} on_filter={send(&dispatch, Action::SetFilter)}
                         selected={state.selected} on_select={send(&dispatch, Action::Select)}
-                        marks={marks} authoring={authoring} in_range={charts.in_range.clone()}
+                        on_more={more(&results_shown)}
+                        marks={marks} authoring={authoring}
                         on_mark={send(&dispatch, |(i, m)| Action::Mark(i, m))} />
-                    if let Some(index) = state.selected.filter(|i| *i < events.rows.len()) {
-                        <SelectedEvent index={index} events={events.rows.clone()}
-                            matching={(*matching).clone()} on_close={send(&dispatch, |_| Action::Select(None))}
+                    if let Some(detail) = selected_detail {
+                        <SelectedEvent detail={detail.clone()} on_close={send(&dispatch, |_| Action::Select(None))}
                             {on_pick} in_pattern={builder.in_pattern.clone()} />
-                        <QuickStart event={events.rows[index].event.clone()} disabled={builder.stale}
+                        <QuickStart event={Rc::new(detail.event.clone())} disabled={builder.stale}
                             on_replace={on_replace.clone()} />
                     }
                 </section>
@@ -278,7 +370,7 @@ pub fn App() -> Html {
                         on_format={send(&dispatch, Action::SetExportFormat)}
                         {proposed_state} effective={effective.clone()} />
                     <TargetInputPanel rule={state.rule.clone()} on_rule={send(&dispatch, Action::SetRule)}
-                        events={events.rows.clone()} matching={(*matching).clone()} context={rule_context.clone()} />
+                        preview={(*preview).clone()} matched={evaluation.map_or(0, |e| e.matched)} context={rule_context.clone()} />
                     <ImportRule text={AttrValue::from(state.import_text.clone())}
                         on_text={send(&dispatch, Action::SetImportText)}
                         on_import={{

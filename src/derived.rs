@@ -29,34 +29,6 @@ impl<T> std::ops::Deref for ByPtr<T> {
     }
 }
 
-/// One loaded event as the view needs it.
-#[derive(Debug, Clone)]
-pub struct EventRow {
-    /// The EventBridge event.
-    pub event: Rc<Value>,
-    /// Its one-line summary.
-    pub summary: Summary,
-    /// Delivery notes ("read-only: needs rule state …").
-    pub notes: Vec<String>,
-    /// Where it came from ("trail.json.gz, record 3").
-    pub origin: String,
-    /// The input text it was made from (the record, the entry), as pasted.
-    pub original: Rc<str>,
-    /// The ingest notes' codes (e.g. read-only), for rule-state proposals.
-    pub note_codes: Vec<&'static str>,
-}
-
-/// Which events the pattern matches.
-#[derive(Debug, Clone)]
-pub struct Matching {
-    /// The compiled pattern the results are for.
-    pub pattern: Option<eventpen_pattern::Pattern>,
-    /// The results are from an earlier valid pattern: the current text has errors.
-    pub stale: bool,
-    /// One entry per event.
-    pub matched: Vec<bool>,
-}
-
 /// What a list row says about an event.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Summary {

@@ -1,64 +1,40 @@
-//! Files in: dropped anywhere on the page or picked with the file button, read as bytes, gzip
-//! inflated, and added to the workspace — or refused with a notice that says why.
-use crate::files::{MAX_FILE_BYTES, file_text, too_large};
+//! Files in: dropped anywhere on the page or picked with the file button, handed to the worker
+//! (which reads, inflates and ingests them) — or refused with a notice that says why.
 use crate::share::MAX_SHARED_INPUTS;
-use crate::state::{Action, EventFile, Notice, NoticeKind, State};
+use crate::state::{Action, Notice, NoticeKind, State};
+use eventpen_ingest::MAX_INPUT_BYTES;
 use gloo::events::{EventListener, EventListenerOptions};
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Read `files` and add them (in the order given) once all are read.
+/// Hand `files` to the worker, which reads them in chunks (with progress) and ingests them; a
+/// file whose size alone is over the limit is refused before it is read, and reading stops at
+/// the input cap.
 pub fn read_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<State>) {
     if files.is_empty() {
         return;
     }
-    wasm_bindgen_futures::spawn_local(async move {
-        let mut loaded = Vec::new();
-        // Reading stops at the input cap (the reducer says how many were not added), and a
-        // file whose size alone is over the limit is refused before it is read.
-        if files.len() > MAX_SHARED_INPUTS {
+    if files.len() > MAX_SHARED_INPUTS {
+        let text = format!(
+            "EventPen holds at most {MAX_SHARED_INPUTS} inputs at once: the {} files after the first {MAX_SHARED_INPUTS} were not read.",
+            files.len() - MAX_SHARED_INPUTS
+        );
+        dispatch.dispatch(Action::Notify(Notice::new(NoticeKind::Warning, text)));
+    }
+    let mut accepted = Vec::new();
+    for file in files.into_iter().take(MAX_SHARED_INPUTS) {
+        if file.size() > MAX_INPUT_BYTES as f64 {
             let text = format!(
-                "EventPen holds at most {MAX_SHARED_INPUTS} inputs at once: the {} files after the first {MAX_SHARED_INPUTS} were not read.",
-                files.len() - MAX_SHARED_INPUTS
+                "Could not load {}: it is larger than {} MB; split it or load fewer records",
+                file.name(),
+                MAX_INPUT_BYTES / (1024 * 1024)
             );
-            dispatch.dispatch(Action::Notify(Notice::new(NoticeKind::Warning, text)));
+            dispatch.dispatch(Action::Notify(Notice::new(NoticeKind::Error, text)));
+            continue;
         }
-        for file in files.into_iter().take(MAX_SHARED_INPUTS) {
-            let name = file.name();
-            if file.size() > MAX_FILE_BYTES as f64 {
-                let error = too_large(&name);
-                let notice = Notice::new(NoticeKind::Error, format!("Could not load {error}"));
-                dispatch.dispatch(Action::Notify(notice));
-                continue;
-            }
-            let blob = gloo::file::Blob::from(file);
-            match gloo::file::futures::read_as_bytes(&blob).await {
-                Ok(bytes) => match file_text(&name, &bytes) {
-                    Ok((text, damaged)) => {
-                        if let Some(damage) = damaged {
-                            let text = format!("Loaded part of {damage}");
-                            dispatch
-                                .dispatch(Action::Notify(Notice::new(NoticeKind::Warning, text)));
-                        }
-                        loaded.push(EventFile {
-                            name,
-                            text: Rc::from(text),
-                        })
-                    }
-                    Err(error) => dispatch.dispatch(Action::Notify(Notice::new(
-                        NoticeKind::Error,
-                        format!("Could not load {error}"),
-                    ))),
-                },
-                Err(error) => dispatch.dispatch(Action::Notify(Notice::new(
-                    NoticeKind::Error,
-                    format!("Could not read {name}: {error}"),
-                ))),
-            }
-        }
-        dispatch.dispatch(Action::AddFiles(loaded));
-    });
+        accepted.push(file);
+    }
+    crate::worker::wiring::load_files(accepted, &dispatch);
 }
 
 /// Accept files dropped anywhere on the page; the body shows a drop hint while dragging.

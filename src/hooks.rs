@@ -33,17 +33,22 @@ fn kept_parts(state: &State) -> impl PartialEq + 'static {
 #[hook]
 pub fn use_keep_workspace(state: &UseReducerHandle<State>) {
     let keep_timer = use_mut_ref(|| None::<Timeout>);
+    // A workspace too big for local storage says so once; then saving stops.
+    let gave_up = use_mut_ref(|| false);
     let bar_timer = use_mut_ref(|| None::<Timeout>);
     let dispatch = state.dispatcher();
     let state = state.clone();
     use_effect_with(kept_parts(&state), move |_| {
         // Snapshots are taken when the timers fire, not per keystroke: events can be megabytes.
         let kept = state.clone();
-        *keep_timer.borrow_mut() = Some(Timeout::new(KEEP_DELAY_MS, move || {
-            if let Err(message) = persist::save_local(&kept.to_snapshot()) {
-                dispatch.dispatch(Action::Notify(Notice::new(NoticeKind::Warning, message)));
-            }
-        }));
+        if !*gave_up.borrow() {
+            *keep_timer.borrow_mut() = Some(Timeout::new(KEEP_DELAY_MS, move || {
+                if let Err(message) = persist::save_local(&kept.to_snapshot()) {
+                    *gave_up.borrow_mut() = true;
+                    dispatch.dispatch(Action::Notify(Notice::new(NoticeKind::Warning, message)));
+                }
+            }));
+        }
         *bar_timer.borrow_mut() = Some(Timeout::new(ADDRESS_BAR_DELAY_MS, move || {
             persist::replace_fragment(&address_bar_fragment(&state.to_snapshot()));
         }));

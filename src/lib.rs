@@ -21,15 +21,20 @@ pub mod startup;
 pub mod state;
 pub mod text_offsets;
 pub mod view_model;
+pub mod worker;
 
 pub use app::App;
 /// The pure logic the app draws, from the evaluation core (re-exported so components name it
 /// as part of the app).
 pub use eventpen_playground::{builder, challenge, redact};
 
-/// Render the app into the document body (the bin's entry point).
+/// Render the app into the document body (the bin's entry point). In the app's Web Worker,
+/// which loads the same module, there is no window and nothing to render: the worker calls
+/// [`worker::host::worker_main`] instead.
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    if web_sys::window().is_some() {
+        yew::Renderer::<App>::new().render();
+    }
 }
 
 /// Render the app into `root`; browser tests mount it inside their own element.

@@ -33,6 +33,16 @@ pub fn default_snapshot() -> Snapshot {
     }
 }
 
+/// Whether the page opens the visitor's own work (no link, or the address bar of their own
+/// work): then the inputs stored in IndexedDB come back too.
+pub fn opens_own_work() -> bool {
+    let Some(fragment) = persist::fragment() else {
+        return true;
+    };
+    persist::load_local()
+        .is_some_and(|own| address_bar_fragment(&own).trim_start_matches('#') == fragment)
+}
+
 /// The state the page starts in.
 pub fn initial_state() -> State {
     let local = persist::load_local();

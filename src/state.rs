@@ -15,13 +15,44 @@ pub use history::{History, UNDO_DEPTH};
 /// The name of the pasted-text input, as problems and the share link call it.
 pub const PASTED: &str = "pasted text";
 
-/// One loaded file of events (gzip already inflated to text when it was loaded).
+/// One event input besides the paste box: a file, or an input from a link or an example.
+/// Its events live in the worker; the page keeps its id, name and size, and its text only when
+/// it came as text (links, examples, local storage) and is small.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventFile {
+    /// The id the worker knows it by (unique in this page).
+    pub id: u32,
     /// The file name as the user picked or dropped it.
     pub name: String,
-    /// Its text.
-    pub text: Rc<str>,
+    /// Its size in bytes.
+    pub size: usize,
+    /// Its text, when the page has it (a loaded file's text stays in the worker).
+    pub text: Option<Rc<str>>,
+}
+
+thread_local! {
+    static NEXT_INPUT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+/// A fresh input id.
+pub fn next_input_id() -> u32 {
+    NEXT_INPUT_ID.with(|next| {
+        let id = next.get();
+        next.set(id.wrapping_add(1));
+        id
+    })
+}
+
+impl EventFile {
+    /// An input whose text the page has.
+    pub fn with_text(name: &str, text: &str) -> EventFile {
+        EventFile {
+            id: next_input_id(),
+            name: name.to_string(),
+            size: text.len(),
+            text: Some(Rc::from(text)),
+        }
+    }
 }
 
 /// Which results the list shows.
@@ -190,6 +221,8 @@ pub enum Action {
     AddFiles(Vec<EventFile>),
     /// Remove one file.
     RemoveFile(usize),
+    /// Remove the input with this id (a load cancelled or refused).
+    RemoveInput(u32),
     /// Remove every event: the box and the files.
     ClearEvents,
     /// Select an event (or none).
@@ -297,6 +330,13 @@ impl Reducible for State {
                 if index >= next.files.len() {
                     return self;
                 }
+                next.files.remove(index);
+                next.selected = None;
+            }
+            Action::RemoveInput(id) => {
+                let Some(index) = next.files.iter().position(|f| f.id == id) else {
+                    return self;
+                };
                 next.files.remove(index);
                 next.selected = None;
             }
@@ -424,9 +464,11 @@ impl State {
                 text: self.events_text.to_string(),
             });
         }
-        inputs.extend(self.files.iter().map(|file| SharedInput {
-            name: file.name.clone(),
-            text: file.text.to_string(),
+        inputs.extend(self.files.iter().filter_map(|file| {
+            Some(SharedInput {
+                name: file.name.clone(),
+                text: file.text.as_deref()?.to_string(),
+            })
         }));
         inputs
     }
@@ -473,10 +515,9 @@ impl State {
             if input.name == PASTED && state.events_text.is_empty() && state.files.is_empty() {
                 state.events_text = Rc::from(input.text.as_str());
             } else {
-                state.files.push(EventFile {
-                    name: input.name.clone(),
-                    text: Rc::from(input.text.as_str()),
-                });
+                state
+                    .files
+                    .push(EventFile::with_text(&input.name, &input.text));
             }
         }
         state

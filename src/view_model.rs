@@ -2,104 +2,12 @@
 //! editor diagnostics, and teaching hints. Called from `use_memo` only, so each runs once per
 //! change of its inputs, never per render.
 use crate::components::editor::EditorDiagnostic;
-use crate::components::events_panel::ProblemView;
 use crate::components::hints::Tip;
-use crate::derived::{ByPtr, EventRow, Matching, Summary};
-use crate::state::{EventFile, PASTED};
-use eventpen_ingest::{Input, Severity as IngestSeverity};
+use eventpen_ingest::Input;
 use eventpen_pattern::{Checked, Diagnostic, Severity};
-use eventpen_playground::{Facets, LoadedEvent, NamedText};
+use eventpen_playground::NamedText;
 use serde_json::Value;
-use std::collections::HashMap;
 use std::rc::Rc;
-
-/// The loaded events, ready for the view.
-#[derive(Debug)]
-pub struct DerivedEvents {
-    /// One row per event, in input order.
-    pub rows: ByPtr<Vec<EventRow>>,
-    /// What went wrong reading the inputs.
-    pub problems: Rc<Vec<ProblemView>>,
-    /// Every field path and the values seen there, with counts (facets, tips): one walk.
-    pub index: Rc<Facets>,
-    /// The account most events come from.
-    pub account: Option<String>,
-    /// The region most events come from.
-    pub region: Option<String>,
-}
-
-/// Ingest the paste box and the files.
-pub fn derive_events(text: &Rc<str>, files: &[EventFile]) -> DerivedEvents {
-    let mut inputs = Vec::with_capacity(files.len() + 1);
-    if !text.trim().is_empty() {
-        inputs.push(Input {
-            name: PASTED,
-            bytes: text.as_bytes(),
-        });
-    }
-    for file in files {
-        inputs.push(Input {
-            name: &file.name,
-            bytes: file.text.as_bytes(),
-        });
-    }
-    let ingested = eventpen_ingest::ingest(&inputs);
-    let problems = ingested
-        .problems
-        .iter()
-        .map(|p| ProblemView {
-            is_error: p.severity == IngestSeverity::Error,
-            text: p.to_string(),
-            pasted_offset: p.offset.filter(|_| p.input == PASTED),
-        })
-        .collect();
-    let rows: Vec<EventRow> = ingested
-        .events
-        .into_iter()
-        .map(|e| {
-            let position = e
-                .origin
-                .position
-                .map(|p| format!(", line {}", p.line))
-                .unwrap_or_default();
-            EventRow {
-                summary: Summary::of(&e.event),
-                notes: e.notes.iter().map(|n| n.message.clone()).collect(),
-                note_codes: e.notes.iter().map(|n| n.code).collect(),
-                origin: format!(
-                    "{} ({}, event {}{position})",
-                    e.origin.input,
-                    e.shape.label(),
-                    e.origin.index + 1
-                ),
-                original: Rc::from(e.original),
-                event: Rc::new(e.event),
-            }
-        })
-        .collect();
-    let index = Facets::collect(rows.iter().map(|r| &*r.event));
-    let most_common = |pointer: &str| {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for row in &rows {
-            if let Some(v) = row.event.pointer(pointer).and_then(Value::as_str) {
-                *counts.entry(v).or_default() += 1;
-            }
-        }
-        counts
-            .into_iter()
-            .max_by_key(|(v, n)| (*n, std::cmp::Reverse(*v)))
-            .map(|(v, _)| v.to_string())
-    };
-    let account = most_common("/account");
-    let region = most_common("/region");
-    DerivedEvents {
-        rows: ByPtr(Rc::new(rows)),
-        problems: Rc::new(problems),
-        index: Rc::new(index),
-        account,
-        region,
-    }
-}
 
 /// The pattern, checked, with what the editor and exporter need.
 pub struct CheckedPattern {
@@ -147,16 +55,6 @@ pub fn check_pattern(text: &str) -> CheckedPattern {
     }
 }
 
-impl LoadedEvent for EventRow {
-    fn event(&self) -> &Value {
-        &self.event
-    }
-
-    fn is_read_only(&self) -> bool {
-        self.note_codes.contains(&"read-only")
-    }
-}
-
 /// A diagnostic as the editor lists it, with its fix applied to `text` (when it has one).
 fn editor_diagnostic(text: &str, d: &Diagnostic) -> EditorDiagnostic {
     EditorDiagnostic {
@@ -177,34 +75,34 @@ fn fix_of(text: &str, d: &Diagnostic) -> Option<(String, String)> {
     Some((suggestion.title.clone(), suggestion.apply(text)?))
 }
 
-/// The editor's list (errors, then warnings the events do not disprove) and the tips that need
-/// the events, from the evaluation core.
-pub fn with_events(
-    text: &str,
-    checked: &CheckedPattern,
-    events: &DerivedEvents,
-    matching: Option<&ByPtr<Matching>>,
+/// The worker's advice as the editor lists it (errors, then warnings the events do not
+/// disprove) and as the hints show its tips.
+pub fn advice_views(
+    answer: &crate::worker::protocol::Answer,
 ) -> (Rc<Vec<EditorDiagnostic>>, Rc<Vec<Tip>>) {
-    if checked.blank {
-        return (checked.diagnostics.clone(), Rc::new(Vec::new()));
-    }
-    let facts = matching
-        .filter(|m| !m.stale)
-        .map(|m| eventpen_playground::matched_facts(&events.rows, &m.matched));
-    let index = (!events.rows.is_empty()).then_some(&*events.index);
-    let all = eventpen_playground::diagnostics(text, &checked.checked, index, facts.as_ref());
-    let (tips, listed): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
-        all.iter().partition(|d| d.severity == Severity::Tip);
-    let listed = listed
-        .into_iter()
-        .map(|d| editor_diagnostic(text, d))
+    let listed = answer
+        .evaluation
+        .listed
+        .iter()
+        .map(|a| EditorDiagnostic {
+            code: eventpen_pattern::Kind::from_code(&a.code).map_or("other", |k| k.code()),
+            is_error: a.is_error,
+            span: a.span.0..a.span.1,
+            line: a.line,
+            column: a.column,
+            path: a.path.clone(),
+            message: a.message.clone(),
+            fix: a.fix.clone(),
+        })
         .collect();
-    let tips = tips
-        .into_iter()
-        .map(|d| Tip {
-            message: d.message.clone(),
-            span: Some(d.span.clone()),
-            fix: fix_of(text, d),
+    let tips = answer
+        .evaluation
+        .tips
+        .iter()
+        .map(|a| Tip {
+            message: a.message.clone(),
+            span: Some(a.span.0..a.span.1),
+            fix: a.fix.clone(),
         })
         .collect();
     (Rc::new(listed), Rc::new(tips))
@@ -247,33 +145,30 @@ pub fn named(inputs: &[crate::share::SharedInput]) -> Vec<NamedText> {
         .collect()
 }
 
-/// The challenge's live score on the visible events and, once submitted, on the hidden ones.
-pub fn challenge_scores(
+/// The challenge's score on the hidden events, once submitted (they are few: scored here).
+pub fn hidden_score(
     pattern: &str,
     challenge: Option<&crate::state::ActiveChallenge>,
-    rows: &[EventRow],
-) -> Option<(crate::challenge::Score, Option<crate::challenge::Score>)> {
+) -> Option<crate::challenge::Score> {
     let challenge = challenge?;
-    let visible: Vec<Value> = rows.iter().map(|r| (*r.event).clone()).collect();
-    let score = crate::challenge::score(pattern, &visible, &challenge.expectations);
-    let hidden = (challenge.submitted && !challenge.hidden.is_empty()).then(|| {
-        let inputs: Vec<Input> = challenge
-            .hidden
-            .iter()
-            .map(|i| Input {
-                name: &i.name,
-                bytes: i.text.as_bytes(),
-            })
-            .collect();
-        let events: Vec<Value> = eventpen_ingest::ingest(&inputs)
-            .events
-            .into_iter()
-            .map(|e| e.event)
-            .collect();
-        let marks = crate::gallery::hidden_marks(challenge.example.as_deref());
-        crate::challenge::score(pattern, &events, &marks)
-    });
-    Some((score, hidden))
+    if !challenge.submitted || challenge.hidden.is_empty() {
+        return None;
+    }
+    let inputs: Vec<Input> = challenge
+        .hidden
+        .iter()
+        .map(|i| Input {
+            name: &i.name,
+            bytes: i.text.as_bytes(),
+        })
+        .collect();
+    let events: Vec<Value> = eventpen_ingest::ingest(&inputs)
+        .events
+        .into_iter()
+        .map(|e| e.event)
+        .collect();
+    let marks = crate::gallery::hidden_marks(challenge.example.as_deref());
+    Some(crate::challenge::score(pattern, &events, &marks))
 }
 
 #[cfg(test)]

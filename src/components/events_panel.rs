@@ -2,7 +2,9 @@
 //! page), the loaded files, and the problems ingest found, each with its position.
 use crate::components::editor::{Editor, EditorDiagnostic};
 use crate::state::EventFile;
+use crate::worker::wiring::Loading;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -34,7 +36,20 @@ pub struct EventsInputProps {
     pub on_remove: Callback<usize>,
     /// Called to remove every event.
     pub on_clear: Callback<()>,
+    /// Loads under way (by input id), for their progress bars.
+    #[prop_or_default]
+    pub loads: Rc<Vec<Loading>>,
+    /// Called to cancel the load of input `id`.
+    #[prop_or_default]
+    pub on_cancel: Callback<u32>,
+    /// Called with a paste too large for the box (it becomes an input, like a file).
+    #[prop_or_default]
+    pub on_large_paste: Callback<String>,
 }
+
+/// A paste larger than this becomes an input of its own instead of text in the box: a box
+/// holding megabytes makes every keystroke and every render slow.
+pub const LARGE_PASTE_BYTES: usize = 256 * 1024;
 
 /// Paste box, file picker, loaded files and problems.
 #[component]
@@ -58,10 +73,46 @@ pub fn EventsInput(props: &EventsInputProps) -> Html {
             on_files.emit(picked);
         })
     };
+    // A paste too large for the box becomes an input of its own. Caught on the way down
+    // (capture phase) so the editor never receives the megabytes.
+    let wrapper = use_node_ref();
+    {
+        let wrapper = wrapper.clone();
+        let on_large_paste = props.on_large_paste.clone();
+        use_effect_with(on_large_paste, move |on_large_paste| {
+            let on_large_paste = on_large_paste.clone();
+            let listener = wrapper.cast::<web_sys::HtmlElement>().map(|element| {
+                let options = gloo::events::EventListenerOptions {
+                    phase: gloo::events::EventListenerPhase::Capture,
+                    passive: false,
+                };
+                gloo::events::EventListener::new_with_options(
+                    &element,
+                    "paste",
+                    options,
+                    move |e| {
+                        let Some(event) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+                            return;
+                        };
+                        let text = event
+                            .clipboard_data()
+                            .and_then(|data| data.get_data("text/plain").ok())
+                            .unwrap_or_default();
+                        if text.len() > LARGE_PASTE_BYTES {
+                            e.prevent_default();
+                            e.stop_propagation();
+                            on_large_paste.emit(text);
+                        }
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
     let onclear = props.on_clear.reform(|_: MouseEvent| ());
     let has_events = !props.text.trim().is_empty() || !props.files.is_empty();
     html! {
-        <div class="events-input">
+        <div class="events-input" ref={wrapper}>
             <Editor id="events-text" label="Events" heading_id="events-heading"
                 value={props.text.clone()} on_change={props.on_text.clone()}
                 diagnostics={(*marks).clone()} list_problems={false}
@@ -86,10 +137,14 @@ pub fn EventsInput(props: &EventsInputProps) -> Html {
                 <ul class="file-list" aria-label="Loaded files">
                     { for props.files.iter().enumerate().map(|(i, file)| {
                         let remove = props.on_remove.reform(move |_: MouseEvent| i);
+                        let loading = props.loads.iter().find(|l| l.id == file.id);
                         html! {
                             <li class="file-chip">
                                 <span class="mono">{ file.name.clone() }</span>
-                                <span class="muted">{ format!(" {}", size_label(file.text.len())) }</span>
+                                <span class="muted">{ format!(" {}", size_label(file.size)) }</span>
+                                if let Some(loading) = loading {
+                                    { progress(&file.name, loading, props.on_cancel.clone()) }
+                                }
                                 <button type="button" class="icon" aria-label={format!("Remove {}", file.name)}
                                     onclick={remove}>{ "×" }</button>
                             </li>
@@ -132,6 +187,23 @@ fn marks_of(problems: &[ProblemView]) -> Vec<EditorDiagnostic> {
             })
         })
         .collect()
+}
+
+/// A load's progress bar (bytes read of the file's size) and its Cancel button.
+fn progress(name: &str, loading: &Loading, on_cancel: Callback<u32>) -> Html {
+    let id = loading.id;
+    let percent = (loading.bytes * 100)
+        .checked_div(loading.total)
+        .unwrap_or(0);
+    html! {
+        <span class="load-progress">
+            <progress max="100" value={percent.to_string()} aria-label={format!("Loading {name}")}
+                aria-valuetext={format!("{} of {}", size_label(loading.bytes), size_label(loading.total))} />
+            <span class="muted small">{ format!(" {} of {} ", size_label(loading.bytes), size_label(loading.total)) }</span>
+            <button type="button" onclick={on_cancel.reform(move |_: MouseEvent| id)}
+                aria-label={format!("Cancel loading {name}")}>{ "Cancel" }</button>
+        </span>
+    }
 }
 
 /// "12 KB" for people.

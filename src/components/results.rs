@@ -1,22 +1,19 @@
 //! The Results region: "3 of 120 events match", a filter, and one row per event that reads
 //! Matched or Not matched — each non-match says why, clause by clause, from the engine's
 //! explanation (computed only for the rows on screen).
-use crate::derived::{ByPtr, EventRow, Matching};
+use crate::derived::ByPtr;
 use crate::state::Filter;
+use crate::worker::protocol::Answer;
+use eventpen_playground::session::RowView;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-/// Rows rendered at first; "Show more" adds this many again.
-const PAGE: usize = 100;
-
 /// Props of [`Results`].
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
-    /// The loaded events.
-    pub events: ByPtr<Vec<EventRow>>,
-    /// Which of them the pattern matches (None while no pattern was ever valid).
-    pub matching: Option<ByPtr<Matching>>,
+    /// The worker's latest answer (none before the first).
+    pub answer: Option<ByPtr<Answer>>,
     /// The filter.
     pub filter: Filter,
     /// Called to change the filter.
@@ -25,6 +22,9 @@ pub struct ResultsProps {
     pub selected: Option<usize>,
     /// Called to select an event.
     pub on_select: Callback<Option<usize>>,
+    /// Called to list more rows.
+    #[prop_or_default]
+    pub on_more: Callback<()>,
     /// Challenge marks per event (must match / must not / unmarked), when a challenge is on.
     #[prop_or_default]
     pub marks: Option<Rc<Vec<Option<bool>>>>,
@@ -34,55 +34,37 @@ pub struct ResultsProps {
     /// Mark event `n`.
     #[prop_or_default]
     pub on_mark: Callback<(usize, Option<bool>)>,
-    /// Which events fall in the time range selected on the timeline (none: every event).
-    #[prop_or_default]
-    pub in_range: Option<ByPtr<Vec<bool>>>,
 }
 
 /// Summary, filter and result rows.
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
-    let shown = use_state(|| PAGE);
-    let total = props.events.len();
-    if total == 0 {
+    let Some(answer) = &props.answer else {
+        return html! { <p class="empty">{ "Loading…" }</p> };
+    };
+    let evaluation = &answer.evaluation;
+    let page = &answer.results;
+    let more = props.on_more.reform(|_: MouseEvent| ());
+    let show_more = (page.total > page.offset + page.rows.len()).then(|| html! {
+        <button type="button" onclick={more}>{ format!("Show more ({} not shown)", page.total - page.rows.len()) }</button>
+    });
+    if evaluation.total == 0 {
         return html! { <p class="empty">{ "No events loaded yet. Paste or drop CloudTrail records or EventBridge events in Events." }</p> };
     }
-    let Some(matching) = &props.matching else {
+    if !evaluation.has_verdicts {
         // No pattern yet: list the events so one can be selected and a pattern started from it.
         return html! {
             <>
                 <p class="empty">{ "Write an event pattern to see which events match — or select an event and start a pattern from it." }</p>
                 <ul class="result-list" aria-label="Result list">
-                    { for (0..total).take(*shown).map(|i| row(props, None, i)) }
+                    { for page.rows.iter().map(|r| row(props, r)) }
                 </ul>
+                { for show_more }
             </>
         };
-    };
-    let in_range = |i: usize| {
-        props
-            .in_range
-            .as_ref()
-            .is_none_or(|r| r.get(i).copied().unwrap_or(false))
-    };
-    let all_matched = matching.matched.iter().filter(|m| **m).count();
-    let all_total = total;
-    let (matched_count, total) = match &props.in_range {
-        None => (all_matched, total),
-        Some(r) => (
-            (0..total)
-                .filter(|&i| in_range(i) && matching.matched.get(i).copied().unwrap_or(false))
-                .count(),
-            r.iter().filter(|x| **x).count(),
-        ),
-    };
-    let indexes: Vec<usize> = (0..all_total)
-        .filter(|&i| in_range(i))
-        .filter(|&i| match props.filter {
-            Filter::All => true,
-            Filter::Matched => matching.matched.get(i).copied().unwrap_or(false),
-            Filter::NotMatched => !matching.matched.get(i).copied().unwrap_or(false),
-        })
-        .collect();
+    }
+    let (all_matched, all_total) = (evaluation.matched, evaluation.total);
+    let (total, matched_count) = evaluation.in_range.unwrap_or((all_total, all_matched));
     let filter_button = |filter: Filter, label: String| {
         let on_filter = props.on_filter.clone();
         html! {
@@ -90,18 +72,14 @@ pub fn Results(props: &ResultsProps) -> Html {
                 onclick={Callback::from(move |_: MouseEvent| on_filter.emit(filter))}>{ label }</button>
         }
     };
-    let more = {
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
-    };
     html! {
         <>
             <p class="summary" role="status" aria-live="polite">
                 <strong>{ format!("{matched_count} of {total} event{} match", if total == 1 { "" } else { "s" }) }</strong>
-                if props.in_range.is_some() {
+                if evaluation.in_range.is_some() {
                     <span class="muted">{ format!(" in the selected time range ({all_matched} of {all_total} in all)") }</span>
                 }
-                if matching.stale {
+                if evaluation.stale {
                     <span class="badge warn">{ "results of the last valid pattern" }</span>
                 }
             </p>
@@ -110,31 +88,25 @@ pub fn Results(props: &ResultsProps) -> Html {
                 { filter_button(Filter::Matched, format!("Matched ({matched_count})")) }
                 { filter_button(Filter::NotMatched, format!("Not matched ({})", total - matched_count)) }
             </div>
-            if indexes.is_empty() {
+            if page.total == 0 {
                 <p class="empty">{ match props.filter {
                     Filter::Matched => "No event matches this pattern.",
                     _ => "Every event matches this pattern.",
                 } }</p>
             }
             <ul class="result-list" aria-label="Result list">
-                { for indexes.iter().take(*shown).map(|&i| row(props, Some(matching), i)) }
+                { for page.rows.iter().map(|r| row(props, r)) }
             </ul>
-            if indexes.len() > *shown {
-                <button type="button" onclick={more}>{ format!("Show more ({} not shown)", indexes.len() - *shown) }</button>
-            }
+            { for show_more }
         </>
     }
 }
 
-fn row(props: &ResultsProps, matching: Option<&Matching>, index: usize) -> Html {
-    let event = &props.events[index];
-    let verdict = matching.map(|m| m.matched.get(index).copied().unwrap_or(false));
+fn row(props: &ResultsProps, event: &RowView) -> Html {
+    let index = event.index;
+    let verdict = event.verdict;
     let matched = verdict.unwrap_or(false);
     let selected = props.selected == Some(index);
-    let reasons: Vec<String> = match (verdict, matching.and_then(|m| m.pattern.as_ref())) {
-        (Some(false), Some(pattern)) => failed_reasons(pattern, &event.event),
-        _ => Vec::new(),
-    };
     let onclick = {
         let on_select = props.on_select.clone();
         Callback::from(move |_: MouseEvent| {
@@ -151,13 +123,13 @@ fn row(props: &ResultsProps, matching: Option<&Matching>, index: usize) -> Html 
                 if let Some(status) = status {
                     <span class={classes!("badge", if matched { "ok" } else { "bad" })}>{ status }</span>
                 }
-                <span class="result-title">{ format!("#{} {}", index + 1, event.summary.title) }</span>
-                <span class="muted result-meta">{ [&event.summary.source, &event.summary.time].iter().filter(|s| !s.is_empty()).map(|s| s.as_str()).collect::<Vec<_>>().join(" · ") }</span>
+                <span class="result-title">{ format!("#{} {}", index + 1, event.title) }</span>
+                <span class="muted result-meta">{ [&event.source, &event.time].iter().filter(|s| !s.is_empty()).map(|s| s.as_str()).collect::<Vec<_>>().join(" · ") }</span>
             </button>
             if verdict.is_some() { { mark_view(props, index, matched) } }
-            if !reasons.is_empty() {
+            if !event.reasons.is_empty() {
                 <ul class="reasons">
-                    { for reasons.into_iter().map(|r| html! { <li>{ r }</li> }) }
+                    { for event.reasons.iter().map(|r| html! { <li>{ r.clone() }</li> }) }
                 </ul>
             }
             if !event.notes.is_empty() {

@@ -1,20 +1,15 @@
 //! The selected event, with the fields the pattern reads highlighted (green passed, red failed)
 //! and, for a non-match, the reasons above the tree.
 use crate::components::event_tree::{EventTree, Highlights, Pick};
-use crate::components::results::failed_reasons;
-use crate::derived::{ByPtr, EventRow, Matching};
+use eventpen_playground::session::EventDetail;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`SelectedEvent`].
 #[derive(Properties, PartialEq)]
 pub struct SelectedEventProps {
-    /// Which event.
-    pub index: usize,
-    /// The loaded events.
-    pub events: ByPtr<Vec<EventRow>>,
-    /// The results.
-    pub matching: Option<ByPtr<Matching>>,
+    /// The event, its verdict, reasons and which fields the pattern read (from the worker).
+    pub detail: Rc<EventDetail>,
     /// Close the view.
     pub on_close: Callback<()>,
     /// Called when a leaf value is picked (builds the pattern from this event).
@@ -33,7 +28,7 @@ pub fn SelectedEvent(props: &SelectedEventProps) -> Html {
         // Opening an event (result #9 of 30 is far below the list) brings its detail into view
         // and moves focus to its heading, so keyboard and screen reader users land on it.
         let heading = heading.clone();
-        use_effect_with(props.index, move |_| {
+        use_effect_with(props.detail.row.index, move |_| {
             if let Some(heading) = heading.cast::<web_sys::HtmlElement>() {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Start);
@@ -42,28 +37,18 @@ pub fn SelectedEvent(props: &SelectedEventProps) -> Html {
             }
         });
     }
-    let Some(row) = props.events.get(props.index) else {
-        return html! {};
-    };
-    let mut highlights = Highlights::new();
-    let mut reasons = Vec::new();
-    let mut matched = None;
-    if let Some(pattern) = props.matching.as_ref().and_then(|m| m.pattern.as_ref()) {
-        let explanation = pattern.explain(&row.event);
-        for clause in &explanation.clauses {
-            let entry = highlights.entry(clause.path.clone()).or_insert(false);
-            *entry |= clause.passed;
-        }
-        if !explanation.matched {
-            reasons = failed_reasons(pattern, &row.event);
-        }
-        matched = Some(explanation.matched);
-    }
+    let detail = &props.detail;
+    let highlights: Highlights = detail.highlights.iter().cloned().collect();
+    let matched = detail.row.verdict;
+    let reasons = &detail.row.reasons;
+    let event = use_memo(Rc::clone(&props.detail), |detail| {
+        Rc::new(detail.event.clone())
+    });
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <section class="selected-event" aria-labelledby="selected-heading">
             <div class="pane-head">
-                <h3 id="selected-heading" tabindex="-1" ref={heading}>{ format!("Event #{}: {}", props.index + 1, row.summary.title) }</h3>
+                <h3 id="selected-heading" tabindex="-1" ref={heading}>{ format!("Event #{}: {}", detail.row.index + 1, detail.row.title) }</h3>
                 <button type="button" onclick={close}>{ "Close" }</button>
             </div>
             if let Some(matched) = matched {
@@ -73,7 +58,7 @@ pub fn SelectedEvent(props: &SelectedEventProps) -> Html {
                 <ul class="reasons">{ for reasons.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
             }
             <p class="hint">{ "Fields the pattern reads are marked: green passed, red failed. Click a value to add it to the pattern." }</p>
-            <EventTree event={row.event.clone()} highlights={Rc::new(highlights)}
+            <EventTree event={(*event).clone()} highlights={Rc::new(highlights)}
                 on_pick={props.on_pick.clone()} in_pattern={props.in_pattern.clone()} />
         </section>
     }

@@ -3,7 +3,7 @@
 //! line:column, and the exact text the target receives for every matched event.
 use crate::clipboard::download_text;
 use crate::components::copy_button::CopyButton;
-use crate::derived::{ByPtr, EventRow, Matching};
+use crate::derived::Summary;
 use crate::rule_settings::target_input;
 use crate::share::SharedRule;
 use eventpen_transform::{Delivery, Problem, RuleContext, TargetInput};
@@ -19,10 +19,10 @@ pub struct TargetInputPanelProps {
     pub rule: SharedRule,
     /// Called with changed settings.
     pub on_rule: Callback<SharedRule>,
-    /// The loaded events.
-    pub events: ByPtr<Vec<EventRow>>,
-    /// Which of them the pattern matches.
-    pub matching: Option<ByPtr<Matching>>,
+    /// The first matched events with their positions (the worker sends the first few).
+    pub preview: Rc<Vec<(usize, Value)>>,
+    /// How many events match in all.
+    pub matched: usize,
     /// The rule name and ARN for the predefined variables.
     pub context: Rc<RuleContext>,
 }
@@ -47,32 +47,20 @@ pub fn TargetInputPanel(props: &TargetInputPanelProps) -> Html {
     let input = target_input(&props.rule);
     let problems = use_memo(input.clone(), |input| input.check());
     let deliveries: Rc<Deliveries> = use_memo(
-        (
-            input.clone(),
-            props.events.clone(),
-            props.matching.clone(),
-            props.context.clone(),
-        ),
-        |(input, events, matching, context)| {
-            let Some(matching) = matching else {
-                return Ok(Vec::new());
-            };
+        (input.clone(), props.preview.clone(), props.context.clone()),
+        |(input, preview, context)| {
             let mut out = Vec::new();
-            let matched = events.iter().zip(&matching.matched).enumerate();
-            for (index, (row, _)) in matched.filter(|(_, (_, m))| **m).take(SHOWN_DELIVERIES) {
+            for (index, event) in preview.iter().take(SHOWN_DELIVERIES) {
                 out.push((
-                    index,
-                    row.summary.line(),
-                    input.deliver(&row.event, context)?,
+                    *index,
+                    Summary::of(event).line(),
+                    input.deliver(event, context)?,
                 ));
             }
             Ok(out)
         },
     );
-    let matched_total = props
-        .matching
-        .as_ref()
-        .map_or(0, |m| m.matched.iter().filter(|m| **m).count());
+    let matched_total = props.matched;
     let set = |update: fn(&mut SharedRule, String)| {
         let (rule, on_rule) = (props.rule.clone(), props.on_rule.clone());
         move |value: String| {

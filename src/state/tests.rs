@@ -92,10 +92,7 @@ fn undo_depth_is_bounded() {
 
 #[test]
 fn files_and_selection() {
-    let file = |n: &str| EventFile {
-        name: n.into(),
-        text: Rc::from("{}"),
-    };
+    let file = |n: &str| EventFile::with_text(n, "{}");
     let state = reduce(
         State::default(),
         &[
@@ -119,16 +116,15 @@ fn snapshot_round_trip_keeps_the_workspace() {
     let state = State {
         pattern: "{\"source\":[\"aws.ec2\"]}".into(),
         events_text: Rc::from("{\"a\":1}"),
-        files: vec![EventFile {
-            name: "trail.json".into(),
-            text: Rc::from("{\"Records\":[]}"),
-        }],
+        files: vec![EventFile::with_text("trail.json", "{\"Records\":[]}")],
         selected: Some(2),
         filter: Filter::NotMatched,
         export_format: "terraform".into(),
         ..State::default()
     };
-    let back = State::from_snapshot(&state.to_snapshot());
+    let mut back = State::from_snapshot(&state.to_snapshot());
+    // Inputs get fresh ids (the worker's); everything else comes back as it was.
+    back.files[0].id = state.files[0].id;
     assert_eq!(back, state);
 }
 
@@ -209,10 +205,7 @@ fn challenge_actions_without_a_challenge_are_no_ops() {
 
 #[test]
 fn files_past_the_input_cap_are_not_added_and_a_notice_says_so() {
-    let file = |i: usize| EventFile {
-        name: format!("f{i}.json"),
-        text: Rc::from("{}"),
-    };
+    let file = |i: usize| EventFile::with_text(&format!("f{i}.json"), "{}");
     #[rustfmt::skip]
     let cases: &[(usize, usize, usize, Option<&str>)] = &[
         // files already there, files added, files after, notice

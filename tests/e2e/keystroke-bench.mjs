@@ -1,96 +1,135 @@
-// In-browser benchmark: keystroke-to-results time with 100 / 1,000 / 10,000 loaded CloudTrail
-// events. Not a test (it asserts nothing about speed); run with `make bench-app` after `make dist`.
-// For each size it loads generated CloudTrail records through the file picker, then alternates
-// the pattern between two texts with different match counts, timing from the input event to the
-// results summary changing (MutationObserver) plus the next animation frame (the paint).
+// In-browser benchmark (`make bench-app`, after `make dist`): for 1,000 / 10,000 / 100,000 /
+// 200,000 generated CloudTrail events (eventpen-gen, the repo's generator) it measures
+// - load: the file picked → "N events loaded", its time and MB/s, and the longest main-thread
+//   task meanwhile (PerformanceObserver `longtask`);
+// - keystroke → results: the pattern alternated between two texts with different match counts,
+//   timed from the input event to the results summary changing (MutationObserver) plus the next
+//   animation frame (the paint); median, p90 and the longest main-thread task while typing;
+// - memory: the worker's WebAssembly memory (reported with every answer), the page's wasm memory
+//   and its JS heap (`performance.memory`).
+// Not a test: it asserts nothing about speed. SIZES, ROUNDS and CHARTS (on,off) are settable.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { start, openPage } from './harness.mjs';
 
-const SIZES = (process.env.SIZES ?? '100,1000,10000').split(',').map(Number);
+const SIZES = (process.env.SIZES ?? '1000,10000,100000,200000').split(',').map(Number);
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
-// The charts (timeline + breakdown) on and off, measured on the same loaded events.
-const CHARTS = (process.env.CHARTS ?? 'on,off').split(',');
-const NAMES = ['RunInstances', 'TerminateInstances', 'StopInstances', 'CreateTags', 'AttachVolume'];
+const CHARTS = (process.env.CHARTS ?? 'on').split(',');
+const GEN = process.env.EVENTPEN_GEN ?? 'eventpen-gen';
 
-function record(i) {
-  const name = NAMES[i % NAMES.length];
-  return {
-    eventVersion: '1.09',
-    userIdentity: { type: 'AssumedRole', principalId: `AROAEXAMPLE:${i}`, arn: `arn:aws:sts::111122223333:assumed-role/Dev/user${i % 50}`, accountId: '111122223333', accessKeyId: `ASIAEXAMPLE${String(i).padStart(8, '0')}` },
-    eventTime: new Date(Date.UTC(2024, 4, 1, 12, 0, i % 60)).toISOString().replace('.000', ''),
-    eventSource: 'ec2.amazonaws.com', eventName: name, awsRegion: i % 3 ? 'eu-west-1' : 'us-east-1',
-    sourceIPAddress: `198.51.100.${i % 250}`, userAgent: 'aws-cli/2.15.0 Python/3.11.6 Linux/6.1',
-    requestParameters: { instancesSet: { items: [{ imageId: 'ami-0abcdef1234567890', minCount: 1, maxCount: 1, instanceType: i % 7 ? 't3.micro' : 'm5.large' }] } },
-    responseElements: { requestId: `req-${i}`, instancesSet: { items: [{ instanceId: `i-${i.toString(16).padStart(17, '0')}`, currentState: { code: 0, name: 'pending' } }] } },
-    requestID: `0f5d4e3c-2b1a-4c9d-8e7f-${String(i).padStart(12, '0')}`, eventID: `7a6b5c4d-3e2f-4a1b-9c8d-${String(i).padStart(12, '0')}`,
-    readOnly: false, eventType: 'AwsApiCall', managementEvent: true, recipientAccountId: '111122223333', eventCategory: 'Management',
-    tlsDetails: { tlsVersion: 'TLSv1.3', cipherSuite: 'TLS_AES_128_GCM_SHA256', clientProvidedHostHeader: 'ec2.eu-west-1.amazonaws.com' },
-  };
-}
-
+// Two patterns with different match counts on the generated trail (so every round changes the
+// summary): KMS decrypts, then decrypts and STS role assumptions.
 const PATTERNS = [
-  '{"source": ["aws.ec2"], "detail": {"eventName": ["RunInstances"]}}',
-  '{"source": ["aws.ec2"], "detail": {"eventName": ["RunInstances", "StopInstances"]}}',
+  '{"detail": {"eventName": ["Decrypt"]}}',
+  '{"detail": {"eventName": ["Decrypt", "AssumeRole"]}}',
 ];
 
+/** Install the long-task recorder and the page-wasm handle before the app starts. */
+async function instrument(context) {
+  await context.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+    addEventListener('TrunkApplicationStarted', (e) => { window.__pageWasm = e.detail.wasm; });
+  });
+}
+
+const resetLongest = (page) => page.evaluate(() => { window.__longest = 0; });
+const longest = (page) => page.evaluate(() => Math.round(window.__longest));
+
+async function typeRounds(page) {
+  return page.evaluate(async ({ patterns, rounds }) => {
+    const area = document.getElementById('pattern-text');
+    // The CodeMirror editor takes the text as a user edit (its own input path, then the app's
+    // on_change); a plain text area (older builds) through its input event.
+    const setText = (text) => {
+      const view = area.cmView;
+      if (view) {
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'input.type' });
+      } else {
+        area.value = text;
+        area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      }
+    };
+    const summary = () => document.querySelector('.summary');
+    const out = [];
+    setText(patterns[1]);
+    await new Promise((r) => setTimeout(r, 1000));
+    window.__longest = 0;
+    for (let r = 0; r < rounds; r++) {
+      const next = patterns[r % 2];
+      const before = summary()?.textContent;
+      const done = new Promise((resolve) => {
+        const obs = new MutationObserver(() => {
+          if (summary()?.textContent !== before) { obs.disconnect(); requestAnimationFrame(() => resolve(performance.now())); }
+        });
+        obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+        setTimeout(() => { obs.disconnect(); resolve(NaN); }, 30000);
+      });
+      const t0 = performance.now();
+      setText(next);
+      out.push((await done) - t0);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return out;
+  }, { patterns: PATTERNS, rounds: ROUNDS });
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'eventpen-bench-'));
 const env = await start();
 const rows = [];
 try {
   for (const size of SIZES) {
-    const page = await openPage(env);
+    const file = path.join(dir, `trail-${size}.json`);
+    execFileSync(GEN, ['--events', String(size), '--format', 'cloudtrail', '-o', file]);
+    const megabytes = statSync(file).size / (1024 * 1024);
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await instrument(context);
+    const page = await openPage(env, { context });
     await page.getByRole('button', { name: 'Clear events' }).click();
-    const text = { Records: Array.from({ length: size }, (_, i) => record(i)) };
+    await page.waitForTimeout(500);
+    await resetLongest(page);
     const loadStart = Date.now();
-    await page.getByLabel('Add event files').setInputFiles({ name: `trail-${size}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(text)) });
-    await page.getByText(`${size} events loaded`).waitFor({ timeout: 120000 });
+    await page.getByLabel('Add event files').setInputFiles(file);
+    await page.getByText(`${size} events loaded`, { exact: true }).waitFor({ timeout: 600000 });
     const loadMs = Date.now() - loadStart;
-    console.error(`loaded ${size} events in ${loadMs} ms`);
+    const loadLongest = await longest(page);
     for (const charts of CHARTS) {
       const toggle = page.getByRole('button', { name: 'Charts', exact: true });
       if ((await toggle.getAttribute('aria-pressed')) !== String(charts === 'on')) await toggle.click();
-      const times = await page.evaluate(async ({ patterns, rounds }) => {
-        const area = document.getElementById('pattern-text');
-        // The CodeMirror editor takes the text as a user edit (its own input path, then the
-        // app's on_change); a plain text area (older builds) through its input event.
-        const setText = (text) => {
-          const view = area.cmView;
-          if (view) {
-            view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'input.type' });
-          } else {
-            area.value = text;
-            area.dispatchEvent(new InputEvent('input', { bubbles: true }));
-          }
-        };
-        const summary = () => document.querySelector('.summary');
-        const out = [];
-        // Start from the second pattern so that every round changes the summary.
-        setText(patterns[1]);
-        await new Promise((r) => setTimeout(r, 500));
-        for (let r = 0; r < rounds; r++) {
-          const next = patterns[r % 2];
-          const before = summary()?.textContent;
-          const done = new Promise((resolve) => {
-            const obs = new MutationObserver(() => {
-              if (summary()?.textContent !== before) { obs.disconnect(); requestAnimationFrame(() => resolve(performance.now())); }
-            });
-            obs.observe(document.body, { subtree: true, childList: true, characterData: true });
-            setTimeout(() => { obs.disconnect(); resolve(NaN); }, 20000);
-          });
-          const t0 = performance.now();
-          setText(next);
-          out.push((await done) - t0);
-          await new Promise((r) => setTimeout(r, 30));
-        }
-        return out;
-      }, { patterns: PATTERNS, rounds: ROUNDS });
-      times.sort((a, b) => a - b);
-      const median = times[Math.floor(times.length / 2)];
-      const p90 = times[Math.floor(times.length * 0.9)];
-      rows.push({ events: size, charts, load_ms: loadMs, keystroke_median_ms: +median.toFixed(1), keystroke_p90_ms: +p90.toFixed(1), max_ms: +times.at(-1).toFixed(1) });
+      const times = (await typeRounds(page)).sort((a, b) => a - b);
+      const typingLongest = await longest(page);
+      const memory = await page.evaluate(() => ({
+        worker: window.eventpenWorkerMemory ?? NaN,
+        page: window.__pageWasm?.memory?.buffer?.byteLength ?? NaN,
+        js: performance.memory?.usedJSHeapSize ?? NaN,
+      }));
+      const mb = (bytes) => +(bytes / (1024 * 1024)).toFixed(0);
+      rows.push({
+        events: size,
+        input_mb: +megabytes.toFixed(1),
+        charts,
+        load_s: +(loadMs / 1000).toFixed(2),
+        load_mb_s: +(megabytes / (loadMs / 1000)).toFixed(1),
+        load_longest_task_ms: loadLongest,
+        key_median_ms: +times[Math.floor(times.length / 2)].toFixed(1),
+        key_p90_ms: +times[Math.floor(times.length * 0.9)].toFixed(1),
+        typing_longest_task_ms: typingLongest,
+        worker_wasm_mb: mb(memory.worker),
+        page_wasm_mb: mb(memory.page),
+        js_heap_mb: mb(memory.js),
+      });
+      console.error(JSON.stringify(rows.at(-1)));
     }
     if (page.problems.length) console.error('problems:', page.problems);
-    await page.context().close();
+    await context.close();
+    rmSync(file);
   }
 } finally {
   await env.close();
+  rmSync(dir, { recursive: true, force: true });
 }
 console.table(rows);

@@ -2,7 +2,7 @@
 //! before a byte is read, standard input is read up to the limit and no further, and a
 //! `--batch` line over its cap is answered with an error without stopping the batch.
 //! `eventpen events` streams events of any total size, but an input that is not events (here
-//! 300 MB of zero bytes) is read whole and so still stops at 50 MiB.
+//! 600 MB of zero bytes) is read whole and so still stops at 50 MiB.
 
 mod common;
 
@@ -23,7 +23,7 @@ type Case<'a> = (&'a str, &'a [&'a str], &'a [u8], i32, &'a str);
 
 #[test]
 fn oversized_inputs_are_refused_with_the_limit_named() {
-    let dir = sparse_file("huge.json", 300 * 1024 * 1024);
+    let dir = sparse_file("huge.json", 600 * 1024 * 1024);
     let stdin = vec![b' '; 51 * 1024 * 1024];
     #[rustfmt::skip]
     let cases: &[Case] = &[
@@ -32,7 +32,7 @@ fn oversized_inputs_are_refused_with_the_limit_named() {
         ("events", &["-"], &stdin, 2, "<stdin>: not read: larger than 50 MiB"),
         ("match", &["--pattern", "huge.json", "x.json"], b"", 2, "eventpen match: huge.json: larger than 1 MiB"),
         ("export", &["--pattern", "huge.json"], b"", 1, "eventpen export: cannot read huge.json: larger than 1 MiB"),
-        ("test-event-pattern", &["--event-pattern", "{}", "--event", "file://huge.json"], b"", 252, "\nError parsing parameter '--event': Unable to load paramfile file://huge.json: larger than 50 MiB"),
+        ("test-event-pattern", &["--event-pattern", "{}", "--event", "file://huge.json"], b"", 252, "\nError parsing parameter '--event': Unable to load paramfile file://huge.json: larger than 500 MiB"),
     ];
     for (subcommand, args, stdin, code, stderr) in cases {
         let outcome = run_in(&dir, subcommand, args, stdin);

@@ -14,8 +14,8 @@
 //!   events, Insights, global services, …) are [`DeliveryNote`]s.
 //! - **Problems** are values: one bad record never drops the good ones; each [`Problem`] has the
 //!   input's name, a line:column, a JSON path and a severity.
-//! - **Caps** keep a browser tab alive: [`MAX_INPUT_BYTES`] (50 MiB, after gunzip),
-//!   [`MAX_EVENTS`] (20,000), [`MAX_INPUTS`] (1,000), [`MAX_PROBLEMS_PER_INPUT`] and
+//! - **Caps** keep a browser tab alive: [`MAX_INPUT_BYTES`] (500 MiB, after gunzip),
+//!   [`MAX_EVENTS`] (200,000), [`MAX_INPUTS`] (1,000), [`MAX_PROBLEMS_PER_INPUT`] and
 //!   [`MAX_PROBLEMS`] in all; each cap keeps what was read before it; events over AWS's 256 KB
 //!   ([`MAX_EVENT_BYTES`]) get a warning.
 //!

@@ -1,16 +1,18 @@
-//! The caps that keep a browser tab responsive, and AWS's own event size limit.
+//! The caps that keep a browser tab responsive — the browser's numbers, in this one place —
+//! and AWS's own event size limit.
 //!
-//! A browser tab holds a 50 MB input and 20,000 events comfortably (the events are kept twice:
-//! as values and as original text); beyond that the page stalls, so EventPen stops with a
-//! clear message instead.
+//! The app ingests, indexes and matches in a Web Worker, so the page stays responsive however
+//! much is loaded; what bounds a load is the worker's memory (32-bit WebAssembly: 4 GiB at
+//! most). 500 MiB of input and 200,000 events per load stay well inside it; past them EventPen
+//! stops with a clear message instead.
 
-/// Total input size read per call of [`crate::ingest`], counted after gunzip: 50 MiB.
+/// Total input size read per call of [`crate::ingest`], counted after gunzip: 500 MiB.
 /// Inputs past the cap are not read (an Error problem says so); gzip is decompressed only up
 /// to what is left of it, so a zip bomb cannot exhaust memory.
-pub const MAX_INPUT_BYTES: usize = 50 * 1024 * 1024;
+pub const MAX_INPUT_BYTES: usize = 500 * 1024 * 1024;
 
-/// Events produced per call of [`crate::ingest`]: 20,000. Reading stops there with an Error.
-pub const MAX_EVENTS: usize = 20_000;
+/// Events produced per call of [`crate::ingest`]: 200,000. Reading stops there with an Error.
+pub const MAX_EVENTS: usize = 200_000;
 
 /// AWS's limit on one event (PutEvents entry / delivered event): 256 KB. Larger events are
 /// still produced, with a Warning, because a pattern can be tested on them anyway.

@@ -114,8 +114,12 @@ fn input_size_is_capped_in_total_and_after_gunzip() {
     assert_eq!(
         got,
         [
-            "first: the input is empty",
-            "second: this input is 25.0 MiB and EventPen reads at most 50 MiB in total at once; it was not read",
+            "first: the input is empty".to_string(),
+            format!(
+                "second: this input is {:.1} MiB and EventPen reads at most {} MiB in total at once; it was not read",
+                (MAX_INPUT_BYTES / 2 + 1) as f64 / (1024.0 * 1024.0),
+                MAX_INPUT_BYTES / (1024 * 1024)
+            ),
         ]
     );
     assert_eq!(
@@ -124,18 +128,22 @@ fn input_size_is_capped_in_total_and_after_gunzip() {
         "inputs after an oversize one are still read"
     );
 
-    // 51 gzip members of 1 MiB each: concatenated members are one valid gzip stream.
+    // One gzip member of 1 MiB more than the cap allows: concatenated members are one valid
+    // gzip stream.
     let bomb = gzip(&[b' '; 1024 * 1024]).repeat(MAX_INPUT_BYTES / (1024 * 1024) + 1);
-    assert!(bomb.len() < 1024 * 1024, "a small file…");
+    assert!(bomb.len() * 100 < MAX_INPUT_BYTES, "a small file…");
     assert_eq!(
         problems(&[Input {
             name: "bomb.gz",
             bytes: &bomb
         }]),
         [
-            // The 50 members within the limit are kept (all spaces here, hence "empty").
-            "bomb.gz: this gzip file decompresses to more than the 50 MiB left of the input size limit (50 MiB in total); the part past the limit was not read",
-            "bomb.gz: the input is empty",
+            // The members within the limit are kept (all spaces here, hence "empty").
+            format!(
+                "bomb.gz: this gzip file decompresses to more than the {0} MiB left of the input size limit ({0} MiB in total); the part past the limit was not read",
+                MAX_INPUT_BYTES / (1024 * 1024)
+            ),
+            "bomb.gz: the input is empty".to_string(),
         ]
     );
 }
@@ -192,9 +200,10 @@ fn event_count_is_capped() {
     let got: Vec<String> = ingested.problems.iter().map(ToString::to_string).collect();
     assert_eq!(
         got,
-        [
-            "many.jsonl 20001:1: EventPen reads at most 20000 events at once: the rest of this input, and any inputs after it, were not read"
-        ]
+        [format!(
+            "many.jsonl {}:1: EventPen reads at most {MAX_EVENTS} events at once: the rest of this input, and any inputs after it, were not read",
+            MAX_EVENTS + 1
+        )]
     );
 }
 
@@ -211,11 +220,16 @@ fn parsing_stops_past_the_event_cap_and_problems_are_capped_per_input() {
     assert_eq!(
         last,
         [
-            &*format!(
-                "objects.json 1:{}: more than 20001 values: the rest of this input was not read (20001 complete items were read before it)",
-                2 + 3 * 20_001
+            format!(
+                "objects.json 1:{}: more than {} values: the rest of this input was not read ({} complete items were read before it)",
+                2 + 3 * (MAX_EVENTS + 1),
+                MAX_EVENTS + 1,
+                MAX_EVENTS + 1
             ),
-            "objects.json: 19901 more problems in this input were not listed (at most 100 are)",
+            format!(
+                "objects.json: {} more problems in this input were not listed (at most 100 are)",
+                MAX_EVENTS + 1 - 100
+            ),
         ]
     );
 }

@@ -13,7 +13,7 @@ use crate::store::{EventStore, FastBuild, ValueId};
 use eventpen_pattern::columns::Scalar;
 
 /// A question the breakdown answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Dimension {
     /// `detail.eventName`.
     EventName,
@@ -101,7 +101,7 @@ impl Dimension {
 }
 
 /// One value with how many matched events carry it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TopValue {
     /// The value.
     pub value: String,
@@ -112,7 +112,7 @@ pub struct TopValue {
 }
 
 /// The top values of one dimension.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DimensionCounts {
     /// Which dimension.
     pub dimension: Dimension,
@@ -125,7 +125,7 @@ pub struct DimensionCounts {
 }
 
 /// The breakdown of a set of events.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Breakdown {
     /// Events counted.
     pub events: usize,

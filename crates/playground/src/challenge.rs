@@ -10,7 +10,7 @@ use eventpen_pattern::check;
 use serde_json::Value;
 
 /// What a correct rule does with one event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Expectation {
     /// `true`: the rule must match the event; `false`: it must not.
     pub must_match: bool,
@@ -23,7 +23,7 @@ impl From<Expectation> for Option<bool> {
 }
 
 /// The outcome for one event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EventScore {
     /// The event's position in the list given to [`score`].
     pub index: usize,
@@ -36,7 +36,7 @@ pub struct EventScore {
 }
 
 /// The outcome for a pattern over a list of events.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Score {
     /// Whether the pattern compiled (no errors; warnings do not count).
     pub valid_pattern: bool,

@@ -19,7 +19,7 @@ const KEY_FIELDS: [&[&str]; 4] = [
 ];
 
 /// One value of a field.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FacetValue {
     /// The value.
     pub value: Value,
@@ -40,7 +40,7 @@ impl FacetValue {
 }
 
 /// One field path and its values, most common first.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FacetField {
     /// The path (array indexes skipped).
     pub path: Vec<String>,
@@ -85,7 +85,7 @@ pub struct FacetHit<'a> {
 }
 
 /// The facets of a set of events.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Facets {
     fields: Vec<FacetField>,
     events: usize,
@@ -191,6 +191,19 @@ impl Facets {
             events: count,
             seen,
         }
+    }
+
+    /// The same index with at most `values` values per field (for the facet panel, which lists
+    /// the most common ones): counts stay exact, a cut field says it is truncated.
+    pub fn capped(&self, values: usize) -> Facets {
+        let mut capped = self.clone();
+        for field in &mut capped.fields {
+            if field.values.len() > values {
+                field.values.truncate(values);
+                field.truncated = true;
+            }
+        }
+        capped
     }
 
     /// Whether any event has something (a value, an object or an array) at `path`.

@@ -31,17 +31,16 @@ pub mod breakdown;
 pub mod builder;
 pub mod catalog;
 pub mod challenge;
-pub mod clause_counts;
 pub mod columns;
 pub mod index;
 pub mod reasons;
 pub mod redact;
+pub mod session;
 pub mod store;
 pub mod timeline;
 pub mod tips;
 
 pub use catalog::Catalog;
-pub use clause_counts::clause_counts;
 pub use eventpen_pattern::{Checked, Diagnostic, Kind, Severity, Suggestion, check};
 pub use index::Facets;
 pub use tips::MatchedFacts;

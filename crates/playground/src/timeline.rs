@@ -81,7 +81,7 @@ pub fn bucket_size(span: i64) -> i64 {
 }
 
 /// Counts in one bucket.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Bucket {
     /// Events that match.
     pub matched: usize,
@@ -114,7 +114,7 @@ impl Bucket {
 }
 
 /// An inclusive-exclusive range of seconds: `start <= t < end`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TimeRange {
     /// First second in the range.
     pub start: i64,
@@ -130,7 +130,7 @@ impl TimeRange {
 }
 
 /// Matched and not matched events per time bucket.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Timeline {
     /// Start of the first bucket (a multiple of the bucket size).
     pub start: i64,

@@ -12,7 +12,7 @@ use eventpen::share::{
     MAX_SHARED_HINTS, MAX_SHARED_INPUTS, SharedChallenge, SharedInput, Snapshot, decode, encode,
 };
 use eventpen::state::State;
-use eventpen::view_model::derive_events;
+use eventpen_playground::session::Session;
 
 /// Tokens of the snapshot JSON and the link format.
 pub const DICTIONARY: &[&[u8]] = &[
@@ -73,8 +73,13 @@ pub fn run(data: &[u8]) -> Verdict {
     }
     let _ = snapshot.left_out.notices();
     let state = State::from_snapshot(&snapshot);
-    let derived = derive_events(&state.events_text, &state.files);
-    assert!(derived.rows.len() <= eventpen_ingest::MAX_EVENTS);
+    // The worker's session ingests what the page restored from the link.
+    let inputs = state.inputs();
+    let mut session = Session::default();
+    for (id, input) in (0u32..).zip(&inputs) {
+        session.add_text(id, &input.name, input.text.as_bytes(), false);
+    }
+    assert!(session.event_count() <= eventpen_ingest::MAX_EVENTS * inputs.len().max(1));
     let again = decode(&encode(&snapshot)).map(|mut s| {
         s.left_out = snapshot.left_out;
         s

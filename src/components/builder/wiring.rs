@@ -1,55 +1,14 @@
-//! What the App needs to host the builder, kept out of app.rs: the facets of the loaded events
-//! (one `use_memo` per event set), the last valid pattern and whether the text is stale, and the
+//! What the App needs to host the builder, kept out of app.rs: the last valid pattern and whether the text is stale, and the
 //! condition menu for a value picked anywhere an event tree offers picking (the event list).
 use super::condition_menu::ConditionMenu;
-use crate::builder::{Facets, picks_in, pretty, toggle_exact};
+use crate::builder::{picks_in, pretty, toggle_exact};
 use crate::components::event_tree::Pick;
-use crate::derived::{ByPtr, EventRow};
 use eventpen_pattern::PatternModel;
 use serde_json::Value;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
-
-/// The loaded events' facets and field paths.
-pub struct EventFacets {
-    /// Values and counts per field.
-    pub facets: Rc<Facets>,
-    /// Every field path (completion when adding a field).
-    pub paths: Rc<Vec<Vec<String>>>,
-}
-
-/// The facets of the loaded events (only those in the selected time range, when there is one)
-/// and their field paths, recomputed only when the events or the range change.
-#[hook]
-pub fn use_facets(
-    index: &Rc<Facets>,
-    rows: &ByPtr<Vec<EventRow>>,
-    in_range: Option<ByPtr<Vec<bool>>>,
-) -> Rc<EventFacets> {
-    let index = ByPtr(index.clone());
-    use_memo(
-        (index, rows.clone(), in_range),
-        |(index, rows, in_range)| {
-            // Without a time range the events' own index serves (one walk per event set); a range
-            // indexes the events inside it.
-            let facets = match in_range {
-                None => index.0.clone(),
-                Some(in_range) => Rc::new(Facets::collect(
-                    rows.iter()
-                        .zip(in_range.iter())
-                        .filter(|(_, kept)| **kept)
-                        .map(|(row, _)| &*row.event),
-                )),
-            };
-            EventFacets {
-                paths: Rc::new(facets.paths()),
-                facets,
-            }
-        },
-    )
-}
 
 /// The builder's view of the pattern text.
 #[derive(Clone)]

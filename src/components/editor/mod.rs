@@ -8,7 +8,6 @@
 //! marks behind it. Either way the problems are also listed under it with `role="alert"`, each
 //! naming its JSON path and line:column.
 mod code_mirror;
-mod deferred;
 mod fallback;
 mod problems;
 
@@ -16,7 +15,6 @@ use crate::components::hints::Tip;
 use crate::components::prose::plain;
 use crate::text_offsets::byte_to_utf16;
 use code_mirror::{Callbacks, Mark, Setup, Synced, use_code_mirror};
-pub use deferred::use_clause_counts;
 use eventpen_playground::Catalog;
 use problems::Problems;
 use std::ops::Range;

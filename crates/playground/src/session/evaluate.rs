@@ -1,0 +1,201 @@
+//! The pattern side of a session: set the text, keep the verdicts current, and answer one
+//! evaluation (counts, verdict bits, advice, timeline, breakdown, preview) for a time range.
+use super::views::{Advice, EvaluationView, FacetsView};
+use super::{PatternState, Session};
+use crate::breakdown::Breakdown;
+use crate::columns::Bitset;
+use crate::timeline::{TimeRange, Timeline, change};
+use crate::{Diagnostic, Facets, Severity};
+
+/// Top values kept per breakdown dimension.
+const TOP_VALUES: usize = 5;
+/// Matched events the target-input preview shows.
+const PREVIEW_EVENTS: usize = 10;
+/// Values per field the facet panel receives (counts stay exact).
+const FACET_VALUES: usize = 50;
+
+impl Session {
+    /// Set the pattern text; the verdicts follow (a broken text keeps the last valid
+    /// pattern's verdicts, marked stale; an empty one has none). Returns whether anything
+    /// changed.
+    pub fn set_pattern(&mut self, text: &str) -> bool {
+        if self.pattern.checked.is_some() && self.pattern.text == text {
+            return false;
+        }
+        let checked = eventpen_pattern::check(text);
+        let blank = text.trim().is_empty();
+        let previous = std::mem::take(&mut self.pattern);
+        let (last_valid, stale) = match (&checked.pattern, blank) {
+            (_, true) => (None, false),
+            (Some(pattern), false) => (Some(pattern.clone()), false),
+            (None, false) => {
+                let stale = previous.last_valid.is_some();
+                (previous.last_valid, stale)
+            }
+        };
+        self.pattern = PatternState {
+            text: text.to_string(),
+            checked: Some(checked),
+            last_valid,
+            stale,
+        };
+        let before = self.verdicts.take();
+        self.rematch();
+        if self.verdicts != before {
+            self.previous = before;
+            self.generation = self.generation.wrapping_add(1);
+        }
+        true
+    }
+
+    /// Recompute the verdicts of the current pattern over every event, by column: each
+    /// condition once per distinct value of its field, per-clause results cached across edits.
+    pub(super) fn rematch(&mut self) {
+        let computed = self
+            .pattern
+            .last_valid
+            .as_ref()
+            .map(|pattern| self.matcher.verdicts(&self.store, pattern));
+        // Per-clause counts are placed by span in the current text: a stale pattern's spans
+        // belong to an older text.
+        self.clause_counts = match &computed {
+            Some(verdicts) if !self.pattern.stale => verdicts
+                .clause_counts
+                .iter()
+                .map(|c| (c.span.start, c.span.end, c.events))
+                .collect(),
+            _ => Vec::new(),
+        };
+        self.bits = computed.map(|verdicts| verdicts.matched);
+        self.verdicts = self.bits.as_ref().map(Bitset::to_vec);
+    }
+
+    /// Which events fall in `range` (every event when `None`).
+    fn in_range(&self, range: Option<TimeRange>) -> impl Fn(usize) -> bool + '_ {
+        move |i| range.is_none_or(|r| r.contains(self.times.get(i).copied().flatten()))
+    }
+
+    /// Everything to show about the current pattern, for the events in `range`; the timeline
+    /// and breakdown only when `charts` is on (they are the costliest part).
+    pub fn evaluate(&self, range: Option<TimeRange>, charts: bool) -> EvaluationView {
+        let total = self.store.len();
+        let in_range = self.in_range(range);
+        let verdicts = self.verdicts.as_deref();
+        let matched_at = |i: usize| verdicts.is_some_and(|v| v[i]);
+        let matched = verdicts.map_or(0, |v| v.iter().filter(|m| **m).count());
+        let range_counts = range.map(|_| {
+            let kept = (0..total).filter(|&i| in_range(i));
+            kept.fold((0, 0), |(n, m), i| (n + 1, m + usize::from(matched_at(i))))
+        });
+        let mut bits = vec![0u32; total.div_ceil(32)];
+        for i in (0..total).filter(|&i| matched_at(i)) {
+            bits[i / 32] |= 1 << (i % 32);
+        }
+        let (listed, tips) = self.advice();
+        let timeline_and_change = verdicts.filter(|_| charts).and_then(|now| {
+            let before = self.previous.as_deref().filter(|b| b.len() == now.len());
+            let timeline = Timeline::build(&self.times, now, before)?;
+            let change = before.map(|b| {
+                let (added, removed) = change(b, now);
+                (added, removed, self.generation)
+            });
+            Some((timeline, change))
+        });
+        let breakdown = self.bits.as_ref().filter(|_| charts).map(|bits| {
+            let mut counted = bits.clone();
+            if range.is_some() {
+                for i in bits.ones_iter().filter(|&i| !in_range(i)) {
+                    counted.set(i, false);
+                }
+            }
+            Breakdown::of_store(&self.store, &counted, TOP_VALUES)
+        });
+        let preview = self.bits.as_ref().map_or_else(Vec::new, |bits| {
+            bits.ones_iter()
+                .take(PREVIEW_EVENTS)
+                .filter_map(|i| Some((i, self.store.event(i)?)))
+                .collect()
+        });
+        EvaluationView {
+            total,
+            matched,
+            in_range: range_counts,
+            has_verdicts: verdicts.is_some(),
+            stale: self.pattern.stale,
+            bits,
+            listed,
+            tips,
+            read_only_matched: self.bits.as_ref().is_some_and(|bits| {
+                bits.ones_iter()
+                    .any(|i| self.store.has_note(i, "read-only"))
+            }),
+            account: self.account.clone(),
+            region: self.region.clone(),
+            change: timeline_and_change.as_ref().and_then(|(_, c)| *c),
+            timeline: timeline_and_change.map(|(t, _)| t),
+            breakdown,
+            clause_counts: self.clause_counts.clone(),
+            preview,
+        }
+    }
+
+    /// The facet panel's fields: every event's, or only those in `range`.
+    pub fn facets(&self, range: Option<TimeRange>) -> FacetsView {
+        let facets = match range {
+            None => self.facets.capped(FACET_VALUES),
+            Some(_) => {
+                let in_range = self.in_range(range);
+                let kept: Vec<_> = (0..self.store.len())
+                    .filter(|&i| in_range(i))
+                    .filter_map(|i| self.store.event(i))
+                    .collect();
+                Facets::collect(&kept).capped(FACET_VALUES)
+            }
+        };
+        FacetsView {
+            paths: facets.paths(),
+            facets,
+        }
+    }
+
+    /// The editor's list (errors, then warnings the events do not disprove) and the tips that
+    /// need the events, from the evaluation core.
+    fn advice(&self) -> (Vec<Advice>, Vec<Advice>) {
+        let (Some(checked), false) = (&self.pattern.checked, self.pattern.text.trim().is_empty())
+        else {
+            return (Vec::new(), Vec::new());
+        };
+        let text = &self.pattern.text;
+        let facts = self
+            .bits
+            .as_ref()
+            .filter(|_| !self.pattern.stale)
+            .map(|bits| crate::matched_facts_in(&self.store, bits));
+        let index = (!self.store.is_empty()).then_some(&self.facets);
+        let all = crate::diagnostics(text, checked, index, facts.as_ref());
+        let (tips, listed): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+            all.iter().partition(|d| d.severity == Severity::Tip);
+        let view = |d: &Diagnostic| advice_of(text, d);
+        (
+            listed.into_iter().map(view).collect(),
+            tips.into_iter().map(view).collect(),
+        )
+    }
+}
+
+/// A diagnostic as the UI lists it, with its fix applied to `text`.
+pub fn advice_of(text: &str, d: &Diagnostic) -> Advice {
+    Advice {
+        code: d.code().to_string(),
+        is_error: d.severity == Severity::Error,
+        span: (d.span.start, d.span.end),
+        line: d.position.line,
+        column: d.position.column,
+        path: d.path.to_string(),
+        message: d.message.clone(),
+        fix: d
+            .suggestion
+            .as_ref()
+            .and_then(|s| Some((s.title.clone(), s.apply(text)?))),
+    }
+}

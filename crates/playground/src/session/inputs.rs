@@ -1,0 +1,241 @@
+//! Inputs in and out of a session: each input is ingested once when added, its events pushed
+//! into the compact [`EventStore`]; removing one re-ingests the inputs kept (the store only
+//! grows). After any change the derived data (times, field index, account/region, verdicts)
+//! is rebuilt once.
+use super::Session;
+use super::views::{AddOutcome, InputSummary, ProblemLine};
+use crate::Facets;
+use crate::columns::ColumnMatcher;
+use crate::store::{EventMeta, EventStore};
+use eventpen_ingest::{IngestedEvent, Input, MAX_EVENTS, Severity};
+
+/// Inputs up to this size have their text given out again (share links); larger ones are
+/// stored by the worker in IndexedDB instead.
+pub const KEPT_TEXT_BYTES: usize = 1024 * 1024;
+
+/// One loaded input.
+#[derive(Debug)]
+pub(super) struct LoadedInput {
+    pub id: u32,
+    pub name: String,
+    pub size: usize,
+    pub hash: u64,
+    pub sample: bool,
+    pub events: usize,
+    pub problems: Vec<ProblemLine>,
+    /// The raw bytes (re-ingested when another input is removed; originals point into them).
+    pub bytes: Vec<u8>,
+}
+
+impl LoadedInput {
+    pub fn summary(&self) -> InputSummary {
+        InputSummary {
+            id: self.id,
+            name: self.name.clone(),
+            size: self.size,
+            events: self.events,
+            sample: self.sample,
+            problems: self.problems.clone(),
+        }
+    }
+}
+
+/// Where an event's original text is: a span of its input's bytes (the usual case: a record
+/// as written), or its own copy (a gzip input, a record ingest rewrote).
+#[derive(Debug)]
+pub(super) enum Original {
+    Span(usize, usize),
+    Owned(Box<str>),
+}
+
+/// What the session keeps per event besides the store.
+#[derive(Debug)]
+pub(super) struct EventSource {
+    /// The id of the input it came from.
+    pub input: u32,
+    pub original: Original,
+}
+
+/// FNV-1a over the bytes: enough to notice the same file loaded twice (with name and size).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+impl Session {
+    /// Ingest `bytes` (any shape ingest reads, gzip included) as input `id`. The same name,
+    /// size and content as a loaded input is not added twice.
+    pub fn add_text(&mut self, id: u32, name: &str, bytes: &[u8], sample: bool) -> AddOutcome {
+        let outcome = self.ingest_input(id, name, bytes, sample);
+        if matches!(outcome, AddOutcome::Added(_)) {
+            self.events_changed();
+        }
+        outcome
+    }
+
+    /// Ingest several inputs (id, name, bytes, sample) and rebuild the derived data once: a
+    /// link can carry a thousand inputs.
+    pub fn add_texts(&mut self, inputs: &[(u32, &str, &[u8], bool)]) -> Vec<(u32, AddOutcome)> {
+        let outcomes: Vec<(u32, AddOutcome)> = inputs
+            .iter()
+            .map(|&(id, name, bytes, sample)| (id, self.ingest_input(id, name, bytes, sample)))
+            .collect();
+        if outcomes
+            .iter()
+            .any(|(_, o)| matches!(o, AddOutcome::Added(_)))
+        {
+            self.events_changed();
+        }
+        outcomes
+    }
+
+    /// Ingest one input without rebuilding the derived data.
+    fn ingest_input(&mut self, id: u32, name: &str, bytes: &[u8], sample: bool) -> AddOutcome {
+        let hash = content_hash(bytes);
+        if let Some(same) = self
+            .inputs
+            .iter()
+            .find(|i| i.name == name && i.size == bytes.len() && i.hash == hash)
+        {
+            return AddOutcome::Duplicate {
+                name: same.name.clone(),
+            };
+        }
+        let (events, problems) = self.push_events(id, name, bytes);
+        let input = LoadedInput {
+            id,
+            name: name.to_string(),
+            size: bytes.len(),
+            hash,
+            sample,
+            events,
+            problems,
+            bytes: bytes.to_vec(),
+        };
+        let summary = input.summary();
+        self.inputs.push(input);
+        AddOutcome::Added(summary)
+    }
+
+    /// Ingest `bytes` and push its events into the store; how many, and the problems found.
+    fn push_events(&mut self, id: u32, name: &str, bytes: &[u8]) -> (usize, Vec<ProblemLine>) {
+        let mut ingested = eventpen_ingest::ingest(&[Input { name, bytes }]);
+        let mut problems: Vec<ProblemLine> = ingested
+            .problems
+            .iter()
+            .map(|p| ProblemLine {
+                is_error: p.severity == Severity::Error,
+                text: p.to_string(),
+                offset: p.offset,
+            })
+            .collect();
+        // The cap holds for the whole workspace, not per input.
+        let room = MAX_EVENTS.saturating_sub(self.store.len());
+        if ingested.events.len() > room {
+            let left_out = ingested.events.len() - room;
+            ingested.events.truncate(room);
+            problems.push(ProblemLine {
+                is_error: true,
+                text: format!(
+                    "{name}: EventPen holds at most {MAX_EVENTS} events at once; the last {left_out} events of this input were not loaded"
+                ),
+                offset: None,
+            });
+        }
+        let count = ingested.events.len();
+        for event in ingested.events {
+            self.push_event(id, bytes, event);
+        }
+        (count, problems)
+    }
+
+    fn push_event(&mut self, input: u32, bytes: &[u8], event: IngestedEvent) {
+        for note in &event.notes {
+            self.note_messages
+                .entry(note.code)
+                .or_insert_with(|| note.message.clone());
+        }
+        let offset = event.origin.offset.unwrap_or(usize::MAX);
+        let verbatim = bytes
+            .get(offset..offset.saturating_add(event.original.len()))
+            .is_some_and(|span| span == event.original.as_bytes());
+        let original = if verbatim {
+            Original::Span(offset, event.original.len())
+        } else {
+            Original::Owned(event.original.clone().into_boxed_str())
+        };
+        self.store.push(&event.event, EventMeta::of(&event));
+        self.events.push(EventSource { input, original });
+    }
+
+    /// Event `index`'s original text (the record as written).
+    pub(super) fn original(&self, index: usize) -> String {
+        let Some(source) = self.events.get(index) else {
+            return String::new();
+        };
+        match &source.original {
+            Original::Owned(text) => text.to_string(),
+            Original::Span(offset, len) => self
+                .inputs
+                .iter()
+                .find(|i| i.id == source.input)
+                .and_then(|i| i.bytes.get(*offset..offset + len))
+                .map(|b| String::from_utf8_lossy(b).into_owned())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Keep only the inputs whose ids are listed (the UI's list of inputs is the truth).
+    /// Returns whether anything was removed.
+    pub fn retain_inputs(&mut self, ids: &[u32]) -> bool {
+        let before = self.inputs.len();
+        self.inputs.retain(|input| ids.contains(&input.id));
+        if self.inputs.len() == before {
+            return false;
+        }
+        // The store only grows: rebuild it from the inputs kept.
+        self.store = EventStore::new();
+        self.events.clear();
+        let kept = std::mem::take(&mut self.inputs);
+        for mut input in kept {
+            let (events, _) = self.push_events(input.id, &input.name.clone(), &input.bytes);
+            input.events = events;
+            self.inputs.push(input);
+        }
+        self.events_changed();
+        true
+    }
+
+    /// Whether input `id` is loaded.
+    pub fn has_input(&self, id: u32) -> bool {
+        self.inputs.iter().any(|input| input.id == id)
+    }
+
+    /// Rebuild what is derived from the events, then the verdicts.
+    fn events_changed(&mut self) {
+        self.times = self.store.times();
+        self.facets = Facets::of_store(&self.store);
+        self.account = self.most_common(&["account"]);
+        self.region = self.most_common(&["region"]);
+        self.previous = None;
+        self.matcher = ColumnMatcher::new();
+        self.generation = self.generation.wrapping_add(1);
+        self.events_version = self.events_version.wrapping_add(1);
+        self.rematch();
+    }
+
+    /// The most common string at a path (the workspace's account or region), from the index.
+    fn most_common(&self, path: &[&str]) -> Option<String> {
+        let path: Vec<String> = path.iter().map(|k| k.to_string()).collect();
+        let field = self.facets.field(&path)?;
+        let top = field.values.first()?.count;
+        field
+            .values
+            .iter()
+            .filter(|v| v.count == top)
+            .filter_map(|v| v.value.as_str())
+            .min()
+            .map(str::to_string)
+    }
+}

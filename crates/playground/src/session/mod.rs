@@ -1,0 +1,132 @@
+//! The evaluation session: the state machine the app's Web Worker runs.
+//!
+//! A [`Session`] owns every loaded input and its events, the pattern text and its verdicts, and
+//! answers the questions the UI asks: how far a load got, what the pattern matched (counts,
+//! verdict bits, tips, timeline, breakdown, facets), which rows a window of a filtered list
+//! holds, and one event in full with its explanation. The UI thread keeps only these answers,
+//! never every event, so a 100,000-event workspace costs it a screenful of rows.
+//!
+//! ```
+//! use eventpen_playground::session::{ListFilter, Session};
+//!
+//! let mut session = Session::default();
+//! let text = r#"{"source": "aws.ec2", "detail-type": "X", "detail": {"eventName": "RunInstances"}}
+//! {"source": "aws.s3", "detail-type": "X", "detail": {"eventName": "PutObject"}}"#;
+//! session.add_text(1, "events.jsonl", text.as_bytes(), false);
+//! session.set_pattern(r#"{"source": ["aws.ec2"]}"#);
+//! let evaluation = session.evaluate(None, true);
+//! assert_eq!((evaluation.matched, evaluation.total), (1, 2));
+//! let page = session.rows(ListFilter::NotMatched, None, 0, 10);
+//! assert_eq!(page.rows[0].title, "PutObject");
+//! ```
+mod evaluate;
+mod inputs;
+mod load;
+mod rows;
+mod views;
+
+pub use load::{ChunkedLoad, LoadProgress};
+pub use views::*;
+
+use crate::Facets;
+use crate::columns::{Bitset, ColumnMatcher};
+use crate::store::EventStore;
+use eventpen_pattern::{Checked, Pattern};
+use std::collections::HashMap;
+
+/// The pattern as last set, checked, with the last valid compiled pattern kept while the text
+/// is broken (the results then show "results of the last valid pattern").
+#[derive(Debug, Default)]
+struct PatternState {
+    text: String,
+    checked: Option<Checked>,
+    last_valid: Option<Pattern>,
+    stale: bool,
+}
+
+/// The worker's state: loaded inputs, their events, the pattern and its verdicts.
+#[derive(Debug, Default)]
+pub struct Session {
+    inputs: Vec<inputs::LoadedInput>,
+    /// Every event of every input, in input order: compact bytes plus columns.
+    store: EventStore,
+    /// Per event: its input's id and where its original text is.
+    events: Vec<inputs::EventSource>,
+    /// The message of each delivery-note code seen (the store keeps the codes).
+    note_messages: HashMap<&'static str, String>,
+    /// Matches patterns over the store's columns (caches per-clause results across edits).
+    matcher: ColumnMatcher,
+    /// The current verdicts as bits (for the store's breakdown and facts).
+    bits: Option<Bitset>,
+    /// Per leaf of the current pattern: (span start, span end, events satisfying it).
+    clause_counts: Vec<(usize, usize, usize)>,
+    /// Each event's parsed `time`, for the timeline and range selection.
+    times: Vec<Option<i64>>,
+    /// The field index of every event (facets, tips).
+    facets: Facets,
+    account: Option<String>,
+    region: Option<String>,
+    pattern: PatternState,
+    /// The current verdicts (`None` while no pattern was ever valid or the editor is empty).
+    verdicts: Option<Vec<bool>>,
+    /// The verdicts before the last change of pattern, for the timeline's change marks.
+    previous: Option<Vec<bool>>,
+    /// Bumped on every change of the events or verdicts; the change mark's generation.
+    generation: u32,
+    /// Bumped on every change of the events (what the facets depend on).
+    events_version: u32,
+}
+
+impl Session {
+    /// A number that changes whenever the loaded events do (answers that depend only on the
+    /// events, like the facets, are re-sent when it moves).
+    pub fn events_version(&self) -> u32 {
+        self.events_version
+    }
+
+    /// How many events are loaded.
+    pub fn event_count(&self) -> usize {
+        self.store.len()
+    }
+
+    /// The bytes the session holds: the inputs' texts and the event store.
+    pub fn heap_bytes(&self) -> usize {
+        self.inputs
+            .iter()
+            .map(|i| i.bytes.capacity())
+            .sum::<usize>()
+            + self.store.heap_bytes()
+            + self.events.capacity() * std::mem::size_of::<inputs::EventSource>()
+    }
+
+    /// The loaded inputs, in order.
+    pub fn inputs(&self) -> Vec<InputSummary> {
+        self.inputs
+            .iter()
+            .map(inputs::LoadedInput::summary)
+            .collect()
+    }
+
+    /// The kept texts of the inputs as (name, text), in order, for share links and storage;
+    /// and the names of inputs too large to have kept theirs.
+    pub fn kept_texts(&self) -> (Vec<(String, String)>, Vec<String>) {
+        let (kept, left_out): (Vec<_>, Vec<_>) = self
+            .inputs
+            .iter()
+            .partition(|input| input.size <= inputs::KEPT_TEXT_BYTES);
+        (
+            kept.into_iter()
+                .map(|i| {
+                    (
+                        i.name.clone(),
+                        String::from_utf8_lossy(&i.bytes).into_owned(),
+                    )
+                })
+                .collect(),
+            left_out.into_iter().map(|i| i.name.clone()).collect(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests;

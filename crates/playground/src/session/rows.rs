@@ -1,0 +1,118 @@
+//! Rows for the lists: a window of a filtered list (explanations only for the rows in it), one
+//! event in full, and the challenge score over the loaded events.
+use super::Session;
+use super::views::{EventDetail, ListFilter, RowView, RowsPage};
+use crate::timeline::TimeRange;
+use serde_json::Value;
+
+/// Rows one window may ask for: a screenful and its overscan, never the whole list.
+pub const MAX_WINDOW: usize = 500;
+
+impl Session {
+    /// Rows `offset..offset + count` of the events `filter` and `range` keep, in order (with
+    /// no verdicts yet, every event in range: there is nothing to filter by).
+    pub fn rows(
+        &self,
+        filter: ListFilter,
+        range: Option<TimeRange>,
+        offset: usize,
+        count: usize,
+    ) -> RowsPage {
+        let verdict = |i: usize| self.verdicts.as_ref().map(|v| v[i]);
+        let kept = (0..self.store.len())
+            .filter(|&i| range.is_none_or(|r| r.contains(self.times.get(i).copied().flatten())))
+            .filter(|&i| match filter {
+                _ if self.verdicts.is_none() => true,
+                ListFilter::All => true,
+                ListFilter::Matched => verdict(i) == Some(true),
+                ListFilter::NotMatched => verdict(i) != Some(true),
+            });
+        let mut total = 0;
+        let mut rows = Vec::new();
+        for i in kept {
+            if total >= offset && rows.len() < count.min(MAX_WINDOW) {
+                rows.push(self.row(i));
+            }
+            total += 1;
+        }
+        RowsPage {
+            total,
+            offset,
+            rows,
+        }
+    }
+
+    /// Event `index` as a list row, with the reasons of a non-match.
+    fn row(&self, index: usize) -> RowView {
+        let verdict = self.verdicts.as_ref().map(|v| v[index]);
+        let reasons = match (verdict, &self.pattern.last_valid) {
+            (Some(false), Some(pattern)) => self
+                .store
+                .event(index)
+                .map(|event| crate::reasons::failed_reasons(pattern, &event))
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let summary = self.store.summary(index);
+        let (account, region) = (
+            summary.account.unwrap_or_default(),
+            summary.region.unwrap_or_default(),
+        );
+        let place = match (account.is_empty(), region.is_empty()) {
+            (false, false) => format!("{account} / {region}"),
+            (false, true) => account,
+            (true, false) => region,
+            (true, true) => String::new(),
+        };
+        let notes = self.store.meta(index).map_or_else(Vec::new, |meta| {
+            meta.notes
+                .iter()
+                .map(|code| {
+                    self.note_messages
+                        .get(code)
+                        .cloned()
+                        .unwrap_or_else(|| code.to_string())
+                })
+                .collect()
+        });
+        RowView {
+            index,
+            title: summary.name.unwrap_or_else(|| "event".to_string()),
+            source: summary.source.unwrap_or_default(),
+            time: summary.time.unwrap_or_default(),
+            place,
+            verdict,
+            reasons,
+            notes,
+        }
+    }
+
+    /// Event `index` in full, with which fields the pattern read passed or failed.
+    pub fn event(&self, index: usize) -> Option<EventDetail> {
+        let event = self.store.event(index)?;
+        let mut highlights: Vec<(Vec<String>, bool)> = Vec::new();
+        if let Some(pattern) = &self.pattern.last_valid {
+            for clause in pattern.explain(&event).clauses {
+                match highlights.iter_mut().find(|(path, _)| *path == clause.path) {
+                    Some((_, passed)) => *passed |= clause.passed,
+                    None => highlights.push((clause.path, clause.passed)),
+                }
+            }
+        }
+        Some(EventDetail {
+            row: self.row(index),
+            origin: self.store.meta(index).map(|m| m.origin).unwrap_or_default(),
+            original: self.original(index),
+            event,
+            highlights,
+        })
+    }
+
+    /// The challenge score of the current pattern text over the loaded events.
+    pub fn challenge_score(&self, expectations: &[Option<bool>]) -> crate::challenge::Score {
+        let events: Vec<Value> = (0..self.store.len())
+            .filter_map(|i| self.store.event(i))
+            .collect();
+        crate::challenge::score(&self.pattern.text, &events, expectations)
+    }
+}

@@ -1,0 +1,241 @@
+use super::*;
+use crate::timeline::TimeRange;
+
+/// Three JSON Lines events: RunInstances (us-east-1, 12:00), StopInstances (eu-west-1, 13:00,
+/// read-only) and PutObject (eu-west-1, no time).
+const EVENTS: &str = r#"{"source":"aws.ec2","detail-type":"AWS API Call via CloudTrail","account":"1","region":"us-east-1","time":"2024-05-01T12:00:00Z","detail":{"eventName":"RunInstances"}}
+{"source":"aws.ec2","detail-type":"AWS API Call via CloudTrail","account":"1","region":"eu-west-1","time":"2024-05-01T13:00:00Z","detail":{"eventName":"StopInstances","readOnly":true}}
+{"source":"aws.s3","detail-type":"AWS API Call via CloudTrail","account":"1","region":"eu-west-1","detail":{"eventName":"PutObject"}}"#;
+
+fn loaded() -> Session {
+    let mut session = Session::default();
+    session.add_text(1, "events.jsonl", EVENTS.as_bytes(), false);
+    session
+}
+
+/// (filter, range, offset, count, total, titles)
+type WindowCase = (
+    ListFilter,
+    Option<TimeRange>,
+    usize,
+    usize,
+    usize,
+    &'static [&'static str],
+);
+
+fn titles(page: &RowsPage) -> Vec<&str> {
+    page.rows.iter().map(|r| r.title.as_str()).collect()
+}
+
+#[test]
+fn counts_and_bits_follow_the_pattern() {
+    // (pattern, matched, has verdicts, stale, bits)
+    let cases: [(&str, usize, bool, bool, Vec<u32>); 5] = [
+        ("", 0, false, false, vec![0]),
+        (r#"{"source": ["aws.ec2"]}"#, 2, true, false, vec![0b011]),
+        (r#"{"source": ["aws.ec2"]"#, 2, true, true, vec![0b011]),
+        (r#"{"region": ["eu-west-1"]}"#, 2, true, false, vec![0b110]),
+        (
+            r#"{"detail": {"eventName": ["PutObject"]}}"#,
+            1,
+            true,
+            false,
+            vec![0b100],
+        ),
+    ];
+    let mut session = loaded();
+    for (pattern, matched, has, stale, bits) in cases {
+        session.set_pattern(pattern);
+        let view = session.evaluate(None, true);
+        assert_eq!((view.total, view.matched), (3, matched), "{pattern}");
+        assert_eq!((view.has_verdicts, view.stale), (has, stale), "{pattern}");
+        assert_eq!(view.bits, bits, "{pattern}");
+    }
+}
+
+#[test]
+fn a_broken_text_first_has_no_verdicts_and_an_error() {
+    let mut session = loaded();
+    session.set_pattern(r#"{"source": "aws.ec2"}"#);
+    let view = session.evaluate(None, true);
+    assert!(!view.has_verdicts);
+    let codes: Vec<&str> = view.listed.iter().map(|a| a.code.as_str()).collect();
+    assert_eq!(codes, ["scalar-leaf"]);
+}
+
+#[test]
+fn windows_of_filtered_lists() {
+    let mut session = loaded();
+    session.set_pattern(r#"{"source": ["aws.ec2"]}"#);
+    let noon_to_one = TimeRange {
+        start: 1_714_564_800,
+        end: 1_714_568_400,
+    };
+    let cases: [WindowCase; 6] = [
+        (
+            ListFilter::All,
+            None,
+            0,
+            10,
+            3,
+            &["RunInstances", "StopInstances", "PutObject"],
+        ),
+        (ListFilter::All, None, 1, 1, 3, &["StopInstances"]),
+        (
+            ListFilter::Matched,
+            None,
+            0,
+            10,
+            2,
+            &["RunInstances", "StopInstances"],
+        ),
+        (ListFilter::NotMatched, None, 0, 10, 1, &["PutObject"]),
+        (
+            ListFilter::All,
+            Some(noon_to_one),
+            0,
+            10,
+            1,
+            &["RunInstances"],
+        ),
+        (ListFilter::Matched, None, 5, 10, 2, &[]),
+    ];
+    for (filter, range, offset, count, total, want) in cases {
+        let page = session.rows(filter, range, offset, count);
+        assert_eq!(page.total, total, "{filter:?} {offset}");
+        assert_eq!(titles(&page), want, "{filter:?} {offset}");
+    }
+}
+
+#[test]
+fn non_matching_rows_say_why_and_details_mark_fields() {
+    let mut session = loaded();
+    session.set_pattern(r#"{"detail": {"eventName": ["RunInstances"]}}"#);
+    let page = session.rows(ListFilter::NotMatched, None, 0, 1);
+    assert!(
+        page.rows[0].reasons[0].contains("StopInstances"),
+        "{:?}",
+        page.rows[0]
+    );
+    let detail = session.event(1).expect("event 1 is loaded");
+    assert_eq!(detail.row.verdict, Some(false));
+    assert_eq!(
+        detail.highlights,
+        [(vec!["detail".to_string(), "eventName".to_string()], false)]
+    );
+    assert!(session.event(3).is_none());
+}
+
+#[test]
+fn derived_facts_of_the_workspace() {
+    let mut session = loaded();
+    session.set_pattern(r#"{"region": ["eu-west-1"]}"#);
+    let view = session.evaluate(None, true);
+    assert_eq!(view.account.as_deref(), Some("1"));
+    assert_eq!(view.region.as_deref(), Some("eu-west-1"));
+    assert!(view.read_only_matched);
+    assert_eq!(view.preview.len(), 2);
+    let timeline = view.timeline.expect("two events have a time");
+    assert_eq!(timeline.untimed.matched, 1);
+    let breakdown = view.breakdown.expect("there are verdicts");
+    assert!(!breakdown.dimensions.is_empty());
+}
+
+#[test]
+fn the_change_mark_counts_what_an_edit_added_and_removed() {
+    let mut session = loaded();
+    session.set_pattern(r#"{"source": ["aws.ec2"]}"#);
+    assert_eq!(session.evaluate(None, true).change, None);
+    session.set_pattern(r#"{"region": ["eu-west-1"]}"#);
+    let (added, removed, _) = session
+        .evaluate(None, true)
+        .change
+        .expect("an edit changed the matches");
+    assert_eq!((added, removed), (1, 1));
+}
+
+#[test]
+fn range_counts_and_facets_in_range() {
+    let mut session = loaded();
+    session.set_pattern(r#"{"source": ["aws.ec2"]}"#);
+    let noon_to_two = TimeRange {
+        start: 1_714_564_800,
+        end: 1_714_572_000,
+    };
+    assert_eq!(
+        session.evaluate(Some(noon_to_two), true).in_range,
+        Some((2, 2))
+    );
+    let facets = session.facets(Some(noon_to_two)).facets;
+    assert_eq!(facets.event_count(), 2);
+    assert!(
+        session
+            .facets(None)
+            .paths
+            .contains(&vec!["detail".to_string(), "eventName".to_string()])
+    );
+}
+
+#[test]
+fn inputs_are_added_once_removed_by_id_and_loaded_in_chunks() {
+    let mut session = loaded();
+    let again = session.add_text(2, "events.jsonl", EVENTS.as_bytes(), false);
+    assert_eq!(
+        again,
+        AddOutcome::Duplicate {
+            name: "events.jsonl".into()
+        }
+    );
+    let mut load = ChunkedLoad::new(3, "more.jsonl", EVENTS.len(), false);
+    let (first, rest) = EVENTS.as_bytes().split_at(100);
+    assert_eq!(
+        load.push(first),
+        LoadProgress {
+            bytes: 100,
+            total: EVENTS.len()
+        }
+    );
+    load.push(rest);
+    let AddOutcome::Added(summary) = load.finish(&mut session) else {
+        panic!("a different name is a new input");
+    };
+    assert_eq!((summary.id, summary.events), (3, 3));
+    assert_eq!(session.event_count(), 6);
+    assert!(session.retain_inputs(&[3]));
+    assert_eq!(session.event_count(), 3);
+    assert!(!session.retain_inputs(&[3]));
+    assert_eq!(session.inputs()[0].name, "more.jsonl");
+}
+
+#[test]
+fn problems_are_reported_per_input() {
+    let mut session = Session::default();
+    let AddOutcome::Added(summary) = session.add_text(1, "bad.json", b"{\"a\": ", false) else {
+        panic!("a broken input is still an input");
+    };
+    assert_eq!(summary.events, 0);
+    assert!(
+        summary
+            .problems
+            .iter()
+            .any(|p| p.is_error && p.text.contains("bad.json"))
+    );
+}
+
+#[test]
+fn a_batch_of_inputs_is_ingested_with_one_rebuild() {
+    let mut session = Session::default();
+    let one = br#"{"source": "a", "detail-type": "X", "detail": {}}"#;
+    let outcomes = session.add_texts(&[
+        (1, "a.json", one, false),
+        (2, "a.json", one, false),
+        (3, "b.json", one, true),
+    ]);
+    let added: Vec<(u32, bool)> = outcomes
+        .iter()
+        .map(|(id, o)| (*id, matches!(o, AddOutcome::Added(_))))
+        .collect();
+    assert_eq!(added, [(1, true), (2, false), (3, true)]);
+    assert_eq!(session.event_count(), 2);
+    assert_eq!(session.facets(None).facets.event_count(), 2);
+}

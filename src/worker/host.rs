@@ -1,0 +1,331 @@
+//! The worker side: the page's Web Worker calls [`worker_main`] once the app's module is
+//! loaded; from then on every message is a [`Request`] handled against one [`Session`], and
+//! every reply is posted back as JSON. Files are read here in chunks, so a 100 MB load never
+//! blocks the page and can be cancelled between two chunks.
+use super::protocol::{Answer, Query, Reply, Request};
+use eventpen_playground::session::{AddOutcome, ChunkedLoad, Session};
+use eventpen_playground::timeline::TimeRange;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
+
+/// Bytes read from a file per step: large enough to read at memory speed, small enough that a
+/// Cancel or a query waits at most a few milliseconds.
+const CHUNK_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
+
+/// The worker's state.
+#[derive(Default)]
+struct Host {
+    session: Session,
+    /// The last query, answered again when the events change.
+    last_query: Option<Query>,
+    /// The events version and range the page last received facets (and inputs) for.
+    facets_sent: Option<(u32, Option<TimeRange>)>,
+    /// Loads the page cancelled.
+    cancelled: HashSet<u32>,
+    /// The IndexedDB key of each stored input, by input id.
+    stored: HashMap<u32, f64>,
+    /// Inputs read from IndexedDB at start, waiting for the page's ids.
+    pending: Vec<super::idb::StoredInput>,
+    /// Storing failed once: the page was told, and nothing more is stored.
+    store_failed: bool,
+}
+
+thread_local! {
+    static HOST: RefCell<Host> = RefCell::new(Host::default());
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+/// Post a reply to the page as `{json}`.
+fn post(reply: &Reply) {
+    let Ok(json) = serde_json::to_string(reply) else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
+    let _ = scope().post_message(&message);
+}
+
+/// The worker's entry point: install the message handler.
+#[wasm_bindgen]
+pub fn worker_main() {
+    let handler = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let data = event.data();
+        let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
+        let Some(json) = field("json").and_then(|j| j.as_string()) else {
+            return;
+        };
+        let Ok(request) = serde_json::from_str::<Request>(&json) else {
+            return;
+        };
+        let texts: Vec<String> = field("texts")
+            .filter(|t| t.is_array())
+            .map(|t| {
+                js_sys::Array::from(&t)
+                    .iter()
+                    .map(|t| t.as_string().unwrap_or_default())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let file = field("file").and_then(|f| f.dyn_into::<File>().ok());
+        handle(request, texts, file);
+    });
+    scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget();
+}
+
+fn handle(request: Request, texts: Vec<String>, file: Option<File>) {
+    match request {
+        Request::AddTexts { inputs, persist } => {
+            let batch: Vec<(u32, &str, &[u8], bool)> = inputs
+                .iter()
+                .zip(&texts)
+                .map(|((id, name, sample), text)| (*id, name.as_str(), text.as_bytes(), *sample))
+                .collect();
+            let outcomes = HOST.with_borrow_mut(|h| h.session.add_texts(&batch));
+            if persist {
+                for ((id, name, sample), text) in inputs.iter().zip(texts) {
+                    let added = outcomes
+                        .iter()
+                        .any(|(i, o)| i == id && matches!(o, AddOutcome::Added(_)));
+                    if added {
+                        let (id, name, sample) = (*id, name.clone(), *sample);
+                        wasm_bindgen_futures::spawn_local(async move {
+                            keep(id, &name, sample, text.as_bytes()).await
+                        });
+                    }
+                }
+            }
+            post(&Reply::Loaded { outcomes });
+            answer_again();
+        }
+        Request::Restore => wasm_bindgen_futures::spawn_local(restore()),
+        Request::Adopt { pairs } => {
+            let outcomes = HOST.with_borrow_mut(|h| {
+                let pending = std::mem::take(&mut h.pending);
+                let batch: Vec<(u32, &str, &[u8], bool)> = pairs
+                    .iter()
+                    .filter_map(|(key, id)| {
+                        let input = pending.iter().find(|p| p.key == *key)?;
+                        Some((
+                            *id,
+                            input.name.as_str(),
+                            input.bytes.as_slice(),
+                            input.sample,
+                        ))
+                    })
+                    .collect();
+                let outcomes = h.session.add_texts(&batch);
+                h.stored.extend(pairs.iter().map(|(key, id)| (*id, *key)));
+                outcomes
+            });
+            post(&Reply::Loaded { outcomes });
+            answer_again();
+        }
+        Request::LoadFile { id, sample } => match file {
+            Some(file) => wasm_bindgen_futures::spawn_local(load_file(id, sample, file)),
+            None => post(&Reply::Stopped {
+                id,
+                error: Some("no file came with the request".into()),
+            }),
+        },
+        Request::Cancel { id } => {
+            HOST.with_borrow_mut(|h| h.cancelled.insert(id));
+        }
+        Request::Retain { ids } => {
+            let (changed, gone) = HOST.with_borrow_mut(|h| {
+                let gone: Vec<u32> = h
+                    .stored
+                    .keys()
+                    .filter(|id| !ids.contains(id))
+                    .copied()
+                    .collect();
+                let keys: Vec<f64> = gone.iter().filter_map(|id| h.stored.remove(id)).collect();
+                (h.session.retain_inputs(&ids), keys)
+            });
+            if !gone.is_empty() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = super::idb::delete(&gone).await;
+                });
+            }
+            if changed {
+                answer_again();
+            }
+        }
+        Request::Query(query) => {
+            let answer = HOST.with_borrow_mut(|h| answer(h, query));
+            post(&Reply::Answer(Box::new(answer)));
+        }
+        Request::Texts { rev } => {
+            let (texts, left_out) = HOST.with_borrow(|h| h.session.kept_texts());
+            post(&Reply::Texts {
+                rev,
+                texts,
+                left_out,
+            });
+        }
+    }
+}
+
+/// Answer the last query again (the events changed under it).
+fn answer_again() {
+    let answer = HOST.with_borrow_mut(|h| {
+        let query = h.last_query.clone()?;
+        Some(answer(h, query))
+    });
+    if let Some(answer) = answer {
+        post(&Reply::Answer(Box::new(answer)));
+    }
+}
+
+fn answer(host: &mut Host, query: Query) -> Answer {
+    let session = &mut host.session;
+    session.set_pattern(&query.pattern);
+    let facets_key = (session.events_version(), query.range);
+    let facets = (host.facets_sent != Some(facets_key)).then(|| session.facets(query.range));
+    let inputs = (host.facets_sent.map(|(version, _)| version) != Some(facets_key.0))
+        .then(|| session.inputs());
+    host.facets_sent = Some(facets_key);
+    let (offset, count) = query.results;
+    let results = session.rows(query.filter, query.range, offset, count);
+    let (offset, count) = query.events;
+    let events = session.rows(Default::default(), None, offset, count);
+    let answer = Answer {
+        rev: query.rev,
+        pattern: query.pattern.clone(),
+        inputs,
+        evaluation: session.evaluate(query.range, query.charts),
+        results,
+        events,
+        details: query
+            .details
+            .iter()
+            .filter_map(|i| session.event(*i))
+            .collect(),
+        facets,
+        score: query.marks.as_ref().map(|m| session.challenge_score(m)),
+        memory: wasm_memory_bytes(),
+    };
+    host.last_query = Some(query);
+    answer
+}
+
+/// The size of this worker's WebAssembly memory.
+fn wasm_memory_bytes() -> usize {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| {
+            m.buffer()
+                .dyn_into::<js_sys::ArrayBuffer>()
+                .map_or(0, |b| b.byte_length() as usize)
+        })
+        .unwrap_or(0)
+}
+
+/// Read `file` in chunks, reporting progress; stop when cancelled; ingest when complete.
+async fn load_file(id: u32, sample: bool, file: File) {
+    let size = file.size();
+    let mut load = ChunkedLoad::new(id, &file.name(), size as usize, sample);
+    let mut offset = 0.0;
+    loop {
+        if HOST.with_borrow_mut(|h| h.cancelled.remove(&id)) {
+            post(&Reply::Stopped { id, error: None });
+            return;
+        }
+        if offset >= size {
+            break;
+        }
+        let end = (offset + CHUNK_BYTES).min(size);
+        match read_chunk(&file, offset, end).await {
+            Ok(bytes) => {
+                let progress = load.push(&bytes);
+                post(&Reply::Progress {
+                    id,
+                    bytes: progress.bytes,
+                    total: progress.total,
+                });
+            }
+            Err(error) => {
+                post(&Reply::Stopped {
+                    id,
+                    error: Some(error),
+                });
+                return;
+            }
+        }
+        offset = end;
+    }
+    let outcome = HOST.with_borrow_mut(|h| load.finish(&mut h.session));
+    let added = matches!(outcome, AddOutcome::Added(_));
+    post(&Reply::Loaded {
+        outcomes: vec![(id, outcome)],
+    });
+    answer_again();
+    if added {
+        let (name, sample, bytes) = load.parts();
+        keep(id, name, sample, bytes).await;
+    }
+}
+
+/// Store input `id` in IndexedDB (once: after its load); a failure is reported once, and
+/// nothing more is stored after it.
+async fn keep(id: u32, name: &str, sample: bool, bytes: &[u8]) {
+    if HOST.with_borrow(|h| h.store_failed) {
+        return;
+    }
+    match super::idb::put(name, sample, bytes).await {
+        Ok(key) => {
+            let still_loaded = HOST.with_borrow_mut(|h| {
+                let loaded = h.session.has_input(id);
+                if loaded {
+                    h.stored.insert(id, key);
+                }
+                loaded
+            });
+            if !still_loaded {
+                let _ = super::idb::delete(&[key]).await;
+            }
+        }
+        Err(error) => {
+            HOST.with_borrow_mut(|h| h.store_failed = true);
+            post(&Reply::StoreFailed {
+                message: format!(
+                    "The browser could not store {name} ({error}): loaded events will not survive a reload."
+                ),
+            });
+        }
+    }
+}
+
+/// Read the stored inputs and list them for the page (which answers with `Adopt`).
+async fn restore() {
+    let Ok(stored) = super::idb::all().await else {
+        return;
+    };
+    if stored.is_empty() {
+        return;
+    }
+    let entries = stored
+        .iter()
+        .map(|s| (s.key, s.name.clone(), s.bytes.len()))
+        .collect();
+    HOST.with_borrow_mut(|h| h.pending = stored);
+    post(&Reply::Stored { entries });
+}
+
+/// The bytes `start..end` of `file`.
+async fn read_chunk(file: &File, start: f64, end: f64) -> Result<Vec<u8>, String> {
+    let blob = file
+        .slice_with_f64_and_f64(start, end)
+        .map_err(|_| format!("could not read {}", file.name()))?;
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|_| format!("could not read {}", file.name()))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

@@ -1,0 +1,193 @@
+//! The messages between the page and its Web Worker, as JSON (serde): the page asks, the worker
+//! answers. Every query carries a revision and the answer repeats it, so the page drops an
+//! answer to a question it has since replaced. Large payloads (a File, a pasted text) travel
+//! beside the JSON as their own JavaScript values, never escaped into it.
+use eventpen_playground::challenge::Score;
+use eventpen_playground::session::{
+    AddOutcome, EvaluationView, EventDetail, FacetsView, InputSummary, ListFilter, RowsPage,
+};
+use eventpen_playground::timeline::TimeRange;
+use serde::{Deserialize, Serialize};
+
+/// What the page asks of the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Ingest the texts sent beside this message (an array, in order) as these inputs:
+    /// (id, name, whether it is the start-up sample) each. One batch, one rebuild.
+    AddTexts {
+        /// The inputs.
+        inputs: Vec<(u32, String, bool)>,
+        /// Store them in IndexedDB (texts the page does not keep: a large paste).
+        persist: bool,
+    },
+    /// Read the inputs stored in IndexedDB (at start) and list them.
+    Restore,
+    /// Ingest the stored inputs listed by `Stored` under the page's ids: (key, id) each.
+    Adopt {
+        /// The pairs.
+        pairs: Vec<(f64, u32)>,
+    },
+    /// Read the File sent beside this message in chunks, reporting progress, as input `id`.
+    LoadFile {
+        /// The page's id for the input.
+        id: u32,
+        /// Whether it is a sample.
+        sample: bool,
+    },
+    /// Stop loading input `id` (between two chunks).
+    Cancel {
+        /// The input.
+        id: u32,
+    },
+    /// Keep only these inputs (the page's list is the truth).
+    Retain {
+        /// The inputs kept.
+        ids: Vec<u32>,
+    },
+    /// Evaluate and answer with what the page shows.
+    Query(Query),
+    /// Send the texts of the inputs that still have theirs (share links, storage).
+    Texts {
+        /// Echoed in the answer.
+        rev: u64,
+    },
+}
+
+/// Everything the page shows that depends on the events, in one question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Query {
+    /// Increases with every query; the answer repeats it.
+    pub rev: u64,
+    /// The pattern text.
+    pub pattern: String,
+    /// The selected time range.
+    pub range: Option<TimeRange>,
+    /// Whether the charts are on (off: no timeline or breakdown is computed).
+    pub charts: bool,
+    /// The Results list's filter and window (offset, count).
+    pub filter: ListFilter,
+    /// See `filter`.
+    pub results: (usize, usize),
+    /// The Events list's window.
+    pub events: (usize, usize),
+    /// Events wanted in full: the selected one and those open in the Events list.
+    pub details: Vec<usize>,
+    /// The challenge marks, when a challenge is on.
+    pub marks: Option<Vec<Option<bool>>>,
+}
+
+/// The worker's answer to a [`Query`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Answer {
+    /// The query's revision.
+    pub rev: u64,
+    /// The pattern text it is for.
+    pub pattern: String,
+    /// The loaded inputs, when they changed since the last answer.
+    pub inputs: Option<Vec<InputSummary>>,
+    /// Counts, verdict bits, advice, charts.
+    pub evaluation: EvaluationView,
+    /// The Results list's window.
+    pub results: RowsPage,
+    /// The Events list's window.
+    pub events: RowsPage,
+    /// The events asked for in full.
+    pub details: Vec<EventDetail>,
+    /// The facets, when the events or the range changed since the last answer.
+    pub facets: Option<FacetsView>,
+    /// The challenge score.
+    pub score: Option<Score>,
+    /// The worker's WebAssembly memory, in bytes.
+    pub memory: usize,
+}
+
+/// What the worker tells the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// A load progressed.
+    Progress {
+        /// The input.
+        id: u32,
+        /// Bytes read so far.
+        bytes: usize,
+        /// Bytes in all.
+        total: usize,
+    },
+    /// Inputs were read (or were duplicates): (id, what happened) each.
+    Loaded {
+        /// The outcomes.
+        outcomes: Vec<(u32, AddOutcome)>,
+    },
+    /// A load stopped: cancelled, or the file could not be read.
+    Stopped {
+        /// The input.
+        id: u32,
+        /// Why, for a failure (`None`: cancelled).
+        error: Option<String>,
+    },
+    /// The answer to a query.
+    Answer(Box<Answer>),
+    /// The inputs stored in IndexedDB: (key, name, size) each.
+    Stored {
+        /// The inputs.
+        entries: Vec<(f64, String, usize)>,
+    },
+    /// Storing failed (quota, private mode): said once, then the worker stops trying.
+    StoreFailed {
+        /// Why.
+        message: String,
+    },
+    /// The inputs' texts, for a share link or storage: (name, text) each; inputs too large to
+    /// keep their text are named in `left_out`.
+    Texts {
+        /// The request's revision.
+        rev: u64,
+        /// The texts.
+        texts: Vec<(String, String)>,
+        /// Inputs without a kept text.
+        left_out: Vec<String>,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_round_trip_as_json() {
+        let requests = [
+            Request::AddTexts {
+                inputs: vec![(1, "pasted text".into(), true)],
+                persist: false,
+            },
+            Request::Restore,
+            Request::Adopt {
+                pairs: vec![(1.0, 4)],
+            },
+            Request::LoadFile {
+                id: 2,
+                sample: false,
+            },
+            Request::Cancel { id: 2 },
+            Request::Retain { ids: vec![1, 3] },
+            Request::Query(Query {
+                rev: 7,
+                pattern: "{}".into(),
+                details: vec![4],
+                ..Query::default()
+            }),
+            Request::Texts { rev: 8 },
+        ];
+        for request in requests {
+            let text = serde_json::to_string(&request).expect("requests serialise");
+            assert_eq!(serde_json::from_str::<Request>(&text).ok(), Some(request));
+        }
+        let reply = Reply::Progress {
+            id: 2,
+            bytes: 10,
+            total: 20,
+        };
+        let text = serde_json::to_string(&reply).expect("replies serialise");
+        assert_eq!(serde_json::from_str::<Reply>(&text).ok(), Some(reply));
+    }
+}

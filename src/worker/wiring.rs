@@ -1,0 +1,298 @@
+//! The App's side of the worker: one reducer holding what the worker last answered (the
+//! current answer, the facets, loads in progress), the effect that keeps the worker's inputs
+//! equal to the state's, and the effect that asks again whenever what the page shows changes.
+use super::client;
+use super::protocol::{Answer, Query, Reply, Request};
+use crate::state::{Action, EventFile, Notice, NoticeKind, PASTED, State};
+use eventpen_playground::Facets;
+use eventpen_playground::session::{AddOutcome, FacetsView, InputSummary};
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A load under way, for its progress bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loading {
+    /// The input.
+    pub id: u32,
+    /// Bytes read.
+    pub bytes: usize,
+    /// Bytes in all.
+    pub total: usize,
+}
+
+/// What the worker last told the page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkerView {
+    /// The latest answer (`None` until the first arrives).
+    pub answer: Option<Rc<Answer>>,
+    /// The latest facets (sent only when the events or the range change).
+    pub facets: Rc<Facets>,
+    /// Every field path of the events (field completion).
+    pub paths: Rc<Vec<Vec<String>>>,
+    /// The loaded inputs as the worker last listed them.
+    pub inputs: Rc<Vec<InputSummary>>,
+    /// Loads under way.
+    pub loads: Vec<Loading>,
+}
+
+/// What changes a [`WorkerView`].
+pub enum WorkerEvent {
+    /// An answer to the latest query.
+    Answer(Box<Answer>),
+    /// A load progressed.
+    Progress(Loading),
+    /// A load ended (read, refused or cancelled).
+    Done(u32),
+}
+
+impl Reducible for WorkerView {
+    type Action = WorkerEvent;
+
+    fn reduce(self: Rc<Self>, event: WorkerEvent) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match event {
+            WorkerEvent::Answer(mut answer) => {
+                if let Some(FacetsView { facets, paths }) = answer.facets.take() {
+                    next.facets = Rc::new(facets);
+                    next.paths = Rc::new(paths);
+                }
+                if let Some(inputs) = answer.inputs.take() {
+                    next.inputs = Rc::new(inputs);
+                }
+                next.answer = Some(Rc::new(*answer));
+            }
+            WorkerEvent::Progress(loading) => {
+                match next.loads.iter_mut().find(|l| l.id == loading.id) {
+                    Some(known) => *known = loading,
+                    None => next.loads.push(loading),
+                }
+            }
+            WorkerEvent::Done(id) => {
+                if !next.loads.iter().any(|l| l.id == id) {
+                    return self;
+                }
+                next.loads.retain(|l| l.id != id)
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+thread_local! {
+    /// The revision of the last query sent: answers to older ones are dropped.
+    static LATEST_REV: Cell<u64> = const { Cell::new(0) };
+    /// Inputs the worker has been given (or is loading).
+    static KNOWN: RefCell<BTreeSet<u32>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// Hand `files` to the worker to read (in chunks, with progress), adding each to the state.
+pub fn load_files(files: Vec<web_sys::File>, dispatch: &UseReducerDispatcher<State>) {
+    let mut added = Vec::new();
+    for file in files {
+        let entry = EventFile {
+            id: crate::state::next_input_id(),
+            name: file.name(),
+            size: file.size() as usize,
+            text: None,
+        };
+        KNOWN.with_borrow_mut(|known| known.insert(entry.id));
+        client::send_file(
+            &Request::LoadFile {
+                id: entry.id,
+                sample: false,
+            },
+            &file,
+        );
+        added.push(entry);
+    }
+    dispatch.dispatch(Action::AddFiles(added));
+}
+
+/// Hand a large pasted text to the worker as an input of its own (the page keeps its name and
+/// size only).
+pub fn add_pasted(text: String, dispatch: &UseReducerDispatcher<State>) {
+    let entry = EventFile {
+        id: crate::state::next_input_id(),
+        name: PASTED.to_string(),
+        size: text.len(),
+        text: None,
+    };
+    KNOWN.with_borrow_mut(|known| known.insert(entry.id));
+    let inputs = vec![(entry.id, entry.name.clone(), false)];
+    client::send_texts(
+        &Request::AddTexts {
+            inputs,
+            persist: true,
+        },
+        &[&text],
+    );
+    dispatch.dispatch(Action::AddFiles(vec![entry]));
+}
+
+/// Stop a load under way.
+pub fn cancel(id: u32) {
+    client::send(&Request::Cancel { id });
+}
+
+/// Start the worker, route its replies, and keep its inputs equal to the state's; with
+/// `restore`, bring back the inputs stored in IndexedDB (the page reopened its own work).
+#[hook]
+pub fn use_worker(state: &UseReducerHandle<State>, restore: bool) -> UseReducerHandle<WorkerView> {
+    let view = use_reducer(WorkerView::default);
+    {
+        let (view, dispatch) = (view.dispatcher(), state.dispatcher());
+        use_effect_with((), move |_| {
+            client::listen(Callback::from(move |reply| route(reply, &view, &dispatch)));
+            if restore {
+                client::send(&Request::Restore);
+            }
+        });
+    }
+    let pasted = use_mut_ref(|| None::<(Rc<str>, u32)>);
+    use_effect_with(
+        (state.events_text.clone(), state.files.clone()),
+        move |(text, files)| sync_inputs(text, files, &mut pasted.borrow_mut()),
+    );
+    view
+}
+
+/// Ask the worker again whenever the query (less its revision) changes.
+#[hook]
+pub fn use_query(query: Query) {
+    use_effect_with(query, |query| {
+        let rev = LATEST_REV.with(|latest| {
+            latest.set(latest.get() + 1);
+            latest.get()
+        });
+        client::send(&Request::Query(Query {
+            rev,
+            ..query.clone()
+        }));
+    });
+}
+
+fn route(
+    reply: Reply,
+    view: &UseReducerDispatcher<WorkerView>,
+    state: &UseReducerDispatcher<State>,
+) {
+    let notify = |text: String| {
+        state.dispatch(Action::Notify(Notice::new(NoticeKind::Warning, text)));
+    };
+    match reply {
+        Reply::Answer(answer) => {
+            // For `make bench-app`: the worker's memory, readable from the page.
+            let _ = js_sys::Reflect::set(
+                &gloo::utils::window(),
+                &"eventpenWorkerMemory".into(),
+                &(answer.memory as f64).into(),
+            );
+            if answer.rev >= LATEST_REV.with(Cell::get) {
+                view.dispatch(WorkerEvent::Answer(answer));
+            }
+        }
+        Reply::Progress { id, bytes, total } => {
+            view.dispatch(WorkerEvent::Progress(Loading { id, bytes, total }))
+        }
+        Reply::Loaded { outcomes } => {
+            for (id, outcome) in outcomes {
+                view.dispatch(WorkerEvent::Done(id));
+                if let AddOutcome::Duplicate { name } = outcome {
+                    KNOWN.with_borrow_mut(|known| known.remove(&id));
+                    state.dispatch(Action::RemoveInput(id));
+                    notify(format!("{name} is already loaded: it was not added again."));
+                }
+            }
+        }
+        Reply::Stopped { id, error } => {
+            view.dispatch(WorkerEvent::Done(id));
+            KNOWN.with_borrow_mut(|known| known.remove(&id));
+            state.dispatch(Action::RemoveInput(id));
+            if let Some(error) = error {
+                notify(format!("Could not load: {error}"));
+            }
+        }
+        Reply::Stored { entries } => {
+            // A reload: the stored inputs come back under fresh ids, with progress until read.
+            let mut files = Vec::new();
+            let mut pairs = Vec::new();
+            for (key, name, size) in entries {
+                let id = crate::state::next_input_id();
+                KNOWN.with_borrow_mut(|known| known.insert(id));
+                view.dispatch(WorkerEvent::Progress(Loading {
+                    id,
+                    bytes: 0,
+                    total: size,
+                }));
+                files.push(EventFile {
+                    id,
+                    name,
+                    size,
+                    text: None,
+                });
+                pairs.push((key, id));
+            }
+            state.dispatch(Action::AddFiles(files));
+            client::send(&Request::Adopt { pairs });
+        }
+        Reply::StoreFailed { message } => notify(message),
+        Reply::Texts { .. } => {}
+    }
+}
+
+/// Give the worker the inputs it lacks and tell it which to keep; cancel loads of removed ones.
+fn sync_inputs(text: &Rc<str>, files: &[EventFile], pasted: &mut Option<(Rc<str>, u32)>) {
+    let mut current: Vec<u32> = Vec::with_capacity(files.len() + 1);
+    let mut to_add: Vec<(u32, String, Rc<str>)> = Vec::new();
+    if !text.trim().is_empty() {
+        let id = match pasted.as_ref() {
+            Some((known, id)) if **known == **text => *id,
+            _ => {
+                let id = crate::state::next_input_id();
+                *pasted = Some((text.clone(), id));
+                to_add.push((id, PASTED.to_string(), text.clone()));
+                id
+            }
+        };
+        current.push(id);
+    }
+    for file in files {
+        current.push(file.id);
+        let known = KNOWN.with_borrow(|known| known.contains(&file.id));
+        if let (false, Some(text)) = (known, &file.text) {
+            to_add.push((file.id, file.name.clone(), text.clone()));
+        }
+    }
+    let gone: Vec<u32> = KNOWN.with_borrow(|known| {
+        known
+            .iter()
+            .filter(|id| !current.contains(id))
+            .copied()
+            .collect()
+    });
+    for id in gone {
+        KNOWN.with_borrow_mut(|known| known.remove(&id));
+        cancel(id);
+    }
+    client::send(&Request::Retain {
+        ids: current.clone(),
+    });
+    if to_add.is_empty() {
+        return;
+    }
+    KNOWN.with_borrow_mut(|known| known.extend(to_add.iter().map(|(id, ..)| *id)));
+    let texts: Vec<&str> = to_add.iter().map(|(_, _, text)| &**text).collect();
+    let inputs = to_add
+        .iter()
+        .map(|(id, name, _)| (*id, name.clone(), false))
+        .collect();
+    client::send_texts(
+        &Request::AddTexts {
+            inputs,
+            persist: false,
+        },
+        &texts,
+    );
+}
