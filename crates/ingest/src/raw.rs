@@ -31,6 +31,8 @@ pub struct RawEvent<'a> {
     pub head: String,
     /// The record's text exactly as in the input (or, on the slow path, the whole event).
     pub body: Cow<'a, str>,
+    /// The record's text exactly as in the input (what the user gave).
+    pub record: &'a str,
     /// Where the record starts in the input's text (bytes, and line:column).
     pub offset: usize,
     /// The same place as line:column.
@@ -43,6 +45,8 @@ pub struct RawEvent<'a> {
     pub shape: Shape,
     /// Why a rule might never see this event even if its pattern matches.
     pub notes: Vec<DeliveryNote>,
+    /// The envelope fields EventPen derived rather than copied (`"id"`, `"source"` …).
+    pub derived: Vec<&'static str>,
 }
 
 impl RawEvent<'_> {
@@ -190,12 +194,14 @@ impl<'a> Reader<'a, '_, '_> {
                 let event = RawEvent {
                     head: envelope.head_json(),
                     body: Cow::Borrowed(body),
+                    record: body,
                     offset,
                     position,
                     path,
                     index: self.events,
                     shape: Shape::CloudTrailLogFile,
                     notes: envelope.notes,
+                    derived: envelope.derived,
                 };
                 self.events += 1;
                 self.emit(RawItem::Event(event))
@@ -207,7 +213,7 @@ impl<'a> Reader<'a, '_, '_> {
     /// A record the fast path does not take: read as [`crate::ingest`] reads it.
     fn slow(
         &mut self,
-        body: &str,
+        body: &'a str,
         offset: usize,
         position: LineColumn,
         path: String,
@@ -224,12 +230,14 @@ impl<'a> Reader<'a, '_, '_> {
             let event = RawEvent {
                 head: String::new(),
                 body: Cow::Owned(ingested_event.event.to_string()),
+                record: body,
                 offset,
                 position,
                 path: path.clone(),
                 index: self.events,
                 shape,
                 notes: ingested_event.notes,
+                derived: ingested_event.derived,
             };
             self.events += 1;
             self.emit(RawItem::Event(event))?;

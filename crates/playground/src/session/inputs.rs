@@ -120,6 +120,9 @@ impl Session {
 
     /// Ingest `bytes` and push its events into the store; how many, and the problems found.
     fn push_events(&mut self, id: u32, name: &str, bytes: &[u8]) -> (usize, Vec<ProblemLine>) {
+        if let Some(pushed) = self.push_log_file(id, name, bytes) {
+            return pushed;
+        }
         let mut ingested = eventpen_ingest::ingest(&[Input { name, bytes }]);
         let mut problems: Vec<ProblemLine> = ingested
             .problems

@@ -22,6 +22,7 @@
 mod evaluate;
 mod inputs;
 mod load;
+mod log_file;
 mod rows;
 mod views;
 

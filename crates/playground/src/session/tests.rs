@@ -239,3 +239,36 @@ fn a_batch_of_inputs_is_ingested_with_one_rebuild() {
     assert_eq!(session.event_count(), 2);
     assert_eq!(session.facets(None).facets.event_count(), 2);
 }
+
+#[test]
+fn a_log_file_streams_in_and_reads_like_the_same_records_ingested_whole() {
+    let trail = eventpen_gen::Trail::new(9, 400);
+    let records: Vec<serde_json::Value> = (0..400).map(|i| trail.record(i)).collect();
+    // A log file takes the streaming path; the same records as a bare array go through ingest.
+    let log_file = serde_json::json!({ "Records": records }).to_string();
+    let array = serde_json::Value::Array(records.clone()).to_string();
+    let mut streamed = Session::default();
+    streamed.add_text(1, "trail.json", log_file.as_bytes(), false);
+    let mut whole = Session::default();
+    whole.add_text(1, "records.json", array.as_bytes(), false);
+    for pattern in [
+        r#"{"source": ["aws.ec2"], "detail": {"eventName": ["RunInstances"]}}"#,
+        r#"{"detail": {"errorCode": [{"exists": true}], "readOnly": [false]}}"#,
+        r#"{"detail": {"userIdentity": {"sessionContext": {"sessionIssuer": {"userName": [{"prefix": "Dev"}]}}}}}"#,
+    ] {
+        streamed.set_pattern(pattern);
+        whole.set_pattern(pattern);
+        let (a, b) = (streamed.evaluate(None, true), whole.evaluate(None, true));
+        assert_eq!((a.total, a.matched, &a.bits), (b.total, b.matched, &b.bits), "{pattern}");
+        assert_eq!(a.read_only_matched, b.read_only_matched, "{pattern}");
+        assert_eq!(a.clause_counts, b.clause_counts, "{pattern}");
+    }
+    assert_eq!(streamed.event_count(), 400);
+    // The original text is the record as written, and the event is the same.
+    let (a, b) = (streamed.event(7).unwrap(), whole.event(7).unwrap());
+    assert_eq!(a.event, b.event);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&a.original).unwrap(),
+        records[7]
+    );
+}

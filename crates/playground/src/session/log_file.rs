@@ -1,0 +1,85 @@
+//! CloudTrail log files streamed into the store record by record.
+//!
+//! [`eventpen_ingest::ingest`] hands back every event of an input at once, each as a
+//! `serde_json::Value` tree: at 100,000 records that is about 8× the file in memory before
+//! the store takes the first event, and wasm memory never shrinks again. The log-file reader
+//! ([`eventpen_ingest::read_log_file`]) hands over one record at a time as text instead, so a
+//! load holds the store, the input and one event.
+use super::Session;
+use super::inputs::{EventSource, Original};
+use super::views::ProblemLine;
+use crate::store::EventMeta;
+use eventpen_ingest::{MAX_EVENTS, MAX_INPUT_BYTES, RawItem, Severity, read_log_file};
+use std::ops::ControlFlow;
+
+impl Session {
+    /// Pushes the events of a CloudTrail log file (plain text) into the store: how many, and
+    /// the problems found. `None` when `bytes` is not a log file's text (gzip, another shape):
+    /// the caller ingests it whole.
+    pub(super) fn push_log_file(
+        &mut self,
+        id: u32,
+        name: &str,
+        bytes: &[u8],
+    ) -> Option<(usize, Vec<ProblemLine>)> {
+        if bytes.len() > MAX_INPUT_BYTES {
+            // Ingest refuses it with the cap's message.
+            return None;
+        }
+        let text = std::str::from_utf8(bytes).ok()?;
+        let mut problems = Vec::new();
+        let mut count = 0;
+        let mut left_out = false;
+        let (store, events, note_messages) =
+            (&mut self.store, &mut self.events, &mut self.note_messages);
+        read_log_file(name, text, &mut |item| {
+            match item {
+                RawItem::Event(event) => {
+                    // The cap holds for the whole workspace, not per input.
+                    if store.len() >= MAX_EVENTS {
+                        left_out = true;
+                        return ControlFlow::Break(());
+                    }
+                    for note in &event.notes {
+                        note_messages
+                            .entry(note.code)
+                            .or_insert_with(|| note.message.clone());
+                    }
+                    let meta = EventMeta {
+                        origin: format!(
+                            "{name} ({}, event {}, line {})",
+                            event.shape.label(),
+                            event.index + 1,
+                            event.position.line
+                        ),
+                        notes: event.notes.iter().map(|n| n.code).collect(),
+                        derived: event.derived.clone(),
+                    };
+                    if store.push_json(event.json().as_bytes(), meta).is_ok() {
+                        events.push(EventSource {
+                            input: id,
+                            original: Original::Span(event.offset, event.record.len()),
+                        });
+                        count += 1;
+                    }
+                }
+                RawItem::Problem(problem) => problems.push(ProblemLine {
+                    is_error: problem.severity == Severity::Error,
+                    text: problem.to_string(),
+                    offset: problem.offset,
+                }),
+            }
+            ControlFlow::Continue(())
+        })?;
+        if left_out {
+            problems.push(ProblemLine {
+                is_error: true,
+                text: format!(
+                    "{name}: EventPen holds at most {MAX_EVENTS} events at once; the rest of this input was not loaded"
+                ),
+                offset: None,
+            });
+        }
+        Some((count, problems))
+    }
+}
