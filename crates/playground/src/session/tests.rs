@@ -259,7 +259,11 @@ fn a_log_file_streams_in_and_reads_like_the_same_records_ingested_whole() {
         streamed.set_pattern(pattern);
         whole.set_pattern(pattern);
         let (a, b) = (streamed.evaluate(None, true), whole.evaluate(None, true));
-        assert_eq!((a.total, a.matched, &a.bits), (b.total, b.matched, &b.bits), "{pattern}");
+        assert_eq!(
+            (a.total, a.matched, &a.bits),
+            (b.total, b.matched, &b.bits),
+            "{pattern}"
+        );
         assert_eq!(a.read_only_matched, b.read_only_matched, "{pattern}");
         assert_eq!(a.clause_counts, b.clause_counts, "{pattern}");
     }
