@@ -327,7 +327,7 @@ pub fn App() -> Html {
                         }} />
                     <Facets facets={worker.facets.clone()} pattern={builder.pattern.clone()} in_pattern={builder.in_pattern.clone()} stale={builder.stale}
                         on_replace={on_replace.clone()} />
-                    <EventList count={event_count} page={(*events_page).clone()} details={(*details).clone()}
+                    <EventList samples={state.samples} count={event_count} page={(*events_page).clone()} details={(*details).clone()}
                         open={(*open_events).clone()} on_toggle={on_toggle_event} on_more={more(&events_shown)}
                         on_pick={on_pick.clone()} in_pattern={builder.in_pattern.clone()} />
                 </section>

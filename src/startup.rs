@@ -81,7 +81,10 @@ pub fn initial_state() -> State {
             return state;
         }
     }
+    let first_visit = local.is_none();
     let mut state = State::from_snapshot(&local.unwrap_or_else(default_snapshot));
+    // A first visit shows the walkthrough's events: samples, replaced by the user's own.
+    state.samples = first_visit && !state.events_text.is_empty();
     state.notices = notices;
     state
 }

@@ -183,6 +183,9 @@ pub struct State {
     pub challenge: Option<ActiveChallenge>,
     /// The text in the Import box (kept until an import succeeds, so a failed one loses nothing).
     pub import_text: String,
+    /// The Events box holds EventPen's sample events (the walkthrough), not the user's: they
+    /// are marked as such, and the user's first own load replaces them (with a way back).
+    pub samples: bool,
 }
 
 impl Default for State {
@@ -200,6 +203,7 @@ impl Default for State {
             redo: History::default(),
             challenge: None,
             import_text: String::new(),
+            samples: false,
         }
     }
 }
@@ -304,9 +308,15 @@ impl Reducible for State {
             }
             Action::SetEventsText(text) => {
                 if *text == *self.events_text {
-                    return self;
+                    if !self.samples {
+                        return self;
+                    }
+                    // Written over with the same text: the events are the user's now.
+                    next.samples = false;
+                    return Rc::new(next);
                 }
                 next.events_text = Rc::from(text);
+                next.samples = false;
             }
             Action::AddFiles(mut files) => {
                 if files.is_empty() {
@@ -323,6 +333,19 @@ impl Reducible for State {
                             "EventPen holds at most {MAX_SHARED_INPUTS} inputs at once: {not_added} of the files were not added."
                         ),
                     ));
+                }
+                if next.samples {
+                    // The user's own events replace the samples; the notice brings them back.
+                    let before = self.to_snapshot();
+                    next.notices.push(Notice::with_offer(
+                        NoticeKind::Info,
+                        "Your events replaced the sample events.",
+                        "Bring the samples back",
+                        before,
+                    ));
+                    next.events_text = Rc::from("");
+                    next.samples = false;
+                    next.selected = None;
                 }
                 next.files.extend(files);
             }
@@ -344,6 +367,7 @@ impl Reducible for State {
                 next.events_text = Rc::from("");
                 next.files.clear();
                 next.selected = None;
+                next.samples = false;
             }
             Action::Select(selected) => {
                 if selected == self.selected {
@@ -391,6 +415,9 @@ impl Reducible for State {
                 next = State::from_snapshot(&snapshot);
                 next.notices = notices;
                 next.undo = undo;
+                // Bringing the walkthrough's events back brings back samples, not the user's.
+                next.samples = !snapshot.events.is_empty()
+                    && snapshot.events == crate::startup::default_snapshot().events;
                 if previous_pattern != next.pattern && !previous_pattern.is_empty() {
                     // Loading is undoable for the pattern: a visitor can step back to their own text.
                     next.undo.push(previous_pattern);

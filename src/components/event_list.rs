@@ -28,6 +28,9 @@ pub struct EventListProps {
     /// Values already in the pattern.
     #[prop_or_default]
     pub in_pattern: Rc<Vec<Pick>>,
+    /// The events are EventPen's samples (the walkthrough), not the user's.
+    #[prop_or_default]
+    pub samples: bool,
 }
 
 /// The list of loaded events.
@@ -42,6 +45,10 @@ pub fn EventList(props: &EventListProps) -> Html {
     html! {
         <div class="event-list-box">
             <h3>{ format!("{count} event{} loaded", if count == 1 { "" } else { "s" }) }</h3>
+            if props.samples {
+                <p class="hint sample-note"><span class="badge">{ "Sample events" }</span>
+                    { " The AWS walkthrough's records, to try things on: add your own events and they step aside." }</p>
+            }
             <ul class="event-list" aria-label="Loaded events">
                 { for props.page.rows.iter().map(|row| {
                     let i = row.index;

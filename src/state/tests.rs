@@ -258,3 +258,57 @@ fn import_replaces_pattern_and_rule_undoably_and_keeps_failed_text() {
     let state = state.reduce(Action::Undo);
     assert_eq!(state.pattern, "{\"source\": [\"a\"]}");
 }
+
+#[test]
+fn the_users_own_events_replace_the_samples_with_a_way_back() {
+    let samples = State::from_snapshot(&crate::startup::default_snapshot());
+    let samples = State {
+        samples: true,
+        ..samples
+    };
+    let sample_text = samples.events_text.clone();
+    let own = || Action::AddFiles(vec![EventFile::with_text("trail.json", "{}")]);
+    // (state, action, events text after, samples after, notices added)
+    let cases: Vec<(State, Action, &str, bool, usize)> = vec![
+        (samples.clone(), own(), "", false, 1),
+        (
+            samples.clone(),
+            Action::SetEventsText(sample_text.to_string()),
+            &sample_text,
+            false,
+            0,
+        ),
+        (
+            samples.clone(),
+            Action::SetEventsText("{\"a\": 1}".into()),
+            "{\"a\": 1}",
+            false,
+            0,
+        ),
+        (samples.clone(), Action::ClearEvents, "", false, 0),
+        (
+            State {
+                samples: false,
+                ..samples.clone()
+            },
+            own(),
+            &sample_text,
+            false,
+            0,
+        ),
+    ];
+    for (state, action, text, still_samples, notices) in cases {
+        let before = state.notices.len();
+        let next = reduce(state, std::slice::from_ref(&action));
+        assert_eq!(&*next.events_text, text, "{action:?}");
+        assert_eq!(next.samples, still_samples, "{action:?}");
+        assert_eq!(next.notices.len() - before, notices, "{action:?}");
+    }
+    // The notice's offer brings the samples back, marked as samples again.
+    let replaced = reduce(samples.clone(), &[own()]);
+    let (label, snapshot) = replaced.notices[0].offer.clone().expect("an offer");
+    assert_eq!(label, "Bring the samples back");
+    let back = reduce((*replaced).clone(), &[Action::Load(snapshot)]);
+    assert_eq!(back.events_text, sample_text);
+    assert!(back.samples && back.files.is_empty());
+}

@@ -248,7 +248,13 @@ fn sync_inputs(text: &Rc<str>, files: &[EventFile], pasted: &mut Option<(Rc<str>
     let mut to_add: Vec<(u32, String, Rc<str>)> = Vec::new();
     if !text.trim().is_empty() {
         let id = match pasted.as_ref() {
-            Some((known, id)) if **known == **text => *id,
+            // The same text still loaded in the worker (text that was removed and comes back,
+            // e.g. restored samples, is sent again).
+            Some((known, id))
+                if **known == **text && KNOWN.with_borrow(|loaded| loaded.contains(id)) =>
+            {
+                *id
+            }
             _ => {
                 let id = crate::state::next_input_id();
                 *pasted = Some((text.clone(), id));

@@ -51,6 +51,10 @@ const facetsSummary = (page) => page.getByRole('region', { name: 'Fields and val
 async function withDay(options) {
   const page = await openPage(env, options);
   await results(page).getByText('1 of 2 events match').waitFor();
+  // The walkthrough's events are samples, which a file replaces: written over, they are the
+  // user's own and stay beside the day.
+  const events = page.getByRole('textbox', { name: 'Events' });
+  await setEditorText(events, `${await editorText(events)}\n`);
   await page.getByLabel('Add event files').setInputFiles({
     name: 'day.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ Records: DAY })),
   });
