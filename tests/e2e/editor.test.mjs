@@ -50,6 +50,8 @@ test('a pattern written with completion only (no field name typed in full)', asy
     record(2, 'ec2.amazonaws.com', 'TerminateInstances'),
     record(3, 'ec2.amazonaws.com', 'RunInstances'),
   ]));
+  // Completion reads the worker's field index: wait until it describes these three events.
+  await page.getByText(/fields in 3 events/).waitFor();
   await setEditorText(patternBox(page), '');
   await patternBox(page).click();
   await page.keyboard.type('{');
