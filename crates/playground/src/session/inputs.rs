@@ -56,6 +56,27 @@ pub(super) struct EventSource {
     pub original: Original,
 }
 
+/// An ingest problem as the Events panel lists it.
+pub(super) fn problem_line(problem: &eventpen_ingest::Problem) -> ProblemLine {
+    ProblemLine {
+        is_error: problem.severity == Severity::Error,
+        text: problem.to_string(),
+        offset: problem.offset,
+    }
+}
+
+/// The error for events past the workspace's cap; `what` says which ("the rest of this input
+/// was").
+pub(super) fn over_the_cap(name: &str, what: &str) -> ProblemLine {
+    ProblemLine {
+        is_error: true,
+        text: format!(
+            "{name}: EventPen holds at most {MAX_EVENTS} events at once; {what} not loaded"
+        ),
+        offset: None,
+    }
+}
+
 /// FNV-1a over the bytes: enough to notice the same file loaded twice (with name and size).
 pub fn content_hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
@@ -124,27 +145,16 @@ impl Session {
             return pushed;
         }
         let mut ingested = eventpen_ingest::ingest(&[Input { name, bytes }]);
-        let mut problems: Vec<ProblemLine> = ingested
-            .problems
-            .iter()
-            .map(|p| ProblemLine {
-                is_error: p.severity == Severity::Error,
-                text: p.to_string(),
-                offset: p.offset,
-            })
-            .collect();
+        let mut problems: Vec<ProblemLine> = ingested.problems.iter().map(problem_line).collect();
         // The cap holds for the whole workspace, not per input.
         let room = MAX_EVENTS.saturating_sub(self.store.len());
         if ingested.events.len() > room {
             let left_out = ingested.events.len() - room;
             ingested.events.truncate(room);
-            problems.push(ProblemLine {
-                is_error: true,
-                text: format!(
-                    "{name}: EventPen holds at most {MAX_EVENTS} events at once; the last {left_out} events of this input were not loaded"
-                ),
-                offset: None,
-            });
+            problems.push(over_the_cap(
+                name,
+                &format!("the last {left_out} events of this input were"),
+            ));
         }
         let count = ingested.events.len();
         for event in ingested.events {

@@ -6,10 +6,10 @@
 //! ([`eventpen_ingest::read_log_file`]) hands over one record at a time as text instead, so a
 //! load holds the store, the input and one event.
 use super::Session;
-use super::inputs::{EventSource, Original};
+use super::inputs::{EventSource, Original, over_the_cap, problem_line};
 use super::views::ProblemLine;
 use crate::store::EventMeta;
-use eventpen_ingest::{MAX_EVENTS, MAX_INPUT_BYTES, RawItem, Severity, read_log_file};
+use eventpen_ingest::{MAX_EVENTS, MAX_INPUT_BYTES, RawItem, read_log_file};
 use std::ops::ControlFlow;
 
 impl Session {
@@ -46,11 +46,11 @@ impl Session {
                             .or_insert_with(|| note.message.clone());
                     }
                     let meta = EventMeta {
-                        origin: format!(
-                            "{name} ({}, event {}, line {})",
-                            event.shape.label(),
-                            event.index + 1,
-                            event.position.line
+                        origin: EventMeta::origin_text(
+                            name,
+                            event.shape,
+                            event.index,
+                            Some(event.position.line),
                         ),
                         notes: event.notes.iter().map(|n| n.code).collect(),
                         derived: event.derived.clone(),
@@ -63,22 +63,12 @@ impl Session {
                         count += 1;
                     }
                 }
-                RawItem::Problem(problem) => problems.push(ProblemLine {
-                    is_error: problem.severity == Severity::Error,
-                    text: problem.to_string(),
-                    offset: problem.offset,
-                }),
+                RawItem::Problem(problem) => problems.push(problem_line(&problem)),
             }
             ControlFlow::Continue(())
         })?;
         if left_out {
-            problems.push(ProblemLine {
-                is_error: true,
-                text: format!(
-                    "{name}: EventPen holds at most {MAX_EVENTS} events at once; the rest of this input was not loaded"
-                ),
-                offset: None,
-            });
+            problems.push(over_the_cap(name, "the rest of this input was"));
         }
         Some((count, problems))
     }

@@ -1,7 +1,7 @@
 //! What an event's row shows besides the event: where it came from and the ingest's notes.
 //! Kept compactly (origins in one arena, note codes interned) since there is one per event.
 
-use eventpen_ingest::IngestedEvent;
+use eventpen_ingest::{IngestedEvent, Shape};
 
 use super::chunked::{ByteArena, ChunkedVec, Span};
 
@@ -19,21 +19,23 @@ pub struct EventMeta {
 impl EventMeta {
     /// The meta of an ingested event, with the origin text the app shows.
     pub fn of(event: &IngestedEvent) -> EventMeta {
-        let position = event
-            .origin
-            .position
-            .map(|p| format!(", line {}", p.line))
-            .unwrap_or_default();
         EventMeta {
-            origin: format!(
-                "{} ({}, event {}{position})",
-                event.origin.input,
-                event.shape.label(),
-                event.origin.index + 1
+            origin: EventMeta::origin_text(
+                &event.origin.input,
+                event.shape,
+                event.origin.index,
+                event.origin.position.map(|p| p.line),
             ),
             notes: event.notes.iter().map(|n| n.code).collect(),
             derived: event.derived.clone(),
         }
+    }
+
+    /// The origin text the app shows: `trail.json (CloudTrail log file, event 3, line 12)`;
+    /// `index` is 0-based.
+    pub fn origin_text(input: &str, shape: Shape, index: usize, line: Option<usize>) -> String {
+        let line = line.map(|l| format!(", line {l}")).unwrap_or_default();
+        format!("{input} ({}, event {}{line})", shape.label(), index + 1)
     }
 }
 
