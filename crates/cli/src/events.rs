@@ -9,11 +9,10 @@
 #[path = "events_convert.rs"]
 mod convert;
 
-use crate::streaming::pipeline::ordered_parallel;
+use crate::streaming::pipeline::write_in_order;
 use crate::streaming::read::{self, Input, Others};
 use convert::{Converted, Item, convert_batch};
 use std::io::{self, BufWriter, Write};
-use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -86,18 +85,12 @@ pub fn run(args: Args) -> ExitCode {
         said_something: false,
         errors: false,
     };
-    let flow = ordered_parallel(
+    let written = write_in_order(
         |send| read::read_all(inputs, Others::Whole, send),
         |batch| convert_batch(batch, pretty),
-        |converted| match writer.write(&converted) {
-            Ok(()) => ControlFlow::Continue(()),
-            Err(error) => ControlFlow::Break(error),
-        },
-    );
-    let written = match flow {
-        ControlFlow::Break(error) => Err(error),
-        ControlFlow::Continue(()) => writer.finish(),
-    };
+        |converted| writer.write(&converted),
+    )
+    .and_then(|()| writer.finish());
     match written {
         Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
             eprintln!("cannot write the events: {error}");

@@ -18,12 +18,11 @@ mod report;
 pub(crate) use report::compile_or_report;
 
 use crate::bounded::{MAX_PATTERN_FILE_BYTES, read_path};
-use crate::streaming::pipeline::ordered_parallel;
+use crate::streaming::pipeline::write_in_order;
 use crate::streaming::read::{self, Input, Others};
 use eventpen_pattern::Pattern;
 use events::{Item, Mode, Verdicts, judge};
 use std::io::{self, Write};
-use std::ops::ControlFlow;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -95,18 +94,12 @@ fn run_checked(args: Args) -> Result<Tally, String> {
         several_inputs,
         tally: Tally::default(),
     };
-    let flow = ordered_parallel(
+    let written = write_in_order(
         |send| read::read_all(inputs, Others::Split, send),
         |batch| judge(batch, &pattern, mode),
-        |verdicts| match writer.write(&verdicts) {
-            Ok(()) => ControlFlow::Continue(()),
-            Err(error) => ControlFlow::Break(error),
-        },
-    );
-    let written = match flow {
-        ControlFlow::Break(error) => Err(error),
-        ControlFlow::Continue(()) => writer.finish(),
-    };
+        |verdicts| writer.write(&verdicts),
+    )
+    .and_then(|()| writer.finish());
     match written {
         Ok(()) => Ok(writer.tally),
         // The reader went away (`eventpen match … | head`): stop quietly, with success.

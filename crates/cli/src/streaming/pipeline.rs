@@ -15,6 +15,26 @@ pub fn in_flight() -> usize {
     rayon::current_num_threads() * 4 + 2
 }
 
+/// [`ordered_parallel`] whose consumer writes each result: the first write error stops the
+/// pipeline and is returned (the caller then finishes its writer, or reports the error).
+pub fn write_in_order<I, O>(
+    produce: impl FnOnce(&mut dyn FnMut(I) -> bool) + Send,
+    work: impl Fn(I) -> O + Sync,
+    mut write: impl FnMut(O) -> std::io::Result<()>,
+) -> std::io::Result<()>
+where
+    I: Send,
+    O: Send,
+{
+    match ordered_parallel(produce, work, |output| match write(output) {
+        Ok(()) => ControlFlow::Continue(()),
+        Err(error) => ControlFlow::Break(error),
+    }) {
+        ControlFlow::Break(error) => Err(error),
+        ControlFlow::Continue(()) => Ok(()),
+    }
+}
+
 /// Runs `produce` on its own thread, `work` on the rayon pool, and `consume` on this thread in
 /// production order. `produce` gets a `send` that returns `false` once the consumer stopped (it
 /// returned `Break`): the producer should then stop too. Returns the consumer's `Break`, if any.
