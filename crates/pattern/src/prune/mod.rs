@@ -24,10 +24,16 @@ use std::borrow::Cow;
 
 use crate::event::{EventNode, Scalar, Shape};
 
+#[cfg(target_arch = "x86_64")]
+mod classify;
 mod find;
 mod number;
 mod scanner;
 mod syntax;
+#[cfg(target_arch = "x86_64")]
+mod validate;
+#[cfg(all(test, target_arch = "x86_64"))]
+mod validate_tests;
 #[cfg(test)]
 mod tests;
 

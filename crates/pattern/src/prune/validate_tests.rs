@@ -1,0 +1,80 @@
+//! The block validator against the byte-by-byte skipper: on every one-byte change,
+//! deletion and insertion of varied JSON values, both must accept the same values and end
+//! at the same byte, or both refuse.
+
+use super::scanner::{MAX_DEPTH, Scanner};
+
+/// Ok(end) or Err, from the block validator (`block`) or the byte loop.
+fn skip_with(bytes: &[u8], block: bool) -> Result<usize, ()> {
+    let mut scanner = Scanner::new(bytes);
+    scanner.whitespace();
+    let result = if block {
+        scanner.skip_container()
+    } else {
+        scanner.skip_bytewise()
+    };
+    result.map(|()| scanner.pos).map_err(|_| ())
+}
+
+fn agree(bytes: &[u8]) {
+    if !matches!(bytes.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{' | b'[')) {
+        return;
+    }
+    assert_eq!(
+        skip_with(bytes, true),
+        skip_with(bytes, false),
+        "{:?}",
+        String::from_utf8_lossy(bytes)
+    );
+}
+
+/// Values with strings across block boundaries, escapes, numbers, words, pretty printing.
+fn samples() -> Vec<String> {
+    let long = "x".repeat(70);
+    let del = '\u{7f}';
+    vec![
+        r#"{"a":"b","c":[1,-2.5,3e4,true,false,null,{},[]],"d":{"e":"\"\\\/\b\f\n\r\t\u00e9"}}"#
+            .to_string(),
+        format!(r#"[{{"k":"{long}\\"}},"{long}\"x",1234567890123456789012345678901234567890]"#),
+        format!(r#"{{"{long}":"\\\\\\\\","z":"é{del}","n":[0,-0,0.5,1E+2,2e-3]}} tail"#),
+        "{\n  \"a\": [\n    1,\n    \"two\"\t,\r\n    {\"b\" : null}\n  ]\n}\n".to_string(),
+        format!("[{}\"\\u12ab\\\\\\\"\"{}]", " ".repeat(61), " ".repeat(3)),
+        r#"[[[-122.428608960964200,37.802838894635120,0],[-122.4286,37.8,0]]],"next""#.to_string(),
+    ]
+}
+
+#[test]
+fn agrees_with_the_byte_loop_after_any_edit() {
+    let replacements = b"\"\\,:[]{}-+.eE0 tx\n\x01\x1f/u\xc3";
+    for sample in samples() {
+        let original = sample.into_bytes();
+        agree(&original);
+        for at in 0..original.len() {
+            let mut bytes = original.clone();
+            for &replacement in replacements {
+                bytes[at] = replacement;
+                agree(&bytes);
+            }
+            let mut deleted = original.clone();
+            deleted.remove(at);
+            agree(&deleted);
+            for &inserted in b"\"\\,]} " {
+                let mut grown = original.clone();
+                grown.insert(at, inserted);
+                agree(&grown);
+            }
+        }
+    }
+}
+
+#[test]
+fn agrees_on_nesting_at_the_limit() {
+    for depth in [MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1] {
+        for inner in ["", "1", "[]", "{}", " [ ] ", "[1]", "{\"a\":1}"] {
+            let text = format!("{}{inner}{}", "[".repeat(depth), "]".repeat(depth));
+            agree(text.as_bytes());
+            let objects = format!("{}{inner}{}", "{\"k\":[".repeat(depth / 2), "]}".repeat(depth / 2));
+            agree(objects.as_bytes());
+        }
+    }
+}
