@@ -1,7 +1,9 @@
 //! The engine's parse+match beside the `quamina` crate, on the same event bytes, in one run.
 //!
-//! For every workload both engines accept, two criterion functions in one group:
+//! For every workload both engines accept, three criterion functions in one group:
 //! - `eventpen`: `Pattern::matches_json` on each event's bytes (read, check, match);
+//! - `eventpen-prevalidated`: `Pattern::matches_json_prevalidated` (read, match: what the
+//!   pattern does not read is stepped over unchecked, for bytes a serialiser wrote);
 //! - `quamina`: `Quamina::has_matches` with the same pattern as its only pattern.
 //!
 //! Before timing, both engines' verdicts are compared and the number of events where they
@@ -64,6 +66,13 @@ fn workload(c: &mut Criterion, name: &str, pattern_text: &str, events: &[Vec<u8>
         .iter()
         .map(|event| matches!(quamina.has_matches(event), Ok(true)))
         .collect();
+    let prevalidated = events
+        .iter()
+        .filter(|event| {
+            pattern.matches_json_prevalidated(event).ok() != pattern.matches_json(event).ok()
+        })
+        .count();
+    assert_eq!(prevalidated, 0, "{name}: matches_json_prevalidated disagrees");
     let both_run = !quamina.is_empty();
     let disagreements = ours.iter().zip(&theirs).filter(|(a, b)| a != b).count();
     let matched = ours.iter().filter(|&&m| m).count();
@@ -78,6 +87,19 @@ fn workload(c: &mut Criterion, name: &str, pattern_text: &str, events: &[Vec<u8>
             events
                 .iter()
                 .filter(|event| matches!(pattern.matches_json(black_box(event)), Ok(true)))
+                .count()
+        })
+    });
+    group.bench_function("eventpen-prevalidated", |b| {
+        b.iter(|| {
+            events
+                .iter()
+                .filter(|event| {
+                    matches!(
+                        pattern.matches_json_prevalidated(black_box(event)),
+                        Ok(true)
+                    )
+                })
                 .count()
         })
     });

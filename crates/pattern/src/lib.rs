@@ -148,6 +148,18 @@ impl Pattern {
         let event = prune::read_pruned(event_json, &self.inner.trie)?;
         Ok(matching::matches(&self.inner, &event))
     }
+
+    /// [`Pattern::matches_json`] for bytes the caller knows are valid JSON because a JSON
+    /// serialiser wrote them (the playground's event store keeps each event as serde_json
+    /// wrote it): the parts the pattern does not read are stepped over by their brackets
+    /// without checking their syntax, several times faster. The verdict on valid JSON is
+    /// exactly `matches_json`'s. On bytes that are not valid JSON the verdict is unspecified
+    /// (it may match where `matches_json` refuses), so text from users, files or the network
+    /// must go through `matches_json`.
+    pub fn matches_json_prevalidated(&self, event_json: &[u8]) -> Result<bool, serde_json::Error> {
+        let event = prune::read_pruned_prevalidated(event_json, &self.inner.trie)?;
+        Ok(matching::matches(&self.inner, &event))
+    }
 }
 
 /// Reads, validates, compiles and lints a pattern.

@@ -195,10 +195,11 @@ fn matches_explain_and_matches_json_agree() {
         let by_value = compiled.matches(&event);
         let explained = compiled.explain(&event).matched;
         let by_bytes = compiled.matches_json(event_text.as_bytes());
+        let prevalidated = compiled.matches_json_prevalidated(event_text.as_bytes());
         assert_eq!(
-            (explained, by_bytes.as_ref().ok()),
-            (by_value, Some(&by_value)),
-            "case {case}: explain / matches_json disagree with matches\n pattern {pattern}\n event {event_text}"
+            (explained, by_bytes.as_ref().ok(), prevalidated.as_ref().ok()),
+            (by_value, Some(&by_value), Some(&by_value)),
+            "case {case}: explain / matches_json / matches_json_prevalidated disagree with matches\n pattern {pattern}\n event {event_text}"
         );
         matched += usize::from(by_value);
     }

@@ -102,6 +102,14 @@ fn agree(pattern: &eventpen_pattern::Pattern, text: &str, event: &Value) {
         ),
         Err(error) => panic!("matches_json failed on serialised JSON: {error}\nevent: {event}"),
     }
+    // Serialised JSON is what the pre-validated entry point is for: same verdict.
+    match pattern.matches_json_prevalidated(&bytes) {
+        Ok(prevalidated) => assert_eq!(
+            prevalidated, matched,
+            "matches_json_prevalidated disagrees with matches\npattern: {text}\nevent: {event}"
+        ),
+        Err(error) => panic!("matches_json_prevalidated failed on serialised JSON: {error}\nevent: {event}"),
+    }
 }
 
 /// Strings and numbers written in the pattern: the values an event needs to (almost) match.

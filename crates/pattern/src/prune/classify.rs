@@ -8,7 +8,7 @@
 
 use safe_arch::{
     cmp_eq_mask_i8_m128i, load_unaligned_m128i, min_u8_m128i, move_mask_i8_m128i,
-    set_splat_i8_m128i, sub_i8_m128i,
+    set_splat_i8_m128i, sub_i8_m128i, bitor_m128i,
 };
 
 /// Bytes per block: one bit of a `u64` each.
@@ -59,6 +59,45 @@ pub(super) fn classify(block: &[u8; BLOCK]) -> Masks {
     }
 }
 
+/// One block's quotes, backslashes and brackets, for stepping over valid JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Brackets {
+    pub(super) quote: u64,
+    pub(super) backslash: u64,
+    /// `{` and `[`.
+    pub(super) open: u64,
+    /// `}` and `]`.
+    pub(super) close: u64,
+}
+
+/// The bracket masks of one 64-byte block: `{`/`[` and `}`/`]` differ from each other
+/// only in bit 5, so one OR folds each pair onto one compare.
+#[inline(always)]
+pub(super) fn classify_brackets(block: &[u8; BLOCK]) -> Brackets {
+    let quote = set_splat_i8_m128i(b'"' as i8);
+    let backslash = set_splat_i8_m128i(b'\\' as i8);
+    let case = set_splat_i8_m128i(0x20);
+    let open = set_splat_i8_m128i(b'{' as i8);
+    let close = set_splat_i8_m128i(b'}' as i8);
+    let mut masks = Brackets {
+        quote: 0,
+        backslash: 0,
+        open: 0,
+        close: 0,
+    };
+    for (lane, bytes) in block.chunks_exact(16).enumerate() {
+        let bytes: &[u8; 16] = bytes.try_into().unwrap_or(&[b' '; 16]);
+        let v = load_unaligned_m128i(bytes);
+        let bits = |m| u64::from(move_mask_i8_m128i(m) as u16) << (16 * lane);
+        masks.quote |= bits(cmp_eq_mask_i8_m128i(v, quote));
+        masks.backslash |= bits(cmp_eq_mask_i8_m128i(v, backslash));
+        let folded = bitor_m128i(v, case);
+        masks.open |= bits(cmp_eq_mask_i8_m128i(folded, open));
+        masks.close |= bits(cmp_eq_mask_i8_m128i(folded, close));
+    }
+    masks
+}
+
 /// Bit `i` set when an odd number of bits `0..=i` of `bits` are set: with the unescaped
 /// quotes as `bits`, the bytes from an opening quote up to (not including) its closing one.
 #[inline(always)]
@@ -74,7 +113,7 @@ pub(super) fn prefix_xor(mut bits: u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{BLOCK, Masks, classify, prefix_xor};
+    use super::{BLOCK, Brackets, Masks, classify, classify_brackets, prefix_xor};
 
     /// The masks by a byte loop, for comparison.
     fn by_loop(block: &[u8; BLOCK]) -> Masks {
@@ -90,11 +129,15 @@ mod tests {
         }
     }
 
+    fn bits_of(block: &[u8; BLOCK], set: &[u8]) -> u64 {
+        (0..BLOCK).fold(0u64, |m, i| m | (u64::from(set.contains(&block[i])) << i))
+    }
+
     #[test]
     fn agrees_with_a_byte_loop() {
         let samples: [&[u8]; 4] = [
             br#"{"a":"b\"c","d":[1,2,{"e":null}]} \t"#,
-            "\u{1}\u{1f} !\"#\\\u{7f}é\u{ff}/0123456789:".as_bytes(),
+            "\u{1}\u{1f} !\"#\\\u{7f}é\u{ff}/0123456789:[]{}{{[]]}}\u{5b}\u{7b}".as_bytes(),
             &[0x80, 0x9f, 0xa0, 0x20, 0x21, 0x22, 0x5c, 0x00, 0x09, 0x0a, 0x0d, 0xff],
             b"",
         ];
@@ -105,6 +148,13 @@ mod tests {
                     block[(i + shift) % BLOCK] = b;
                 }
                 assert_eq!(classify(&block), by_loop(&block), "{sample:?} at {shift}");
+                let brackets = Brackets {
+                    quote: by_loop(&block).quote,
+                    backslash: by_loop(&block).backslash,
+                    open: bits_of(&block, b"{["),
+                    close: bits_of(&block, b"}]"),
+                };
+                assert_eq!(classify_brackets(&block), brackets, "{sample:?} at {shift}");
             }
         }
     }

@@ -29,6 +29,7 @@ mod classify;
 mod find;
 mod number;
 mod scanner;
+mod structure;
 mod syntax;
 #[cfg(target_arch = "x86_64")]
 mod validate;
@@ -137,7 +138,22 @@ fn insert<'a>(entries: &mut Vec<(Cow<'a, str>, Raw<'a>)>, key: Cow<'a, str>, val
 /// event-ruler reads an event: it must be a JSON object, whose syntax is checked whole, and
 /// whatever follows it is never read (so it is ignored).
 pub(crate) fn read_pruned<'b>(bytes: &'b [u8], trie: &Trie) -> Result<Raw<'b>, serde_json::Error> {
+    read(Scanner::new(bytes), trie)
+}
+
+/// [`read_pruned`] for bytes known to be valid JSON (written by a JSON serialiser): what the
+/// pattern does not read is stepped over without being checked. On other bytes the result
+/// is unspecified (but it never panics).
+pub(crate) fn read_pruned_prevalidated<'b>(
+    bytes: &'b [u8],
+    trie: &Trie,
+) -> Result<Raw<'b>, serde_json::Error> {
     let mut scanner = Scanner::new(bytes);
+    scanner.prevalidated = true;
+    read(scanner, trie)
+}
+
+fn read<'b>(mut scanner: Scanner<'b>, trie: &Trie) -> Result<Raw<'b>, serde_json::Error> {
     scanner.whitespace();
     if scanner.peek() != Some(b'{') {
         return Err(scanner.error("an event must be a JSON object"));

@@ -73,6 +73,8 @@ pub(super) struct Scanner<'b> {
     pub(super) bytes: &'b [u8],
     pub(super) pos: usize,
     pub(super) depth: usize,
+    /// The bytes are known to be valid JSON: skipped containers are not checked.
+    pub(super) prevalidated: bool,
 }
 
 impl<'b> Scanner<'b> {
@@ -81,6 +83,7 @@ impl<'b> Scanner<'b> {
             bytes,
             pos: 0,
             depth: 0,
+            prevalidated: false,
         }
     }
 

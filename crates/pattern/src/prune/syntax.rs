@@ -60,12 +60,13 @@ impl Scanner<'_> {
     /// 64 bytes at a time where the block validator is built (x86-64), the rest byte by byte.
     #[inline]
     pub(super) fn skip(&mut self) -> Result<(), serde_json::Error> {
-        #[cfg(target_arch = "x86_64")]
-        {
-            self.whitespace();
-            if let Some(b'{' | b'[') = self.peek() {
-                return self.skip_container();
+        self.whitespace();
+        if let Some(b'{' | b'[') = self.peek() {
+            if self.prevalidated {
+                return self.skip_structure();
             }
+            #[cfg(target_arch = "x86_64")]
+            return self.skip_container();
         }
         self.skip_bytewise()
     }

@@ -171,7 +171,7 @@ fn valid_escape(bytes: &[u8], at: usize) -> bool {
 /// the invalid escapes' backslashes. `carry` says whether the block's first byte is escaped
 /// (the previous block ended with an escaping backslash) and is updated for the next.
 #[inline(always)]
-fn escapes(bytes: &[u8], base: usize, backslash: u64, carry: &mut u64) -> (u64, u64) {
+pub(super) fn escapes(bytes: &[u8], base: usize, backslash: u64, carry: &mut u64) -> (u64, u64) {
     let mut escaped = *carry;
     *carry = 0;
     let mut escaping = backslash & !escaped;
@@ -208,7 +208,7 @@ fn stray_controls(block: &[u8; BLOCK], mut controls: u64) -> u64 {
 
 /// The 64 bytes from `base`, padded with spaces past the end of the input.
 #[inline(always)]
-fn block_at(bytes: &[u8], base: usize) -> [u8; BLOCK] {
+pub(super) fn block_at(bytes: &[u8], base: usize) -> [u8; BLOCK] {
     match bytes.get(base..base + BLOCK) {
         Some(whole) => whole.try_into().unwrap_or([b' '; BLOCK]),
         None => {

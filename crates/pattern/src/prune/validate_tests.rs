@@ -78,3 +78,27 @@ fn agrees_on_nesting_at_the_limit() {
         }
     }
 }
+
+/// On valid JSON the pre-validated reader steps to the same end as the validator; on any
+/// edit (valid or not) it never panics.
+#[test]
+fn structure_skip_ends_where_the_validator_does() {
+    for sample in samples() {
+        let original = sample.into_bytes();
+        for at in 0..original.len() {
+            for &replacement in b"\"\\[]{}x" {
+                let mut bytes = original.clone();
+                bytes[at] = replacement;
+                let mut scanner = Scanner::new(&bytes);
+                scanner.whitespace();
+                if !matches!(scanner.peek(), Some(b'{' | b'[')) {
+                    continue;
+                }
+                let structural = scanner.skip_structure().map(|()| scanner.pos);
+                if let Ok(end) = skip_with(&bytes, true) {
+                    assert_eq!(structural.ok(), Some(end), "{:?}", String::from_utf8_lossy(&bytes));
+                }
+            }
+        }
+    }
+}
