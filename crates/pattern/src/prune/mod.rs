@@ -73,6 +73,14 @@ impl Trie {
     /// The node an event key leads to, if the pattern reads anything under it.
     #[inline]
     fn step(&self, key: &[u8]) -> Option<&Trie> {
+        // Names in the trie never hold a dot, so a plain key is one comparison per child,
+        // and only a dotted key needs splitting.
+        if let Some((_, child)) = self.children.iter().find(|(k, _)| k.as_bytes() == key) {
+            return Some(child);
+        }
+        if !key.contains(&b'.') {
+            return None;
+        }
         key.split(|&b| b == b'.').try_fold(self, |node, part| {
             node.children
                 .iter()

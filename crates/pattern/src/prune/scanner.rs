@@ -155,6 +155,8 @@ impl<'b> Scanner<'b> {
             self.expect(b':', "expected `:`")?;
             self.whitespace();
             match node.step(&key) {
+                // Most skipped members are strings: straight to the string skipper.
+                None if self.peek() == Some(b'"') => self.skip_string()?,
                 None => self.skip()?,
                 Some(child) if child.leaf => {
                     let value = self.build()?;

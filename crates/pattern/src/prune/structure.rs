@@ -5,9 +5,8 @@
 //! produced by a JSON serialiser (the playground's event store writes every event with
 //! serde_json). Knowing the bytes are JSON, the end of a container is where the brackets
 //! outside strings balance: on x86-64 that is read 64 bytes at a time from the same masks
-//! as the block validator (quotes, backslashes, and here brackets), counting the brackets
-//! with popcounts and looking at them one by one only in the block where the count can
-//! reach zero. Elsewhere a byte loop does the same. On bytes that are not JSON the reader
+//! as the block validator (quotes, backslashes, and here brackets), then the brackets
+//! outside strings are counted one by one. Elsewhere a byte loop does the same. On bytes that are not JSON the reader
 //! still never panics or reads out of bounds; it just has no defined verdict.
 
 use super::scanner::Scanner;
@@ -36,23 +35,18 @@ impl Scanner<'_> {
             let in_string = prefix_xor(quotes) ^ string_carry;
             string_carry = ((in_string as i64) >> 63) as u64;
             let opens = masks.open & !in_string;
-            let closes = masks.close & !in_string;
-            if closes.count_ones() < depth {
-                // The depth cannot reach zero in this block.
-                depth = depth + opens.count_ones() - closes.count_ones();
-            } else {
-                let mut brackets = opens | closes;
-                while brackets != 0 {
-                    let at = brackets.trailing_zeros();
-                    brackets &= brackets - 1;
-                    if opens & (1 << at) != 0 {
-                        depth += 1;
-                    } else {
-                        depth = depth.saturating_sub(1);
-                        if depth == 0 {
-                            self.pos = base + at as usize + 1;
-                            return Ok(());
-                        }
+            let mut brackets = opens | (masks.close & !in_string);
+            // Brackets are few (a handful per kilobyte of CloudTrail): one by one.
+            while brackets != 0 {
+                let at = brackets.trailing_zeros();
+                brackets &= brackets - 1;
+                if opens & (1 << at) != 0 {
+                    depth += 1;
+                } else {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        self.pos = base + at as usize + 1;
+                        return Ok(());
                     }
                 }
             }
