@@ -5,8 +5,8 @@
 //! character (the bytes JSON treats specially inside a string). [`any_stop`] is written as a
 //! branch-free fold so that the compiler turns it into vector compares (one 16-byte load,
 //! three compares and a mask test on x86-64); the chunk that holds the stop is then searched
-//! eight bytes at a time as a word ([`stop_bits`]). The crate forbids `unsafe`, so this is
-//! the portable way to get memchr-like speed.
+//! eight bytes at a time as a word ([`stop_bits`]). On x86-64 one SSE2 mask over sixteen
+//! bytes (through `safe_arch`, as the crate forbids `unsafe`) gives the stop's index at once.
 
 /// Bytes looked at per step.
 const CHUNK: usize = 16;
@@ -31,7 +31,16 @@ fn any_stop(chunk: &[u8; CHUNK]) -> bool {
 #[inline(always)]
 pub(super) fn string_stop(bytes: &[u8], from: usize) -> usize {
     let mut at = from;
-    if cfg!(any(target_arch = "x86_64", target_arch = "aarch64")) {
+    #[cfg(target_arch = "x86_64")]
+    while let Some(chunk) = bytes.get(at..at + CHUNK) {
+        let chunk: &[u8; CHUNK] = chunk.try_into().unwrap_or(&[b'"'; CHUNK]);
+        let stops = sse2::stop_mask(chunk);
+        if stops != 0 {
+            return at + stops.trailing_zeros() as usize;
+        }
+        at += CHUNK;
+    }
+    if cfg!(target_arch = "aarch64") {
         while let Some(chunk) = bytes.get(at..at + CHUNK) {
             let chunk: &[u8; CHUNK] = chunk.try_into().unwrap_or(&[b'"'; CHUNK]);
             if any_stop(chunk) {
@@ -54,6 +63,26 @@ pub(super) fn string_stop(bytes: &[u8], from: usize) -> usize {
     {
         Some(offset) => at + offset,
         None => bytes.len(),
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use safe_arch::{
+        bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, min_u8_m128i,
+        move_mask_i8_m128i, set_splat_i8_m128i,
+    };
+
+    /// Bit `i` set when byte `i` of `chunk` is a quote, a backslash or a control
+    /// character: one load, four compares and a mask move, so a short string's end is
+    /// found with one bit scan.
+    #[inline(always)]
+    pub(super) fn stop_mask(chunk: &[u8; super::CHUNK]) -> u32 {
+        let v = load_unaligned_m128i(chunk);
+        let quote = cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(b'"' as i8));
+        let backslash = cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(b'\\' as i8));
+        let control = cmp_eq_mask_i8_m128i(min_u8_m128i(v, set_splat_i8_m128i(0x1f)), v);
+        move_mask_i8_m128i(bitor_m128i(bitor_m128i(quote, backslash), control)) as u32
     }
 }
 

@@ -47,6 +47,22 @@ pub(crate) struct Trie {
     /// A field's name ends here: keep the value whole.
     leaf: bool,
     children: Vec<(String, Trie)>,
+    /// At the root only: `"name.` for each child with children of its own, the bytes a
+    /// later dotted key reaching under that child starts with as serde_json writes it
+    /// (see [`Trie::rest_cannot_reach`]); `None` when a name holds a byte serde_json
+    /// escapes, or there are more than 64 children, so the root is read to its end.
+    dotted_keys: Option<DottedKeys>,
+}
+
+/// The searchers for [`Trie::dotted_keys`], built once per pattern.
+#[derive(Debug, Clone)]
+struct DottedKeys(Vec<memchr::memmem::Finder<'static>>);
+
+impl PartialEq for DottedKeys {
+    fn eq(&self, other: &Self) -> bool {
+        let needles = |keys: &DottedKeys| keys.0.iter().map(|f| f.needle().to_vec()).collect::<Vec<_>>();
+        needles(self) == needles(other)
+    }
 }
 
 impl Trie {
@@ -67,7 +83,28 @@ impl Trie {
             }
             node.leaf = true;
         }
+        let plain = |name: &str| !name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20);
+        if root.children.len() <= 64 && root.children.iter().all(|(name, _)| plain(name)) {
+            let needles = root.children.iter().filter(|(_, child)| !child.children.is_empty());
+            let finder = |name: &str| memchr::memmem::Finder::new(&format!("\"{name}.")).into_owned();
+            root.dotted_keys = Some(DottedKeys(needles.map(|(name, _)| finder(name)).collect()));
+        }
         root
+    }
+
+    /// Whether no member in `rest` (the unread part of the root object of JSON written by
+    /// serde_json from a map, hence with no repeated key) can add a value to a field the
+    /// pattern reads, once every child of the root has been read: only a dotted key under a
+    /// child that has children could, and its text would contain `"child.`.
+    fn rest_cannot_reach(&self, rest: &[u8]) -> bool {
+        self.dotted_keys
+            .as_ref()
+            .is_some_and(|keys| keys.0.iter().all(|finder| finder.find(rest).is_none()))
+    }
+
+    /// The index of the child named exactly `key`.
+    fn child_index(&self, key: &[u8]) -> Option<usize> {
+        self.children.iter().position(|(name, _)| name.as_bytes() == key)
     }
 
     /// The node an event key leads to, if the pattern reads anything under it.

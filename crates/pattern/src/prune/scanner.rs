@@ -142,6 +142,13 @@ impl<'b> Scanner<'b> {
     fn object(&mut self, node: &Trie) -> Result<Raw<'b>, serde_json::Error> {
         self.enter()?;
         self.pos += 1;
+        // Pre-validated bytes (serde_json's, no repeated keys): the root object is read only
+        // until every field under it has been seen, as quamina does, when nothing after
+        // can reach them (`Trie::rest_cannot_reach`).
+        let mut unseen = match (self.prevalidated, self.depth, node.children.len()) {
+            (true, 1, 1..=64) => u64::MAX >> (64 - node.children.len()),
+            _ => 0,
+        };
         let mut map = Vec::new();
         self.whitespace();
         if self.peek() == Some(b'}') {
@@ -154,6 +161,10 @@ impl<'b> Scanner<'b> {
             let key = self.key()?;
             self.expect(b':', "expected `:`")?;
             self.whitespace();
+            let read_child = match unseen {
+                0 => None,
+                _ => node.child_index(&key),
+            };
             match node.step(&key) {
                 // Most skipped members are strings: straight to the string skipper.
                 None if self.peek() == Some(b'"') => self.skip_string()?,
@@ -165,6 +176,14 @@ impl<'b> Scanner<'b> {
                 Some(child) => {
                     let value = self.value(child)?;
                     insert(&mut map, key_text(key)?, value);
+                }
+            }
+            if let Some(index) = read_child {
+                unseen &= !(1 << index);
+                let rest = self.bytes.get(self.pos..).unwrap_or_default();
+                if unseen == 0 && node.rest_cannot_reach(rest) {
+                    self.depth -= 1;
+                    return Ok(Raw::Object(map));
                 }
             }
             if self.end_or_comma(b'}')? {
