@@ -111,11 +111,19 @@ impl Trie {
     #[inline]
     fn step(&self, key: &[u8]) -> Option<&Trie> {
         // Names in the trie never hold a dot, so a plain key is one comparison per child,
-        // and only a dotted key needs splitting.
-        if let Some((_, child)) = self.children.iter().find(|(k, _)| k.as_bytes() == key) {
-            return Some(child);
+        // and only a key that starts with a child's name and a dot needs splitting.
+        let mut dotted = false;
+        for (name, child) in &self.children {
+            let name = name.as_bytes();
+            if key.len() >= name.len() && key.starts_with(name) {
+                match key.get(name.len()) {
+                    None => return Some(child),
+                    Some(b'.') => dotted = true,
+                    Some(_) => {}
+                }
+            }
         }
-        if !key.contains(&b'.') {
+        if !dotted {
             return None;
         }
         key.split(|&b| b == b'.').try_fold(self, |node, part| {
