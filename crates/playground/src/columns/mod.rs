@@ -6,7 +6,7 @@
 //! pattern's and/or tree. Where an event's facts leave array consistency open (values used
 //! together from an array of objects, `exists: false` inside one), the pattern's own plan
 //! decides from the facts, and only when that cannot, the event itself is matched
-//! (`Pattern::matches_json` on its bytes). Patterns with a leaf replaced on some `$or` paths
+//! (`Pattern::matches_json_prevalidated` on its bytes). Patterns with a leaf replaced on some `$or` paths
 //! only are matched per event, after ruling out events no path could match.
 //!
 //! Per-leaf results are cached by (field name, conditions): editing one clause recomputes
@@ -229,9 +229,11 @@ fn combine(
     }
 }
 
-/// Matches one event on its own: the bytes through the pattern's byte path.
+/// Matches one event on its own: the bytes through the pattern's byte path. The store's
+/// bytes are serde_json's writing of each event (`EventStore::push`, the only writer), so
+/// the pre-validated entry point applies: what the pattern does not read is not re-checked.
 fn match_event(store: &EventStore, pattern: &Pattern, event: usize) -> bool {
-    match pattern.matches_json(store.bytes(event)) {
+    match pattern.matches_json_prevalidated(store.bytes(event)) {
         Ok(verdict) => verdict,
         Err(_) => store.event(event).is_some_and(|e| pattern.matches(&e)),
     }
