@@ -72,7 +72,10 @@ fn workload(c: &mut Criterion, name: &str, pattern_text: &str, events: &[Vec<u8>
             pattern.matches_json_prevalidated(event).ok() != pattern.matches_json(event).ok()
         })
         .count();
-    assert_eq!(prevalidated, 0, "{name}: matches_json_prevalidated disagrees");
+    assert_eq!(
+        prevalidated, 0,
+        "{name}: matches_json_prevalidated disagrees"
+    );
     let both_run = !quamina.is_empty();
     let disagreements = ours.iter().zip(&theirs).filter(|(a, b)| a != b).count();
     let matched = ours.iter().filter(|&&m| m).count();

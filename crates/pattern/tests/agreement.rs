@@ -197,7 +197,11 @@ fn matches_explain_and_matches_json_agree() {
         let by_bytes = compiled.matches_json(event_text.as_bytes());
         let prevalidated = compiled.matches_json_prevalidated(event_text.as_bytes());
         assert_eq!(
-            (explained, by_bytes.as_ref().ok(), prevalidated.as_ref().ok()),
+            (
+                explained,
+                by_bytes.as_ref().ok(),
+                prevalidated.as_ref().ok()
+            ),
             (by_value, Some(&by_value), Some(&by_value)),
             "case {case}: explain / matches_json / matches_json_prevalidated disagree with matches\n pattern {pattern}\n event {event_text}"
         );

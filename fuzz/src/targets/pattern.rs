@@ -108,7 +108,9 @@ fn agree(pattern: &eventpen_pattern::Pattern, text: &str, event: &Value) {
             prevalidated, matched,
             "matches_json_prevalidated disagrees with matches\npattern: {text}\nevent: {event}"
         ),
-        Err(error) => panic!("matches_json_prevalidated failed on serialised JSON: {error}\nevent: {event}"),
+        Err(error) => {
+            panic!("matches_json_prevalidated failed on serialised JSON: {error}\nevent: {event}")
+        }
     }
 }
 

@@ -7,8 +7,8 @@
 //! forbids `unsafe`.
 
 use safe_arch::{
-    cmp_eq_mask_i8_m128i, load_unaligned_m128i, min_u8_m128i, move_mask_i8_m128i,
-    set_splat_i8_m128i, sub_i8_m128i, bitor_m128i,
+    bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, min_u8_m128i, move_mask_i8_m128i,
+    set_splat_i8_m128i, sub_i8_m128i,
 };
 
 /// Bytes per block: one bit of a `u64` each.
@@ -48,7 +48,10 @@ pub(super) fn classify(block: &[u8; BLOCK]) -> Masks {
         blanks |= bits(cmp_eq_mask_i8_m128i(min_u8_m128i(v, space), v));
         spaces |= bits(cmp_eq_mask_i8_m128i(v, space));
         let from_zero = sub_i8_m128i(v, zero);
-        digits |= bits(cmp_eq_mask_i8_m128i(min_u8_m128i(from_zero, nine), from_zero));
+        digits |= bits(cmp_eq_mask_i8_m128i(
+            min_u8_m128i(from_zero, nine),
+            from_zero,
+        ));
     }
     Masks {
         quote: quotes,
@@ -138,7 +141,9 @@ mod tests {
         let samples: [&[u8]; 4] = [
             br#"{"a":"b\"c","d":[1,2,{"e":null}]} \t"#,
             "\u{1}\u{1f} !\"#\\\u{7f}é\u{ff}/0123456789:[]{}{{[]]}}\u{5b}\u{7b}".as_bytes(),
-            &[0x80, 0x9f, 0xa0, 0x20, 0x21, 0x22, 0x5c, 0x00, 0x09, 0x0a, 0x0d, 0xff],
+            &[
+                0x80, 0x9f, 0xa0, 0x20, 0x21, 0x22, 0x5c, 0x00, 0x09, 0x0a, 0x0d, 0xff,
+            ],
             b"",
         ];
         for sample in samples {

@@ -69,8 +69,8 @@ pub(super) fn string_stop(bytes: &[u8], from: usize) -> usize {
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
     use safe_arch::{
-        bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, min_u8_m128i,
-        move_mask_i8_m128i, set_splat_i8_m128i,
+        bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, min_u8_m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
     };
 
     /// Bit `i` set when byte `i` of `chunk` is a quote, a backslash or a control

@@ -31,12 +31,12 @@ mod number;
 mod scanner;
 mod structure;
 mod syntax;
+#[cfg(test)]
+mod tests;
 #[cfg(target_arch = "x86_64")]
 mod validate;
 #[cfg(all(test, target_arch = "x86_64"))]
 mod validate_tests;
-#[cfg(test)]
-mod tests;
 
 use scanner::Scanner;
 
@@ -60,7 +60,12 @@ struct DottedKeys(Vec<memchr::memmem::Finder<'static>>);
 
 impl PartialEq for DottedKeys {
     fn eq(&self, other: &Self) -> bool {
-        let needles = |keys: &DottedKeys| keys.0.iter().map(|f| f.needle().to_vec()).collect::<Vec<_>>();
+        let needles = |keys: &DottedKeys| {
+            keys.0
+                .iter()
+                .map(|f| f.needle().to_vec())
+                .collect::<Vec<_>>()
+        };
         needles(self) == needles(other)
     }
 }
@@ -85,8 +90,12 @@ impl Trie {
         }
         let plain = |name: &str| !name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20);
         if root.children.len() <= 64 && root.children.iter().all(|(name, _)| plain(name)) {
-            let needles = root.children.iter().filter(|(_, child)| !child.children.is_empty());
-            let finder = |name: &str| memchr::memmem::Finder::new(&format!("\"{name}.")).into_owned();
+            let needles = root
+                .children
+                .iter()
+                .filter(|(_, child)| !child.children.is_empty());
+            let finder =
+                |name: &str| memchr::memmem::Finder::new(&format!("\"{name}.")).into_owned();
             root.dotted_keys = Some(DottedKeys(needles.map(|(name, _)| finder(name)).collect()));
         }
         root
@@ -104,7 +113,9 @@ impl Trie {
 
     /// The index of the child named exactly `key`.
     fn child_index(&self, key: &[u8]) -> Option<usize> {
-        self.children.iter().position(|(name, _)| name.as_bytes() == key)
+        self.children
+            .iter()
+            .position(|(name, _)| name.as_bytes() == key)
     }
 
     /// The node an event key leads to, if the pattern reads anything under it.

@@ -61,11 +61,12 @@ impl Scanner<'_> {
     #[inline]
     pub(super) fn skip(&mut self) -> Result<(), serde_json::Error> {
         self.whitespace();
-        if let Some(b'{' | b'[') = self.peek() {
-            if self.prevalidated {
-                return self.skip_structure();
-            }
-            #[cfg(target_arch = "x86_64")]
+        let container = matches!(self.peek(), Some(b'{' | b'['));
+        if container && self.prevalidated {
+            return self.skip_structure();
+        }
+        #[cfg(target_arch = "x86_64")]
+        if container {
             return self.skip_container();
         }
         self.skip_bytewise()

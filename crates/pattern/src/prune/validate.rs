@@ -349,7 +349,11 @@ impl Scanner<'_> {
     /// At the nesting limit, the `{` or `[` at the cursor must be closed right away (as
     /// `skip` allows); steps past it or says why not.
     fn empty_container_at_limit(&mut self) -> Result<(), serde_json::Error> {
-        let close = if self.peek() == Some(b'{') { b'}' } else { b']' };
+        let close = if self.peek() == Some(b'{') {
+            b'}'
+        } else {
+            b']'
+        };
         self.pos += 1;
         self.whitespace();
         if self.peek() == Some(close) {

@@ -17,7 +17,10 @@ fn skip_with(bytes: &[u8], block: bool) -> Result<usize, ()> {
 }
 
 fn agree(bytes: &[u8]) {
-    if !matches!(bytes.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{' | b'[')) {
+    if !matches!(
+        bytes.iter().find(|b| !b.is_ascii_whitespace()),
+        Some(b'{' | b'[')
+    ) {
         return;
     }
     assert_eq!(
@@ -73,7 +76,11 @@ fn agrees_on_nesting_at_the_limit() {
         for inner in ["", "1", "[]", "{}", " [ ] ", "[1]", "{\"a\":1}"] {
             let text = format!("{}{inner}{}", "[".repeat(depth), "]".repeat(depth));
             agree(text.as_bytes());
-            let objects = format!("{}{inner}{}", "{\"k\":[".repeat(depth / 2), "]}".repeat(depth / 2));
+            let objects = format!(
+                "{}{inner}{}",
+                "{\"k\":[".repeat(depth / 2),
+                "]}".repeat(depth / 2)
+            );
             agree(objects.as_bytes());
         }
     }
@@ -96,7 +103,12 @@ fn structure_skip_ends_where_the_validator_does() {
                 }
                 let structural = scanner.skip_structure().map(|()| scanner.pos);
                 if let Ok(end) = skip_with(&bytes, true) {
-                    assert_eq!(structural.ok(), Some(end), "{:?}", String::from_utf8_lossy(&bytes));
+                    assert_eq!(
+                        structural.ok(),
+                        Some(end),
+                        "{:?}",
+                        String::from_utf8_lossy(&bytes)
+                    );
                 }
             }
         }
