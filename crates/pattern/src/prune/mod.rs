@@ -13,9 +13,15 @@
 //! are stepped over sixteen bytes at a time (`find`), short numbers checked in one window
 //! (`number`), compact number arrays without the per-value dispatch.
 //!
-//! It never stops early. AWS refuses an event that is not valid JSON anywhere, and a repeated
-//! key later in the event adds values to a field already seen, so a verdict reached before
-//! the closing brace could be wrong both ways. The `quamina` crate stops reading once it has
+//! On x86-64, skipped objects and arrays are checked 64 bytes at a time (`classify`,
+//! `validate`), with the same verdicts as the byte loop.
+//!
+//! [`read_pruned`] never stops early. AWS refuses an event that is not valid JSON anywhere,
+//! and a repeated key later in the event adds values to a field already seen, so a verdict
+//! reached before the closing brace could be wrong both ways. [`read_pruned_prevalidated`],
+//! for bytes serde_json wrote from a map (valid, no repeated key), steps over what it skips
+//! by brackets only (`structure`) and leaves the root object once every field under it has
+//! been read and no later dotted key can reach one ([`Trie::rest_cannot_reach`]). The `quamina` crate stops reading once it has
 //! seen every field its patterns name and does not check what it skips (it matches
 //! `{"detail":{"x":[1 2 @@]},"source":"aws.ec2"}`), which is why it is faster when the
 //! fields come first; see `benches/README.md`.
