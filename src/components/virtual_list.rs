@@ -4,7 +4,7 @@
 //! from the worker a window at a time) are drawn as placeholders and asked for, at most once a
 //! frame. Each row says its place (`aria-posinset` of `aria-setsize` = the exact total), and the
 //! arrow keys, Page Up/Down, Home and End move the focus through all rows, not just those drawn.
-use super::virtual_rows::{RowHeights, row_after_key, window_to_ask};
+use super::virtual_rows::{RowHeights, box_px, box_top, list_top, row_after_key, window_to_ask};
 use gloo::render::{AnimationFrame, request_animation_frame};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -51,7 +51,9 @@ pub fn VirtualList(props: &VirtualListProps) -> Html {
     let view = use_state(|| (0.0, FIRST_VIEW_PX));
     let heights = use_mut_ref(|| RowHeights::new(props.row_px));
     let frame = use_mut_ref(|| None::<AnimationFrame>);
-    let focus_wanted = use_mut_ref(|| None::<usize>);
+    let focus = use_mut_ref(Focus::default);
+    // Scrolled to the end when rows were measured: stay at the end once they are redrawn.
+    let pin_to_end = use_mut_ref(|| false);
     let redraw = use_force_update();
     let total = props.total;
     {
@@ -65,29 +67,45 @@ pub fn VirtualList(props: &VirtualListProps) -> Html {
             view.set((0.0, view.1));
         });
     }
-    let drawn = heights.borrow().drawn(view.0, view.1, total);
+    let list_px = heights.borrow().top(total);
+    let shown_top = list_top(view.0, view.1, list_px);
+    let drawn = heights.borrow().drawn(shown_top, view.1, total);
     {
         // After each draw: measure the drawn rows, follow the box's size, ask for missing
         // rows, and put the focus where a key sent it.
         let (scroller, view, heights) = (scroller.clone(), view.clone(), heights.clone());
-        let (focus_wanted, redraw) = (focus_wanted.clone(), redraw.clone());
+        let (focus, redraw) = (focus.clone(), redraw.clone());
         let (drawn, loaded, asked) = (drawn.clone(), props.loaded, props.asked);
-        let on_window = props.on_window.clone();
+        let (on_window, pin_to_end) = (props.on_window.clone(), pin_to_end.clone());
+        let rendered_px = box_px(list_px);
         use_effect(move || {
             let Some(element) = scroller.cast::<HtmlElement>() else {
                 return;
             };
-            if measure_rows(&element, &mut heights.borrow_mut()) {
+            if pin_to_end.replace(false) {
+                element.set_scroll_top(element.scroll_height());
+            }
+            let remeasured = measure_rows(&element, &mut heights.borrow_mut());
+            if remeasured {
+                // Scrolled to the end: stay there once the measured rows are redrawn.
+                let at_end =
+                    f64::from(element.scroll_top() + element.client_height()) >= rendered_px - 2.0;
+                pin_to_end.replace(at_end && element.scroll_top() > 0);
                 redraw.force_update();
             }
+            let wanted = focus.borrow().wanted;
+            if let Some(row) = wanted.filter(|row| remeasured || !drawn.contains(row)) {
+                // A key sent the focus to a row: keep it in view as measured heights move it.
+                scroll_to_row(&element, &heights.borrow(), row, total);
+            }
             let seen = read_view(&element);
-            if (seen.1 - view.1).abs() >= 1.0 {
+            if (seen.0 - view.0).abs() >= 1.0 || (seen.1 - view.1).abs() >= 1.0 {
                 view.set(seen);
             }
             if let Some(window) = window_to_ask(&drawn, total, loaded, asked) {
                 on_window.emit(window);
             }
-            focus_row(&element, &mut focus_wanted.borrow_mut());
+            focus_row(&element, &mut focus.borrow_mut());
         });
     }
     let onscroll = {
@@ -108,13 +126,13 @@ pub fn VirtualList(props: &VirtualListProps) -> Html {
     };
     let onkeydown = {
         let (scroller, view, heights) = (scroller.clone(), view.clone(), heights.clone());
-        let (focus_wanted, redraw) = (focus_wanted.clone(), redraw.clone());
+        let (focus, redraw) = (focus.clone(), redraw.clone());
         let row_px = props.row_px;
         Callback::from(move |e: KeyboardEvent| {
             let Some(from) = row_of_head(&e) else {
                 return;
             };
-            let page = (view.1 / row_px).floor() as usize;
+            let page = (view.1 / heights.borrow().estimate().max(row_px / 2.0)).floor() as usize;
             let Some(to) = row_after_key(&e.key(), from, total, page.saturating_sub(1)) else {
                 return;
             };
@@ -122,15 +140,16 @@ pub fn VirtualList(props: &VirtualListProps) -> Html {
             let Some(element) = scroller.cast::<HtmlElement>() else {
                 return;
             };
-            scroll_to_row(&element, &heights.borrow(), to);
-            *focus_wanted.borrow_mut() = Some(to);
+            scroll_to_row(&element, &heights.borrow(), to, total);
+            focus.borrow_mut().wanted = Some(to);
             view.set(read_view(&element));
             redraw.force_update();
         })
     };
-    let heights = heights.borrow();
-    let padding = heights.top(drawn.start);
-    let height = heights.top(total);
+    // The drawn rows sit where the box shows list position `shown_top` (their own place when
+    // the list fits the box; else the box's scroll position maps onto the list's).
+    let padding = view.0 - (shown_top - heights.borrow().top(drawn.start));
+    let height = box_px(list_px);
     let style = format!("height: {height:.0}px; padding-top: {padding:.0}px");
     let setsize = total.to_string();
     html! {
@@ -196,21 +215,36 @@ fn row_of_head(e: &KeyboardEvent) -> Option<usize> {
         .flatten()
 }
 
-/// Scroll the least that brings row `index` fully into view.
-fn scroll_to_row(element: &HtmlElement, heights: &RowHeights, index: usize) {
+/// Scroll the least that brings row `index` (of `total`) fully into view.
+fn scroll_to_row(element: &HtmlElement, heights: &RowHeights, index: usize, total: usize) {
     let (top, bottom) = (heights.top(index), heights.top(index + 1));
     let (scroll_top, visible) = read_view(element);
-    if top < scroll_top {
-        element.set_scroll_top(top as i32);
-    } else if bottom > scroll_top + visible {
-        element.set_scroll_top((bottom - visible).ceil() as i32);
-    }
+    let list_px = heights.top(total);
+    let shown = list_top(scroll_top, visible, list_px);
+    let target = if top < shown {
+        top
+    } else if bottom > shown + visible {
+        bottom - visible
+    } else {
+        return;
+    };
+    element.set_scroll_top(box_top(target, visible, list_px).round() as i32);
 }
 
 /// Focus the row a key moved to, once drawn: its first button when it has arrived, else the
-/// placeholder (the wish stays until the real row takes the focus).
-fn focus_row(element: &HtmlElement, wanted: &mut Option<usize>) {
-    let Some(index) = *wanted else {
+/// placeholder (the wish stays until the real row takes the focus). Afterwards the row keeps
+/// the focus through redraws: if the focus falls to the page (a redraw replaced the focused
+/// element), it goes back to the row, until the user moves it out of the list.
+fn focus_row(element: &HtmlElement, focus: &mut Focus) {
+    let active = gloo::utils::document().active_element();
+    let fell = active
+        .as_ref()
+        .is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
+    let inside = active.as_ref().is_some_and(|a| element.contains(Some(a)));
+    if !fell && !inside {
+        focus.kept = None;
+    }
+    let Some(index) = focus.wanted.or(focus.kept.filter(|_| fell)) else {
         return;
     };
     let selector = format!("li.vrow[data-pos=\"{index}\"]");
@@ -223,12 +257,23 @@ fn focus_row(element: &HtmlElement, wanted: &mut Option<usize>) {
         .ok()
         .flatten()
         .unwrap_or_else(|| row.clone());
-    if let Some(target) = target.dyn_ref::<HtmlElement>() {
+    if active.as_ref() != Some(&target)
+        && let Some(target) = target.dyn_ref::<HtmlElement>()
+    {
         let _ = target.focus();
     }
     if arrived {
-        *wanted = None;
+        focus.wanted = None;
+        focus.kept = Some(index);
     }
+}
+
+/// Where keys sent the focus: the row still to focus (`wanted`, scrolled to as heights are
+/// measured), and the row focused last (`kept`).
+#[derive(Default)]
+struct Focus {
+    wanted: Option<usize>,
+    kept: Option<usize>,
 }
 
 /// The window a list that fetches its rows asks for before it has been drawn.

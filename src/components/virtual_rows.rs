@@ -11,19 +11,51 @@ pub const OVERSCAN: usize = 4;
 /// every couple of screens, not every frame.
 pub const PREFETCH: usize = 24;
 
-/// Row heights: an estimate for every row, replaced by the measured height of each row drawn.
+/// The tallest a scroll box's contents may be: browsers cap an element's height (Chromium at
+/// 2^24 px, which 100,000 result rows pass), so a taller list scrolls a box this tall and maps
+/// its scroll position onto the list's.
+pub const MAX_SCROLL_PX: f64 = 8_000_000.0;
+
+/// The height a list `list_px` tall takes in its scroll box.
+pub fn box_px(list_px: f64) -> f64 {
+    list_px.min(MAX_SCROLL_PX)
+}
+
+/// The list position shown at the box's scroll position `scroll_top` (the same unless the list
+/// is taller than [`MAX_SCROLL_PX`]; then the box's ends map onto the list's ends).
+pub fn list_top(scroll_top: f64, view_px: f64, list_px: f64) -> f64 {
+    let (list_range, box_range) = (list_px - view_px, box_px(list_px) - view_px);
+    if box_range <= 0.0 || list_px <= MAX_SCROLL_PX {
+        return scroll_top;
+    }
+    scroll_top * list_range / box_range
+}
+
+/// The box's scroll position that shows list position `top` (the inverse of [`list_top`]).
+pub fn box_top(top: f64, view_px: f64, list_px: f64) -> f64 {
+    let (list_range, box_range) = (list_px - view_px, box_px(list_px) - view_px);
+    if list_range <= 0.0 || list_px <= MAX_SCROLL_PX {
+        return top;
+    }
+    top * box_range / list_range
+}
+
+/// Row heights: each row drawn so far at its measured height, every other row at the average
+/// of those (or at a first guess before any was measured), so the total tracks the real one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RowHeights {
-    estimate: f64,
+    guess: f64,
     measured: BTreeMap<usize, f64>,
+    measured_sum: f64,
 }
 
 impl RowHeights {
-    /// Every row `estimate` pixels high until measured.
-    pub fn new(estimate: f64) -> RowHeights {
+    /// Every row `guess` pixels high until rows are measured.
+    pub fn new(guess: f64) -> RowHeights {
         RowHeights {
-            estimate,
+            guess,
             measured: BTreeMap::new(),
+            measured_sum: 0.0,
         }
     }
 
@@ -32,28 +64,42 @@ impl RowHeights {
         if (self.height(index) - height).abs() < 0.5 {
             return false;
         }
-        self.measured.insert(index, height);
+        let before = self.measured.insert(index, height).unwrap_or(0.0);
+        self.measured_sum += height - before;
         true
     }
 
     /// Forget every measurement (the rows' contents changed wholesale).
     pub fn clear(&mut self) {
         self.measured.clear();
+        self.measured_sum = 0.0;
+    }
+
+    /// The height assumed for a row not measured yet.
+    pub fn estimate(&self) -> f64 {
+        match self.measured.len() {
+            0 => self.guess,
+            n => self.measured_sum / n as f64,
+        }
     }
 
     /// Row `index`'s height, measured or estimated.
     pub fn height(&self, index: usize) -> f64 {
-        self.measured.get(&index).copied().unwrap_or(self.estimate)
+        self.measured
+            .get(&index)
+            .copied()
+            .unwrap_or_else(|| self.estimate())
     }
 
     /// Where row `index` starts (the height of the rows before it).
     pub fn top(&self, index: usize) -> f64 {
+        let estimate = self.estimate();
         let corrections: f64 = self
             .measured
             .range(..index)
-            .map(|(_, height)| height - self.estimate)
+            .map(|(_, height)| height - estimate)
             .sum();
-        index as f64 * self.estimate + corrections
+        index as f64 * estimate + corrections
     }
 
     /// The row at height `y` of a list of `total` rows (the last row below its end).
@@ -133,14 +179,16 @@ mod tests {
     }
 
     #[test]
-    fn tops_add_measured_heights_to_the_estimate() {
+    fn tops_add_measured_heights_and_the_average_for_the_rest() {
         let cases: &[(&[(usize, f64)], usize, f64)] = &[
             (&[], 0, 0.0),
             (&[], 7, 70.0),
-            (&[(2, 30.0)], 2, 20.0),
-            (&[(2, 30.0)], 3, 50.0),
-            (&[(2, 30.0), (4, 5.0)], 5, 65.0),
-            (&[(2, 30.0), (4, 5.0)], 200_000, 2_000_015.0),
+            (&[(2, 30.0)], 2, 60.0),
+            (&[(2, 30.0), (4, 10.0)], 2, 40.0),
+            (&[(2, 30.0), (4, 10.0)], 3, 70.0),
+            (&[(2, 30.0), (4, 10.0)], 5, 100.0),
+            (&[(2, 30.0), (4, 10.0), (4, 50.0)], 5, 200.0),
+            (&[(2, 30.0), (4, 10.0)], 200_000, 4_000_000.0),
         ];
         for (measured, index, top) in cases {
             assert_eq!(
@@ -158,8 +206,10 @@ mod tests {
             (&[], 9.9, 100, 0),
             (&[], 10.0, 100, 1),
             (&[], 5_000.0, 100, 99),
-            (&[(0, 50.0)], 49.0, 100, 0),
-            (&[(0, 50.0)], 50.0, 100, 1),
+            (&[(0, 50.0), (1, 10.0)], 49.0, 100, 0),
+            (&[(0, 50.0), (1, 10.0)], 50.0, 100, 1),
+            (&[(0, 50.0), (1, 10.0)], 60.0, 100, 2),
+            (&[(0, 50.0), (1, 10.0)], 90.0, 100, 3),
             (&[], 0.0, 0, 0),
         ];
         for (measured, y, total, row) in cases {
@@ -210,6 +260,26 @@ mod tests {
                 *window,
                 "{drawn:?}"
             );
+        }
+    }
+
+    #[test]
+    fn lists_taller_than_a_box_may_be_map_its_ends_onto_the_box() {
+        let cases: &[(f64, f64, f64, f64)] = &[
+            // (box scroll top, view height, list height, list position shown)
+            (0.0, 500.0, 10_000.0, 0.0),
+            (9_500.0, 500.0, 10_000.0, 9_500.0),
+            (0.0, 500.0, 16_000_500.0, 0.0),
+            (7_999_500.0, 500.0, 16_000_500.0, 16_000_000.0),
+            (3_999_750.0, 500.0, 16_000_500.0, 8_000_000.0),
+        ];
+        for &(scroll_top, view, list, top) in cases {
+            assert_eq!(
+                list_top(scroll_top, view, list),
+                top,
+                "{scroll_top} of {list}"
+            );
+            assert_eq!(box_top(top, view, list), scroll_top, "{top} of {list}");
         }
     }
 
