@@ -170,6 +170,13 @@ pub fn row_after_key(key: &str, from: usize, total: usize, page: usize) -> Optio
 mod tests {
     use super::*;
 
+    /// Rows measured: (index, height) each.
+    type Measured = &'static [(usize, f64)];
+    /// (offset, count).
+    type Window = (usize, usize);
+    /// (rows drawn, total, loaded, asked, window to ask).
+    type AskCase = (Range<usize>, usize, Window, Window, Option<Window>);
+
     fn heights(measured: &[(usize, f64)]) -> RowHeights {
         let mut heights = RowHeights::new(10.0);
         for &(index, height) in measured {
@@ -180,7 +187,7 @@ mod tests {
 
     #[test]
     fn tops_add_measured_heights_and_the_average_for_the_rest() {
-        let cases: &[(&[(usize, f64)], usize, f64)] = &[
+        let cases: &[(Measured, usize, f64)] = &[
             (&[], 0, 0.0),
             (&[], 7, 70.0),
             (&[(2, 30.0)], 2, 60.0),
@@ -201,7 +208,7 @@ mod tests {
 
     #[test]
     fn the_row_at_a_height_is_the_one_covering_it() {
-        let cases: &[(&[(usize, f64)], f64, usize, usize)] = &[
+        let cases: &[(Measured, f64, usize, usize)] = &[
             (&[], 0.0, 100, 0),
             (&[], 9.9, 100, 0),
             (&[], 10.0, 100, 1),
@@ -240,13 +247,7 @@ mod tests {
 
     #[test]
     fn a_window_is_asked_for_only_when_nothing_covers_the_drawn_rows() {
-        let cases: &[(
-            Range<usize>,
-            usize,
-            (usize, usize),
-            (usize, usize),
-            Option<(usize, usize)>,
-        )] = &[
+        let cases: &[AskCase] = &[
             (0..15, 1000, (0, 60), (0, 60), None),
             (50..65, 1000, (0, 60), (0, 60), Some((26, 63))),
             (50..65, 1000, (0, 60), (26, 63), None),
