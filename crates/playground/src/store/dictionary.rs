@@ -15,11 +15,11 @@ use super::chunked::{ByteArena, ChunkedVec, Span};
 use super::hash::hash_bytes;
 
 /// A string's tag is the JSON quote, so `"text` inside an event's JSON is its tagged form.
-const STRING: u8 = b'"';
-const NUMBER: u8 = b'n';
-const TRUE: u8 = b't';
-const FALSE: u8 = b'f';
-const NULL: u8 = b'z';
+pub(crate) const STRING: u8 = b'"';
+pub(crate) const NUMBER: u8 = b'n';
+pub(crate) const TRUE: u8 = b't';
+pub(crate) const FALSE: u8 = b'f';
+pub(crate) const NULL: u8 = b'z';
 
 /// The arenas a dictionary's values live in: its own texts, and the events' JSON.
 #[derive(Debug, Clone, Copy)]
@@ -98,6 +98,24 @@ impl Dictionary {
         event_span: Span,
         tagged: &[u8],
     ) -> u32 {
+        let found = || {
+            (tagged.first() == Some(&STRING) && tagged.len() > 8)
+                .then(|| memchr::memmem::find(events.get(event_span), tagged))
+                .flatten()
+        };
+        self.intern_at(texts, events, event_span, tagged, found)
+    }
+
+    /// [`Dictionary::intern`] where the caller says where `tagged` is in the event's JSON
+    /// (`at`, called only for a new value), when it is there.
+    pub(crate) fn intern_at(
+        &mut self,
+        texts: &mut ByteArena,
+        events: &ByteArena,
+        event_span: Span,
+        tagged: &[u8],
+        at: impl FnOnce() -> Option<usize>,
+    ) -> u32 {
         if (self.spans.len() + 1) * 4 > self.slots.len() * 3 {
             self.grow(Arenas { texts, events });
         }
@@ -116,10 +134,7 @@ impl Dictionary {
             }
         }
         let id = self.spans.len() as u32;
-        let found = (tagged.first() == Some(&STRING) && tagged.len() > 8)
-            .then(|| memchr::memmem::find(events.get(event_span), tagged))
-            .flatten();
-        self.spans.push(match found {
+        self.spans.push(match at() {
             Some(offset) => event_span.part(offset, tagged.len()).marked(),
             None => texts.push(tagged),
         });
