@@ -33,8 +33,10 @@ pub(crate) struct Arenas<'a> {
 pub(crate) struct Dictionary {
     /// Per value: where its tagged bytes are; marked when in the events' JSON.
     spans: ChunkedVec<Span>,
-    /// Open addressing: 0 = empty, else value id + 1. Length is a power of two (or 0).
-    slots: Vec<u32>,
+    /// Open addressing: 0 = empty, else the value's hash (low 32 bits) above its id + 1, so
+    /// a probe compares bytes only when the hashes agree and growing reads no value. Length
+    /// is a power of two (or 0).
+    slots: Vec<u64>,
 }
 
 /// The tagged bytes of a scalar (`None` for objects and arrays).
@@ -117,16 +119,17 @@ impl Dictionary {
         at: impl FnOnce() -> Option<usize>,
     ) -> u32 {
         if (self.spans.len() + 1) * 4 > self.slots.len() * 3 {
-            self.grow(Arenas { texts, events });
+            self.grow();
         }
         let mask = self.slots.len() - 1;
-        let mut slot = hash_bytes(tagged) as usize & mask;
+        let hash = hash_bytes(tagged) & 0xffff_ffff;
+        let mut slot = hash as usize & mask;
         loop {
             match self.slots[slot] {
                 0 => break,
                 taken => {
-                    let id = taken - 1;
-                    if self.get(Arenas { texts, events }, id) == tagged {
+                    let id = (taken as u32).wrapping_sub(1);
+                    if taken >> 32 == hash && self.get(Arenas { texts, events }, id) == tagged {
                         return id;
                     }
                     slot = (slot + 1) & mask;
@@ -138,26 +141,26 @@ impl Dictionary {
             Some(offset) => event_span.part(offset, tagged.len()).marked(),
             None => texts.push(tagged),
         });
-        self.slots[slot] = id + 1;
+        self.slots[slot] = hash << 32 | u64::from(id + 1);
         id
     }
 
-    fn grow(&mut self, arenas: Arenas<'_>) {
+    fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(8);
         let mask = size - 1;
-        let mut slots = vec![0u32; size];
-        for id in 0..self.spans.len() as u32 {
-            let mut slot = hash_bytes(self.get(arenas, id)) as usize & mask;
+        let mut slots = vec![0u64; size];
+        for &taken in self.slots.iter().filter(|&&taken| taken != 0) {
+            let mut slot = (taken >> 32) as usize & mask;
             while slots[slot] != 0 {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = id + 1;
+            slots[slot] = taken;
         }
         self.slots = slots;
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.spans.heap_bytes() + self.slots.capacity() * 4
+        self.spans.heap_bytes() + self.slots.capacity() * 8
     }
 }
 
