@@ -158,14 +158,22 @@ impl EventStore {
     /// is indexed as it is read (no tree); serde_json reads what that reader leaves to it.
     /// The error says where the text is not JSON (line and column).
     pub fn push_json(&mut self, json: &[u8], meta: EventMeta) -> Result<(), serde_json::Error> {
+        match std::str::from_utf8(json) {
+            Ok(text) => self.push_json_str(text, meta),
+            Err(_) => serde_json::from_slice::<Value>(json).map(|event| self.push(&event, meta)),
+        }
+    }
+
+    /// [`EventStore::push_json`] of text (no UTF-8 check again).
+    pub fn push_json_str(&mut self, json: &str, meta: EventMeta) -> Result<(), serde_json::Error> {
         let mut tape = std::mem::take(&mut self.tape);
-        let read = tape.read(json);
+        let read = tape.read_str(json);
         if read {
             self.push_tape(&tape, &meta);
         }
         self.tape = tape;
         if !read {
-            let event: Value = serde_json::from_slice(json)?;
+            let event: Value = serde_json::from_str(json)?;
             self.push(&event, meta);
         }
         Ok(())

@@ -72,14 +72,12 @@ impl Tape {
 
     /// Reads one event's JSON text; `false` when the reader does not take it (the tape is
     /// then unusable and serde_json should read the text).
-    pub(crate) fn read(&mut self, input: &[u8]) -> bool {
+    pub(crate) fn read_str(&mut self, text: &str) -> bool {
         self.json.clear();
         self.ops.clear();
         self.own.clear();
         self.keys.clear();
-        if std::str::from_utf8(input).is_err() {
-            return false;
-        }
+        let input = text.as_bytes();
         let mut reader = Reader { input, at: 0 };
         reader.skip_space();
         let read = reader.value(self, 0).is_some();
