@@ -3,7 +3,9 @@
 //! (12× the input at 20,000 events; the target is at most 2×).
 //!
 //! - Events are pushed one at a time ([`EventStore::push`]), so a worker can ingest in chunks
-//!   and report progress; nothing is rebuilt per push.
+//!   and report progress; nothing is rebuilt per push. An event given as text
+//!   ([`EventStore::push_json`], what a load does) is indexed as it is read, without a tree
+//!   (`tape`); the result is the same as pushing its tree.
 //! - An event comes back on demand as bytes ([`EventStore::bytes`]) or a tree
 //!   ([`EventStore::event`]); rows read their summary from the columns
 //!   ([`EventStore::summary`]) without decoding the event.
