@@ -126,6 +126,60 @@ impl EventStore {
         })
     }
 
+    /// How many events carry each non-empty string at `keys` as their plain value (the first
+    /// not inside an array, as [`PlainReader::value_id`] reads it), counting only the events
+    /// `take` accepts (it is asked once per such event, in event order). One sequential pass
+    /// over the column, counts kept per value id: no lookup and no hashing per event.
+    pub fn count_plain_strings(
+        &self,
+        keys: &[&str],
+        mut take: impl FnMut(usize) -> bool,
+    ) -> Vec<(ValueId, usize)> {
+        let Some(node) = self.paths.find(keys) else {
+            return Vec::new();
+        };
+        let column = &self.paths.nodes[node as usize].column;
+        // Per value id: unknown, a non-empty string, or anything else (read once per value).
+        const UNKNOWN: u8 = 0;
+        const STRING: u8 = 1;
+        let mut kind = vec![UNKNOWN; column.dictionary.len()];
+        let mut counts = vec![0usize; column.dictionary.len()];
+        let mut last = None;
+        for (event, value) in column.events.iter().zip(column.values.iter()) {
+            if value & VIA_ARRAY != 0 || last == Some(event) {
+                continue;
+            }
+            last = Some(event);
+            let id = (value & VALUE_ID) as usize;
+            let Some(known) = kind.get_mut(id) else {
+                continue;
+            };
+            if *known == UNKNOWN {
+                let tagged = column.dictionary.get(self.arenas(), id as u32);
+                *known = if super::dictionary::is_non_empty_string(tagged) {
+                    STRING
+                } else {
+                    STRING + 1
+                };
+            }
+            if *known == STRING && take(event as usize) {
+                counts[id] += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .enumerate()
+            .filter(|(_, count)| *count > 0)
+            .map(|(id, count)| {
+                let id = ValueId {
+                    path: node,
+                    value: id as u32,
+                };
+                (id, count)
+            })
+            .collect()
+    }
+
     /// A reader of plain values over events in ascending order.
     pub fn plain_reader(&self) -> PlainReader<'_> {
         PlainReader {
