@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::hash::Hash;
 
 use crate::columns::Bitset;
-use crate::store::{EventStore, FastBuild};
+use crate::store::{EventStore, FastBuild, ValueId};
 use eventpen_pattern::columns::Scalar;
 
 /// A question the breakdown answers.
@@ -144,42 +144,10 @@ impl Breakdown {
         Breakdown::collect_by(events, value_of, |text| text, top)
     }
 
-    /// The breakdown of the stored events in `matched` (one bit per event), from the columns:
-    /// each path's column is read in one sequential pass (the matched events' values counted by
-    /// their id), and a value is read as text only for the result. Reading each matched event's
-    /// values one by one cost a cache miss per value (tens of ms per keystroke at 100,000 events).
+    /// The breakdown of the stored events in `matched` (one bit per event), from the columns
+    /// (the session keeps the [`BreakdownIndex`] across keystrokes instead).
     pub fn of_store(store: &EventStore, matched: &Bitset, top: usize) -> Breakdown {
-        let events = matched.count();
-        let text = |id| match store.value_of_id(id) {
-            Scalar::Str(text) => text,
-            _ => "",
-        };
-        let dimensions = DIMENSIONS
-            .iter()
-            .map(|&dimension| {
-                let paths = dimension.paths();
-                // An event counts under the first of the dimension's paths with a value.
-                let mut counted = (paths.len() > 1).then(|| Bitset::zeros(matched.len()));
-                let mut ranked = Vec::new();
-                let mut found = 0;
-                for path in paths {
-                    let take = |event: usize| {
-                        let fresh = matched.get(event)
-                            && counted.as_ref().is_none_or(|done| !done.get(event));
-                        if let (true, Some(done)) = (fresh, counted.as_mut()) {
-                            done.set(event, true);
-                        }
-                        fresh
-                    };
-                    for (id, count) in store.count_plain_strings(path, take) {
-                        found += count;
-                        ranked.push(((*path, text(id)), count));
-                    }
-                }
-                DimensionCounts::ranked(dimension, ranked, events - found, top)
-            })
-            .collect();
-        Breakdown { events, dimensions }
+        BreakdownIndex::of_store(store).breakdown(store, matched, top)
     }
 
     /// Counts by `value_of` (a value as `K`: the text itself, or an id standing for it), then
@@ -261,5 +229,94 @@ impl DimensionCounts {
             distinct,
             missing,
         }
+    }
+}
+
+/// What a breakdown reads of each stored event: per dimension, a small code for the value it
+/// counts under (`NONE`: no value), and per code the place of the path it came from among the
+/// dimension's paths and the value's id. Built once per event set, in one sequential pass per
+/// path; a keystroke's breakdown then adds one to a counter per matched event and dimension.
+/// (Reading each matched event's values from the columns cost a cache miss per value: tens of
+/// ms per keystroke at 100,000 events.)
+#[derive(Debug, Default)]
+pub struct BreakdownIndex {
+    dimensions: Vec<IndexedDimension>,
+}
+
+/// One dimension of a [`BreakdownIndex`].
+#[derive(Debug, Default)]
+struct IndexedDimension {
+    /// Per event: its value's code, or [`NONE`].
+    codes: Vec<u32>,
+    /// Per code: (place of the path among the dimension's paths, value id).
+    values: Vec<(u8, ValueId)>,
+}
+
+/// The code of "no value" in [`IndexedDimension::codes`].
+const NONE: u32 = u32::MAX;
+
+impl BreakdownIndex {
+    /// The index of every event in `store`.
+    pub fn of_store(store: &EventStore) -> BreakdownIndex {
+        let dimensions = DIMENSIONS
+            .iter()
+            .map(|dimension| {
+                let mut indexed = IndexedDimension {
+                    codes: vec![NONE; store.len()],
+                    values: Vec::new(),
+                };
+                let mut code_of: HashMap<(u8, ValueId), u32, FastBuild> = HashMap::default();
+                // An event counts under the first of the dimension's paths with a value.
+                for (place, path) in (0u8..).zip(dimension.paths()) {
+                    let ids = store.plain_string_ids(path);
+                    for (slot, id) in indexed.codes.iter_mut().zip(ids) {
+                        if let (NONE, Some(id)) = (*slot, id) {
+                            let next = indexed.values.len() as u32;
+                            *slot = *code_of.entry((place, id)).or_insert(next);
+                            if *slot == next {
+                                indexed.values.push((place, id));
+                            }
+                        }
+                    }
+                }
+                indexed
+            })
+            .collect();
+        BreakdownIndex { dimensions }
+    }
+
+    /// The breakdown of the events in `matched` (`store` is the one indexed).
+    pub fn breakdown(&self, store: &EventStore, matched: &Bitset, top: usize) -> Breakdown {
+        let events = matched.count();
+        let text = |id| match store.value_of_id(id) {
+            Scalar::Str(text) => text,
+            _ => "",
+        };
+        let dimensions = DIMENSIONS
+            .iter()
+            .zip(&self.dimensions)
+            .map(|(&dimension, indexed)| {
+                let mut counts = vec![0usize; indexed.values.len()];
+                for i in matched.ones_iter() {
+                    if let Some(count) = indexed
+                        .codes
+                        .get(i)
+                        .and_then(|&c| counts.get_mut(c as usize))
+                    {
+                        *count += 1;
+                    }
+                }
+                let found: usize = counts.iter().sum();
+                let paths = dimension.paths();
+                let ranked = counts
+                    .into_iter()
+                    .zip(&indexed.values)
+                    .filter(|(count, _)| *count > 0)
+                    .map(|(count, &(place, id))| ((paths[usize::from(place)], text(id)), count))
+                    .collect();
+                DimensionCounts::ranked(dimension, ranked, events - found, top)
+            })
+            .collect();
+        Breakdown { events, dimensions }
     }
 }

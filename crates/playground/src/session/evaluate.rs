@@ -2,7 +2,7 @@
 //! evaluation (counts, verdict bits, advice, timeline, breakdown, preview) for a time range.
 use super::views::{Advice, EvaluationView, FacetsView};
 use super::{PatternState, Session};
-use crate::breakdown::Breakdown;
+use crate::breakdown::BreakdownIndex;
 use crate::columns::Bitset;
 use crate::timeline::{TimeRange, Timeline, change};
 use crate::{Diagnostic, Facets, Severity};
@@ -108,7 +108,17 @@ impl Session {
                     counted.set(i, false);
                 }
             }
-            Breakdown::of_store(&self.store, &counted, TOP_VALUES)
+            let mut cached = self.breakdown_index.borrow_mut();
+            if cached
+                .as_ref()
+                .is_some_and(|(v, _)| *v != self.events_version)
+            {
+                *cached = None;
+            }
+            let (_, index) = cached.get_or_insert_with(|| {
+                (self.events_version, BreakdownIndex::of_store(&self.store))
+            });
+            index.breakdown(&self.store, &counted, TOP_VALUES)
         });
         let preview = self.bits.as_ref().map_or_else(Vec::new, |bits| {
             bits.ones_iter()

@@ -126,58 +126,46 @@ impl EventStore {
         })
     }
 
-    /// How many events carry each non-empty string at `keys` as their plain value (the first
-    /// not inside an array, as [`PlainReader::value_id`] reads it), counting only the events
-    /// `take` accepts (it is asked once per such event, in event order). One sequential pass
-    /// over the column, counts kept per value id: no lookup and no hashing per event.
-    pub fn count_plain_strings(
-        &self,
-        keys: &[&str],
-        mut take: impl FnMut(usize) -> bool,
-    ) -> Vec<(ValueId, usize)> {
+    /// Each event's plain value at `keys` (the first not inside an array, as
+    /// [`PlainReader::value_id`] reads it) when it is a non-empty string, else `None`: one
+    /// sequential pass over the column, the string check once per distinct value.
+    pub fn plain_string_ids(&self, keys: &[&str]) -> Vec<Option<ValueId>> {
+        let mut ids = vec![None; self.len()];
         let Some(node) = self.paths.find(keys) else {
-            return Vec::new();
+            return ids;
         };
         let column = &self.paths.nodes[node as usize].column;
-        // Per value id: unknown, a non-empty string, or anything else (read once per value).
+        // Per value id: unknown, a non-empty string, or anything else.
         const UNKNOWN: u8 = 0;
         const STRING: u8 = 1;
+        const OTHER: u8 = 2;
         let mut kind = vec![UNKNOWN; column.dictionary.len()];
-        let mut counts = vec![0usize; column.dictionary.len()];
         let mut last = None;
         for (event, value) in column.events.iter().zip(column.values.iter()) {
             if value & VIA_ARRAY != 0 || last == Some(event) {
                 continue;
             }
             last = Some(event);
-            let id = (value & VALUE_ID) as usize;
-            let Some(known) = kind.get_mut(id) else {
+            let id = value & VALUE_ID;
+            let Some(known) = kind.get_mut(id as usize) else {
                 continue;
             };
             if *known == UNKNOWN {
-                let tagged = column.dictionary.get(self.arenas(), id as u32);
+                let tagged = column.dictionary.get(self.arenas(), id);
                 *known = if super::dictionary::is_non_empty_string(tagged) {
                     STRING
                 } else {
-                    STRING + 1
+                    OTHER
                 };
             }
-            if *known == STRING && take(event as usize) {
-                counts[id] += 1;
+            if let (STRING, Some(slot)) = (*known, ids.get_mut(event as usize)) {
+                *slot = Some(ValueId {
+                    path: node,
+                    value: id,
+                });
             }
         }
-        counts
-            .into_iter()
-            .enumerate()
-            .filter(|(_, count)| *count > 0)
-            .map(|(id, count)| {
-                let id = ValueId {
-                    path: node,
-                    value: id as u32,
-                };
-                (id, count)
-            })
-            .collect()
+        ids
     }
 
     /// A reader of plain values over events in ascending order.
