@@ -76,9 +76,11 @@ export async function openPage(env, { width = 1280, height = 800, hash = '', con
   return page;
 }
 
-/** Save a full-page screenshot under target/screenshots/NAME.png. */
+/** Save a full-page screenshot under target/screenshots/NAME.png, once the worker has answered. */
 export async function screenshot(page, name) {
   mkdirSync(SHOTS, { recursive: true });
+  // A page just opened shows "Loading…" until the worker's first answer: picture the answer.
+  await page.getByText('Loading…', { exact: true }).first().waitFor({ state: 'hidden', timeout: 20000 });
   const file = path.join(SHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
