@@ -277,6 +277,13 @@ fn a_log_file_streams_in_and_reads_like_the_same_records_ingested_whole() {
     );
 }
 
+/// (pattern, events added before it, region counts among the matches)
+type BreakdownCase = (
+    &'static str,
+    Option<&'static str>,
+    Vec<(&'static str, usize)>,
+);
+
 #[test]
 fn the_breakdown_follows_the_pattern_and_the_events_it_indexes() {
     let mut session = loaded();
@@ -289,8 +296,7 @@ fn the_breakdown_follows_the_pattern_and_the_events_it_indexes() {
             .map(|v| (v.value.clone(), v.count))
             .collect()
     };
-    // (pattern, events added before it, region counts among the matches)
-    let cases: [(&str, Option<&str>, Vec<(&str, usize)>); 3] = [
+    let cases: [BreakdownCase; 3] = [
         (
             r#"{"source": ["aws.ec2"]}"#,
             None,
