@@ -21,6 +21,7 @@ use crate::components::results::Results;
 use crate::components::selected_event::SelectedEvent;
 use crate::components::share_dialog::ShareDialog;
 use crate::components::target_input_panel::TargetInputPanel;
+use crate::components::virtual_list::FIRST_WINDOW;
 use crate::derived::ByPtr;
 use crate::state::{Action, State};
 use crate::worker::protocol::Query;
@@ -32,10 +33,6 @@ use yew::prelude::*;
 
 /// The rule state read-only CloudTrail events need.
 pub const READ_ONLY_STATE: &str = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
-
-/// Rows a list shows at first; "Show more" adds this many again. Each row on screen costs the
-/// page a render per keystroke (its verdict and reasons change), so the lists start short.
-const LIST_PAGE: usize = 30;
 
 /// Which dialog is open.
 #[derive(Clone, Copy, PartialEq)]
@@ -65,20 +62,21 @@ pub fn App() -> Html {
     // Charts: on/off and the selected time range are view state (not saved, not undone).
     let charts_on = use_state(|| true);
     let range = use_state(|| None::<eventpen_playground::timeline::TimeRange>);
-    let results_shown = use_state(|| LIST_PAGE);
-    let events_shown = use_state(|| LIST_PAGE);
+    // The windows of rows the two lists last asked for (they ask as they scroll).
+    let results_window = use_state(|| FIRST_WINDOW);
+    let events_window = use_state(|| FIRST_WINDOW);
     let open_events = use_state(|| Rc::new(std::collections::BTreeSet::<usize>::new()));
     {
         // New events: the range, the windows and the open events start afresh.
         let (range, open_events) = (range.clone(), open_events.clone());
-        let (results_shown, events_shown) = (results_shown.clone(), events_shown.clone());
+        let (results_window, events_window) = (results_window.clone(), events_window.clone());
         use_effect_with(
             (state.events_text.clone(), state.files.clone()),
             move |_| {
                 range.set(None);
                 open_events.set(Rc::default());
-                results_shown.set(LIST_PAGE);
-                events_shown.set(LIST_PAGE);
+                results_window.set(FIRST_WINDOW);
+                events_window.set(FIRST_WINDOW);
             },
         );
     }
@@ -94,8 +92,8 @@ pub fn App() -> Html {
             crate::state::Filter::Matched => ListFilter::Matched,
             crate::state::Filter::NotMatched => ListFilter::NotMatched,
         },
-        results: (0, *results_shown),
-        events: (0, *events_shown),
+        results: *results_window,
+        events: *events_window,
         details,
         marks: state.challenge.as_ref().map(|c| c.expectations.clone()),
     });
@@ -226,9 +224,9 @@ pub fn App() -> Html {
         })
     };
     let files = use_memo(state.files.clone(), |files| Rc::new(files.clone()));
-    let more = |shown: &UseStateHandle<usize>| {
-        let shown = shown.clone();
-        Callback::from(move |_: ()| shown.set(*shown + LIST_PAGE))
+    let ask = |window: &UseStateHandle<(usize, usize)>| {
+        let window = window.clone();
+        Callback::from(move |next: (usize, usize)| window.set(next))
     };
     let on_toggle_event = {
         let open_events = open_events.clone();
@@ -328,7 +326,8 @@ pub fn App() -> Html {
                     <Facets facets={worker.facets.clone()} pattern={builder.pattern.clone()} in_pattern={builder.in_pattern.clone()} stale={builder.stale}
                         on_replace={on_replace.clone()} />
                     <EventList samples={state.samples} count={event_count} page={(*events_page).clone()} details={(*details).clone()}
-                        open={(*open_events).clone()} on_toggle={on_toggle_event} on_more={more(&events_shown)}
+                        open={(*open_events).clone()} on_toggle={on_toggle_event}
+                        window={*events_window} on_window={ask(&events_window)}
                         on_pick={on_pick.clone()} in_pattern={builder.in_pattern.clone()} />
                 </section>
                 <section class="pane pattern-pane" aria-labelledby="pattern-heading">
@@ -352,7 +351,7 @@ pub fn App() -> Html {
                     <Results answer={answer.clone()}
                         filter={state.filter} on_filter={send(&dispatch, Action::SetFilter)}
                         selected={state.selected} on_select={send(&dispatch, Action::Select)}
-                        on_more={more(&results_shown)}
+                        window={*results_window} on_window={ask(&results_window)}
                         marks={marks} authoring={authoring}
                         on_mark={send(&dispatch, |(i, m)| Action::Mark(i, m))} />
                     if let Some(detail) = selected_detail {

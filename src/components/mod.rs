@@ -21,3 +21,5 @@ pub mod selected_event;
 pub mod share_dialog;
 pub mod sql_export;
 pub mod target_input_panel;
+pub mod virtual_list;
+pub mod virtual_rows;

@@ -1,6 +1,8 @@
 //! The Results region: "3 of 120 events match", a filter, and one row per event that reads
 //! Matched or Not matched — each non-match says why, clause by clause, from the engine's
-//! explanation (computed only for the rows on screen).
+//! explanation (computed only for the rows on screen). The rows are a virtualised list: the
+//! worker sends the window in view.
+use crate::components::virtual_list::VirtualList;
 use crate::derived::ByPtr;
 use crate::state::Filter;
 use crate::worker::protocol::Answer;
@@ -22,9 +24,12 @@ pub struct ResultsProps {
     pub selected: Option<usize>,
     /// Called to select an event.
     pub on_select: Callback<Option<usize>>,
-    /// Called to list more rows.
+    /// The window of rows (offset, count) last asked of the worker.
     #[prop_or_default]
-    pub on_more: Callback<()>,
+    pub window: (usize, usize),
+    /// Called with the window of rows to ask the worker for (the list scrolled).
+    #[prop_or_default]
+    pub on_window: Callback<(usize, usize)>,
     /// Challenge marks per event (must match / must not / unmarked), when a challenge is on.
     #[prop_or_default]
     pub marks: Option<Rc<Vec<Option<bool>>>>,
@@ -44,10 +49,6 @@ pub fn Results(props: &ResultsProps) -> Html {
     };
     let evaluation = &answer.evaluation;
     let page = &answer.results;
-    let more = props.on_more.reform(|_: MouseEvent| ());
-    let show_more = (page.total > page.offset + page.rows.len()).then(|| html! {
-        <button type="button" onclick={more}>{ format!("Show more ({} not shown)", page.total - page.rows.len()) }</button>
-    });
     if evaluation.total == 0 {
         return html! { <p class="empty">{ "No events loaded yet. Paste or drop CloudTrail records or EventBridge events in Events." }</p> };
     }
@@ -56,10 +57,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         return html! {
             <>
                 <p class="empty">{ "Write an event pattern to see which events match — or select an event and start a pattern from it." }</p>
-                <ul class="result-list" aria-label="Result list">
-                    { for page.rows.iter().map(|r| row(props, r)) }
-                </ul>
-                { for show_more }
+                { result_list(props, &answer.0) }
             </>
         };
     }
@@ -94,15 +92,51 @@ pub fn Results(props: &ResultsProps) -> Html {
                     _ => "Every event matches this pattern.",
                 } }</p>
             }
-            <ul class="result-list" aria-label="Result list">
-                { for page.rows.iter().map(|r| row(props, r)) }
-            </ul>
-            { for show_more }
+            if page.total > 0 {
+                { result_list(props, &answer.0) }
+            }
         </>
     }
 }
 
-fn row(props: &ResultsProps, event: &RowView) -> Html {
+/// What a row needs from the props (owned, for the list's row callback).
+#[derive(Clone)]
+struct RowContext {
+    selected: Option<usize>,
+    on_select: Callback<Option<usize>>,
+    marks: Option<Rc<Vec<Option<bool>>>>,
+    authoring: bool,
+    on_mark: Callback<(usize, Option<bool>)>,
+}
+
+/// The rows of the answer's window in a virtualised list of all the rows the filter keeps.
+fn result_list(props: &ResultsProps, answer: &Rc<Answer>) -> Html {
+    let page = &answer.results;
+    let context = RowContext {
+        selected: props.selected,
+        on_select: props.on_select.clone(),
+        marks: props.marks.clone(),
+        authoring: props.authoring,
+        on_mark: props.on_mark.clone(),
+    };
+    let rows = answer.clone();
+    let render = Callback::from(move |i: usize| {
+        let page = &rows.results;
+        let event = i
+            .checked_sub(page.offset)
+            .and_then(|at| page.rows.get(at))?;
+        Some(row(&context, event))
+    });
+    // Another filter or other events: the list starts again at its top.
+    let generation = (answer.evaluation.total as u64) << 2 | props.filter as u64;
+    html! {
+        <VirtualList label="Result list" class="result-list" total={page.total} row_px={64.0}
+            row={render} loaded={(page.offset, page.rows.len())} asked={props.window}
+            on_window={props.on_window.clone()} {generation} />
+    }
+}
+
+fn row(props: &RowContext, event: &RowView) -> Html {
     let index = event.index;
     let verdict = event.verdict;
     let matched = verdict.unwrap_or(false);
@@ -116,7 +150,7 @@ fn row(props: &ResultsProps, event: &RowView) -> Html {
     let status = verdict.map(|m| if m { "Matched" } else { "Not matched" });
     let class = verdict.map(|m| if m { "is-match" } else { "is-miss" });
     html! {
-        <li class={classes!("result", class, selected.then_some("selected"))}>
+        <div class={classes!("result", class, selected.then_some("selected"))}>
             // Named by its visible text ("Matched #1 RunInstances …"): a label that differs
             // from what is shown fails speech input users (WCAG 2.5.3).
             <button type="button" class="result-head" aria-pressed={selected.to_string()} {onclick}>
@@ -137,7 +171,7 @@ fn row(props: &ResultsProps, event: &RowView) -> Html {
                     { for event.notes.iter().map(|n| html! { <li class="badge warn note">{ n.clone() }</li> }) }
                 </ul>
             }
-        </li>
+        </div>
     }
 }
 
@@ -150,7 +184,7 @@ pub fn failed_reasons(
 }
 
 /// The challenge mark of a row: editable when authoring, else "must match — right/wrong".
-fn mark_view(props: &ResultsProps, index: usize, matched: bool) -> Html {
+fn mark_view(props: &RowContext, index: usize, matched: bool) -> Html {
     let Some(marks) = &props.marks else {
         return html! {};
     };

@@ -83,23 +83,26 @@ pub fn worker_main() {
 fn handle(request: Request, texts: Vec<String>, file: Option<File>) {
     match request {
         Request::AddTexts { inputs, persist } => {
-            let batch: Vec<(u32, &str, &[u8], bool)> = inputs
+            // Stored from a copy outside wasm memory; the session takes the texts over.
+            let kept: Vec<Option<JsValue>> = texts
                 .iter()
-                .zip(&texts)
-                .map(|((id, name, sample), text)| (*id, name.as_str(), text.as_bytes(), *sample))
+                .map(|text| persist.then(|| js_sys::Uint8Array::from(text.as_bytes()).into()))
                 .collect();
-            let outcomes = HOST.with_borrow_mut(|h| h.session.add_texts(&batch));
-            if persist {
-                for ((id, name, sample), text) in inputs.iter().zip(texts) {
-                    let added = outcomes
-                        .iter()
-                        .any(|(i, o)| i == id && matches!(o, AddOutcome::Added(_)));
-                    if added {
-                        let (id, name, sample) = (*id, name.clone(), *sample);
-                        wasm_bindgen_futures::spawn_local(async move {
-                            keep(id, &name, sample, text.as_bytes()).await
-                        });
-                    }
+            let batch: Vec<(u32, &str, Vec<u8>, bool)> = inputs
+                .iter()
+                .zip(texts)
+                .map(|((id, name, sample), text)| (*id, name.as_str(), text.into_bytes(), *sample))
+                .collect();
+            let outcomes = HOST.with_borrow_mut(|h| h.session.add_inputs(batch));
+            for ((id, name, sample), data) in inputs.iter().zip(kept) {
+                let added = outcomes
+                    .iter()
+                    .any(|(i, o)| i == id && matches!(o, AddOutcome::Added(_)));
+                if let (true, Some(data)) = (added, data) {
+                    let (id, name, sample) = (*id, name.clone(), *sample);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        keep(id, &name, sample, &data).await
+                    });
                 }
             }
             post(&Reply::Loaded { outcomes });
@@ -108,20 +111,21 @@ fn handle(request: Request, texts: Vec<String>, file: Option<File>) {
         Request::Restore => wasm_bindgen_futures::spawn_local(restore()),
         Request::Adopt { pairs } => {
             let outcomes = HOST.with_borrow_mut(|h| {
-                let pending = std::mem::take(&mut h.pending);
-                let batch: Vec<(u32, &str, &[u8], bool)> = pairs
-                    .iter()
-                    .filter_map(|(key, id)| {
-                        let input = pending.iter().find(|p| p.key == *key)?;
-                        Some((
-                            *id,
-                            input.name.as_str(),
-                            input.bytes.as_slice(),
-                            input.sample,
-                        ))
+                let mut pending = std::mem::take(&mut h.pending);
+                let mut taken: Vec<(u32, String, Vec<u8>, bool)> = Vec::new();
+                for (key, id) in &pairs {
+                    if let Some(input) = pending.iter_mut().find(|p| p.key == *key) {
+                        let bytes = std::mem::take(&mut input.bytes);
+                        taken.push((*id, input.name.clone(), bytes, input.sample));
+                    }
+                }
+                let batch = taken
+                    .iter_mut()
+                    .map(|(id, name, bytes, sample)| {
+                        (*id, name.as_str(), std::mem::take(bytes), *sample)
                     })
                     .collect();
-                let outcomes = h.session.add_texts(&batch);
+                let outcomes = h.session.add_inputs(batch);
                 h.stored.extend(pairs.iter().map(|(key, id)| (*id, *key)));
                 outcomes
             });
@@ -261,6 +265,7 @@ async fn load_file(id: u32, sample: bool, file: File) {
         }
         offset = end;
     }
+    let name = load.parts().0.to_string();
     let outcome = HOST.with_borrow_mut(|h| load.finish(&mut h.session));
     let added = matches!(outcome, AddOutcome::Added(_));
     post(&Reply::Loaded {
@@ -268,18 +273,19 @@ async fn load_file(id: u32, sample: bool, file: File) {
     });
     answer_again();
     if added {
-        let (name, sample, bytes) = load.parts();
-        keep(id, name, sample, bytes).await;
+        // The File itself is stored (a Blob: IndexedDB keeps it without its bytes passing
+        // through wasm memory again).
+        keep(id, &name, sample, &file.into()).await;
     }
 }
 
-/// Store input `id` in IndexedDB (once: after its load); a failure is reported once, and
-/// nothing more is stored after it.
-async fn keep(id: u32, name: &str, sample: bool, bytes: &[u8]) {
+/// Store input `id` (its bytes as a Blob or a Uint8Array) in IndexedDB (once: after its
+/// load); a failure is reported once, and nothing more is stored after it.
+async fn keep(id: u32, name: &str, sample: bool, data: &JsValue) {
     if HOST.with_borrow(|h| h.store_failed) {
         return;
     }
-    match super::idb::put(name, sample, bytes).await {
+    match super::idb::put(name, sample, data).await {
         Ok(key) => {
             let still_loaded = HOST.with_borrow_mut(|h| {
                 let loaded = h.session.has_input(id);

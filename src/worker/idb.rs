@@ -1,7 +1,7 @@
 //! The worker's IndexedDB: the events' inputs stored once, after a load (never per keystroke),
 //! so a reload restores them; removed inputs are deleted. Each input is one record
-//! `{name, sample, bytes}` under an auto-increment key; the worker maps the page's input ids to
-//! those keys.
+//! `{name, sample, bytes}` (bytes: the File loaded as a Blob, or a Uint8Array) under an
+//! auto-increment key; the worker maps the page's input ids to those keys.
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -74,13 +74,13 @@ fn store(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbObjectStore, S
         .map_err(|_| "IndexedDB refused a transaction".to_string())
 }
 
-/// Store an input; its key.
-pub async fn put(name: &str, sample: bool, bytes: &[u8]) -> Result<f64, String> {
+/// Store an input (its bytes: a Blob, such as the File loaded, or a Uint8Array); its key.
+pub async fn put(name: &str, sample: bool, data: &JsValue) -> Result<f64, String> {
     let db = open().await?;
     let record = Object::new();
     let _ = Reflect::set(&record, &"name".into(), &name.into());
     let _ = Reflect::set(&record, &"sample".into(), &sample.into());
-    let _ = Reflect::set(&record, &"bytes".into(), &Uint8Array::from(bytes));
+    let _ = Reflect::set(&record, &"bytes".into(), data);
     let request = store(&db, IdbTransactionMode::Readwrite)?
         .add(&record)
         .map_err(|_| "IndexedDB refused the input".to_string())?;
@@ -121,16 +121,36 @@ pub async fn all() -> Result<Vec<StoredInput>, String> {
     let values: Array = finished(&values).await?.unchecked_into();
     db.close();
     let field = |record: &JsValue, name: &str| Reflect::get(record, &name.into()).ok();
-    Ok(keys
-        .iter()
-        .zip(values.iter())
-        .filter_map(|(key, record)| {
-            Some(StoredInput {
-                key: key.as_f64()?,
-                name: field(&record, "name")?.as_string()?,
-                sample: field(&record, "sample")?.as_bool().unwrap_or(false),
-                bytes: Uint8Array::new(&field(&record, "bytes")?).to_vec(),
-            })
-        })
-        .collect())
+    let mut stored = Vec::with_capacity(keys.length() as usize);
+    for (key, record) in keys.iter().zip(values.iter()) {
+        let (Some(key), Some(name), Some(data)) = (
+            key.as_f64(),
+            field(&record, "name").and_then(|n| n.as_string()),
+            field(&record, "bytes"),
+        ) else {
+            continue;
+        };
+        let Some(bytes) = read_bytes(data).await else {
+            continue;
+        };
+        stored.push(StoredInput {
+            key,
+            name,
+            sample: field(&record, "sample").and_then(|s| s.as_bool()) == Some(true),
+            bytes,
+        });
+    }
+    Ok(stored)
+}
+
+/// The bytes of a stored input: a Blob (a File loaded) or a Uint8Array (pasted text, and
+/// what earlier versions stored).
+async fn read_bytes(data: JsValue) -> Option<Vec<u8>> {
+    match data.dyn_into::<web_sys::Blob>() {
+        Ok(blob) => {
+            let buffer = JsFuture::from(blob.array_buffer()).await.ok()?;
+            Some(Uint8Array::new(&buffer).to_vec())
+        }
+        Err(data) => Some(Uint8Array::new(&data).to_vec()),
+    }
 }

@@ -158,19 +158,25 @@ pub fn use_worker(state: &UseReducerHandle<State>, restore: bool) -> UseReducerH
     view
 }
 
-/// Ask the worker again whenever the query (less its revision) changes.
+/// Ask the worker again whenever the query (less its revision) changes — at once, while the
+/// App renders, not in an effect: an effect runs only after every child has rendered the edit
+/// (editor, builder, exports), and the worker would wait for all of that before it starts.
+/// The worker evaluates while the page renders.
 #[hook]
 pub fn use_query(query: Query) {
-    use_effect_with(query, |query| {
-        let rev = LATEST_REV.with(|latest| {
-            latest.set(latest.get() + 1);
-            latest.get()
-        });
-        client::send(&Request::Query(Query {
-            rev,
-            ..query.clone()
-        }));
+    let sent = use_mut_ref(|| None::<Query>);
+    if sent.borrow().as_ref() == Some(&query) {
+        return;
+    }
+    let rev = LATEST_REV.with(|latest| {
+        latest.set(latest.get() + 1);
+        latest.get()
     });
+    client::send(&Request::Query(Query {
+        rev,
+        ..query.clone()
+    }));
+    *sent.borrow_mut() = Some(query);
 }
 
 fn route(

@@ -8,16 +8,21 @@
 // - memory: the worker's WebAssembly memory (reported with every answer), the page's wasm memory
 //   and its JS heap (`performance.memory`).
 // Not a test: it asserts nothing about speed. SIZES, ROUNDS and CHARTS (on,off) are settable.
+// TRACE=1 (TRACE_DIR=dir to keep the raw traces) also records a Chromium trace of the typing rounds and prints, per size and charts
+// setting, where a keystroke's time goes (trace-breakdown.mjs: page script/style/layout/paint,
+// the worker's busy time, the message hops, the answer's size).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { start, openPage } from './harness.mjs';
+import { CATEGORIES, breakdown } from './trace-breakdown.mjs';
 
 const SIZES = (process.env.SIZES ?? '1000,10000,100000,200000').split(',').map(Number);
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
 const CHARTS = (process.env.CHARTS ?? 'on').split(',');
 const GEN = process.env.EVENTPEN_GEN ?? 'eventpen-gen';
+const TRACE = Boolean(process.env.TRACE);
 
 // Two patterns with different match counts on the generated trail (so every round changes the
 // summary): KMS decrypts, then decrypts and STS role assumptions.
@@ -34,6 +39,17 @@ async function instrument(context) {
       for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
     }).observe({ type: 'longtask', buffered: true });
     addEventListener('TrunkApplicationStarted', (e) => { window.__pageWasm = e.detail.wasm; });
+    // The size of the worker's last reply (its JSON text, or its bytes), for the trace mode.
+    const Native = window.Worker;
+    window.Worker = class extends Native {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', (e) => {
+          const data = e.data ?? {};
+          window.__replyBytes = data.json?.length ?? data.bytes?.byteLength ?? 0;
+        });
+      }
+    };
   });
 }
 
@@ -69,9 +85,11 @@ async function typeRounds(page) {
         obs.observe(document.body, { subtree: true, childList: true, characterData: true });
         setTimeout(() => { obs.disconnect(); resolve(NaN); }, 30000);
       });
+      performance.mark(`key-${r}`);
       const t0 = performance.now();
       setText(next);
       out.push((await done) - t0);
+      performance.mark(`key-${r}-done`);
       await new Promise((r) => setTimeout(r, 50));
     }
     return out;
@@ -81,6 +99,7 @@ async function typeRounds(page) {
 const dir = mkdtempSync(path.join(os.tmpdir(), 'eventpen-bench-'));
 const env = await start();
 const rows = [];
+const traces = [];
 try {
   for (const size of SIZES) {
     const file = path.join(dir, `trail-${size}.json`);
@@ -100,7 +119,16 @@ try {
     for (const charts of CHARTS) {
       const toggle = page.getByRole('button', { name: 'Charts', exact: true });
       if ((await toggle.getAttribute('aria-pressed')) !== String(charts === 'on')) await toggle.click();
+      if (TRACE) await env.browser.startTracing(page, { categories: CATEGORIES });
       const times = (await typeRounds(page)).sort((a, b) => a - b);
+      if (TRACE) {
+        const raw = await env.browser.stopTracing();
+        if (process.env.TRACE_DIR) writeFileSync(path.join(process.env.TRACE_DIR, `trace-${size}-${charts}.json`), raw);
+        const trace = JSON.parse(raw.toString());
+        const bytes = await page.evaluate(() => window.__replyBytes);
+        traces.push({ events: size, charts, ...breakdown(trace, bytes) });
+        console.error(JSON.stringify(traces.at(-1)));
+      }
       const typingLongest = await longest(page);
       const memory = await page.evaluate(() => ({
         worker: window.eventpenWorkerMemory ?? NaN,
@@ -133,3 +161,4 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 console.table(rows);
+if (TRACE) console.table(traces);

@@ -52,14 +52,20 @@ pub struct RawEvent<'a> {
 impl RawEvent<'_> {
     /// The EventBridge event's JSON text.
     pub fn json(&self) -> String {
-        if self.head.is_empty() {
-            return self.body.to_string();
-        }
         let mut text = String::with_capacity(self.head.len() + self.body.len() + 1);
-        text.push_str(&self.head);
-        text.push_str(&self.body);
-        text.push('}');
+        self.write_json(&mut text);
         text
+    }
+
+    /// Writes the EventBridge event's JSON text into `out` (cleared first): a loader reuses
+    /// one buffer for every event.
+    pub fn write_json(&self, out: &mut String) {
+        out.clear();
+        out.push_str(&self.head);
+        out.push_str(&self.body);
+        if !self.head.is_empty() {
+            out.push('}');
+        }
     }
 }
 

@@ -26,25 +26,29 @@ pub struct FacetFieldViewProps {
     pub stale: bool,
     /// Called with the field's path and a value to add or remove.
     pub on_toggle: Callback<(Vec<String>, Value)>,
+    /// Whether all its values are shown (kept by the panel: a field scrolled out of the
+    /// virtualised list and back keeps it).
+    pub expanded: bool,
+    /// Called with the field's index to show all its values, or fewer again.
+    pub on_expand: Callback<usize>,
 }
 
 /// One field: its path, how many values, the top values as buttons, "more".
 #[component]
 pub fn FacetFieldView(props: &FacetFieldViewProps) -> Html {
-    let expanded = use_state(|| false);
     let Some(field) = props.facets.fields().get(props.index) else {
         return html! {};
     };
     let name = dotted(&field.path);
     let searching = !props.query.trim().is_empty();
     let values = field.values_matching(&props.query);
-    let open = *expanded;
+    let open = props.expanded;
     let quiet = field.all_distinct() && !open && !searching;
     let limit = if open { MORE } else { TOP };
     let shown = if quiet { 0 } else { values.len().min(limit) };
     let toggle = {
-        let expanded = expanded.clone();
-        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+        let index = props.index;
+        props.on_expand.reform(move |_: MouseEvent| index)
     };
     let more_label = if open {
         "Show fewer".to_string()
@@ -101,7 +105,7 @@ pub fn FacetFieldView(props: &FacetFieldViewProps) -> Html {
         }
     };
     html! {
-        <li class="facet">
+        <div class="facet">
             <div class="facet-head">
                 <span class="facet-path mono">{ name.clone() }</span>
                 <span class="facet-meta">{ distinct_text(field) }</span>
@@ -112,7 +116,7 @@ pub fn FacetFieldView(props: &FacetFieldViewProps) -> Html {
                 </ul>
             }
             { for more }
-        </li>
+        </div>
     }
 }
 

@@ -7,9 +7,11 @@
 //! pattern editor re-draws just the fields whose pressed state changed — quick with 10,000 events.
 use super::facet_field::FacetFieldView;
 use crate::builder::{self, pretty, toggle_exact};
+use crate::components::virtual_list::VirtualList;
 use crate::derived::ByPtr;
 use serde_json::{Map, Value};
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -47,6 +49,24 @@ type Latest = Rc<RefCell<(Rc<Value>, Callback<String>)>>;
 #[component]
 pub fn Facets(props: &FacetsProps) -> Html {
     let query = use_state(String::new);
+    // Fields showing all their values, by index (forgotten with the events).
+    let expanded = use_state(|| Rc::new(BTreeSet::<usize>::new()));
+    {
+        let expanded = expanded.clone();
+        use_effect_with(ByPtr(props.facets.clone()), move |_| {
+            expanded.set(Rc::default())
+        });
+    }
+    let on_expand = {
+        let expanded = expanded.clone();
+        Callback::from(move |index: usize| {
+            let mut next = (**expanded).clone();
+            if !next.remove(&index) {
+                next.insert(index);
+            }
+            expanded.set(Rc::new(next));
+        })
+    };
     let pattern = props
         .pattern
         .clone()
@@ -99,6 +119,27 @@ pub fn Facets(props: &FacetsProps) -> Html {
         )
     };
     let query_attr = AttrValue::from((*query).clone());
+    let field_row = {
+        let (facets, matching) = (props.facets.clone(), matching.clone());
+        let (stale, on_toggle) = (props.stale, on_toggle.clone());
+        let expanded = (*expanded).clone();
+        Callback::from(move |at: usize| {
+            let index = *matching.get(at)?;
+            let path = &facets.fields().get(index)?.path;
+            let pressed: Vec<Value> = picked
+                .iter()
+                .filter(|(p, _)| p == path)
+                .map(|(_, v)| v.clone())
+                .collect();
+            Some(html! {
+                <FacetFieldView key={index} facets={ByPtr(facets.clone())} {index}
+                    query={query_attr.clone()} {pressed} {stale} on_toggle={on_toggle.clone()}
+                    expanded={expanded.contains(&index)} on_expand={on_expand.clone()} />
+            })
+        })
+    };
+    // Another search or other events: the list starts again at its top.
+    let generation = Rc::as_ptr(&matching) as u64;
     html! {
         <section class="facets" aria-labelledby="facets-heading">
             <div class="builder-head">
@@ -113,16 +154,8 @@ pub fn Facets(props: &FacetsProps) -> Html {
                     <input type="search" value={(*query).clone()} {oninput} placeholder="eventName, RunInstances, t2.micro…"
                         spellcheck="false" autocomplete="off" />
                 </label>
-                <ul class="facet-list" aria-label="Fields">
-                    { for matching.iter().map(|&index| {
-                        let path = &props.facets.fields()[index].path;
-                        let pressed: Vec<Value> = picked.iter().filter(|(p, _)| p == path).map(|(_, v)| v.clone()).collect();
-                        html! {
-                            <FacetFieldView key={index} facets={ByPtr(props.facets.clone())} {index}
-                                query={query_attr.clone()} {pressed} stale={props.stale} on_toggle={on_toggle.clone()} />
-                        }
-                    }) }
-                </ul>
+                <VirtualList label="Fields" class="facet-list" total={matching.len()} row_px={64.0}
+                    row={field_row} loaded={(0, matching.len())} generation={generation} />
             }
         </section>
     }

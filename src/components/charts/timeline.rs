@@ -7,6 +7,7 @@ use super::time_labels::{label, span, zone_name};
 use super::wiring::TimelineView;
 use crate::derived::ByPtr;
 use eventpen_playground::timeline::{Bucket, TimeRange, Timeline};
+use std::fmt::Write as _;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -73,6 +74,16 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
         format!("{}-heading", props.id),
         format!("{}-summary", props.id),
     );
+    // The bucket's times in words depend on the buckets' positions only, not on the counts:
+    // worked out once per timeline shape, not per keystroke (each is a few JavaScript `Date`s).
+    let shape = props
+        .view
+        .timeline
+        .as_ref()
+        .map(|t| (t.start, t.bucket_seconds, t.buckets.len()));
+    let labels = use_memo(shape, |shape| {
+        shape.map_or_else(Vec::new, |s| bucket_labels(s.0, s.1, s.2))
+    });
     let Some(timeline) = props.view.timeline.as_ref() else {
         return html! {
             <section class="timeline" aria-labelledby={heading_id.clone()}>
@@ -242,34 +253,44 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
         }
     };
     let x_of = |i: usize| (i + offset) as f64 * COLUMN;
-    let bars = timeline.buckets.iter().enumerate().map(|(i, bucket)| {
-        let start = timeline.start + i as i64 * size;
+    // Two paths (one per series) instead of two rects per bucket: the page redraws the bars on
+    // every keystroke, and a short DOM is the cheap one to diff, lay out and paint.
+    let (mut hits, mut misses) = (String::new(), String::new());
+    for (i, bucket) in timeline.buckets.iter().enumerate() {
         let (hit, miss) = (height(bucket.matched), height(bucket.not_matched));
+        let x = x_of(i) + 1.0;
+        if miss > 0.0 {
+            let _ = write!(misses, "M{x} {}h8v{miss}h-8z", 100.0 - hit - miss);
+        }
+        if hit > 0.0 {
+            let _ = write!(hits, "M{x} {}h8v{hit}h-8z", 100.0 - hit);
+        }
+    }
+    let hover = timeline.buckets.iter().zip(labels.iter()).enumerate().map(|(i, (bucket, words))| {
         let title = format!(
             "{} local ({} UTC): {}{}",
-            span(start, start + size, size, false),
-            span(start, start + size, size, true),
+            words.local_span,
+            words.utc_span,
             counts(bucket, matches_only),
             if matches_only { String::new() } else { format!(", {} not matched", bucket.not_matched) }
         );
-        let x = x_of(i) + 1.0;
         html! {
-            <g>
-                <title>{ title }</title>
-                <rect class="hit-area" x={x_of(i).to_string()} y="0" width={COLUMN.to_string()} height="100" />
-                <rect class="bar-miss" x={x.to_string()} y={(100.0 - hit - miss).to_string()} width="8" height={miss.to_string()} />
-                <rect class="bar-match" x={x.to_string()} y={(100.0 - hit).to_string()} width="8" height={hit.to_string()} />
-            </g>
+            <rect class="hit-area" x={x_of(i).to_string()} y="0" width={COLUMN.to_string()} height="100"><title>{ title }</title></rect>
         }
     });
+    // The flash of what an edit changed fades as one HTML layer (its opacity animates on the
+    // compositor), not as an animation per SVG rect, which repainted the page every frame for
+    // three seconds after each keystroke.
+    let width = columns as f64 * COLUMN;
     let flashes = props.view.change.map(|(_, _, generation)| {
         html! {
-            <g class="change-flash" key={generation.to_string()}>
+            <div class="timeline-flash" key={generation.to_string()} aria-hidden="true">
                 { for timeline.buckets.iter().enumerate().filter(|(_, b)| b.added + b.removed > 0).map(|(i, b)| {
                     let class = if b.added >= b.removed { "flash-added" } else { "flash-removed" };
-                    html! { <rect class={class} x={x_of(i).to_string()} y="0" width={COLUMN.to_string()} height="100" /> }
+                    let style = format!("left:{}%;width:{}%", x_of(i) / width * 100.0, COLUMN / width * 100.0);
+                    html! { <span class={class} {style}></span> }
                 }) }
-            </g>
+            </div>
         }
     });
     let selection = selected.map(|(a, b)| html! {
@@ -299,11 +320,13 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
                 aria-describedby={summary_id.clone()}>
                 <svg ref={plot} viewBox={format!("0 0 {} 100", columns as f64 * COLUMN)} preserveAspectRatio="none"
                     aria-hidden="true" {onpointerdown} {onpointermove} {onpointerup} {onpointerleave}>
-                    { for bars }
-                    { for flashes }
+                    <path class="bar-miss" d={misses} />
+                    <path class="bar-match" d={hits} />
+                    { for hover }
                     { for selection }
                     { for cursor_mark }
                 </svg>
+                { for flashes }
             </div>
             <div class="timeline-axis" aria-hidden="true">
                 { for axis.iter().map(|&i| html! { <span>{ label(timeline.start + i as i64 * size, size, false) }</span> }) }
@@ -316,7 +339,7 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
             </div>
             <p class="chart-status" role="status" aria-live="polite">{ status }</p>
             <p id={summary_id} class="chart-summary">{ summary }</p>
-            { table(timeline, matches_only) }
+            { table(timeline, &labels, matches_only) }
         </section>
     }
 }
@@ -337,8 +360,31 @@ fn sum(timeline: &Timeline, range: TimeRange) -> Bucket {
         })
 }
 
+/// A bucket's times in words: its span (hover text) and its start (table), local and UTC.
+struct BucketLabels {
+    local_span: String,
+    utc_span: String,
+    local_start: String,
+    utc_start: String,
+}
+
+/// The words of `count` buckets of `size` seconds from `start`.
+fn bucket_labels(start: i64, size: i64, count: usize) -> Vec<BucketLabels> {
+    (0..count as i64)
+        .map(|i| {
+            let from = start + i * size;
+            BucketLabels {
+                local_span: span(from, from + size, size, false),
+                utc_span: span(from, from + size, size, true),
+                local_start: label(from, size, false),
+                utc_start: label(from, size, true),
+            }
+        })
+        .collect()
+}
+
 /// The chart as a table, for screen readers and for reading exact numbers.
-fn table(timeline: &Timeline, matches_only: bool) -> Html {
+fn table(timeline: &Timeline, labels: &[BucketLabels], matches_only: bool) -> Html {
     let size = timeline.bucket_seconds;
     html! {
         <details class="chart-table">
@@ -351,10 +397,9 @@ fn table(timeline: &Timeline, matches_only: bool) -> Html {
                     if !matches_only { <th scope="col">{ "Not matched" }</th> }
                 </tr></thead>
                 <tbody>
-                    { for timeline.buckets.iter().enumerate().filter(|(_, b)| b.total() > 0).map(|(i, b)| {
-                        let start = timeline.start + i as i64 * size;
+                    { for timeline.buckets.iter().zip(labels).filter(|(b, _)| b.total() > 0).map(|(b, words)| {
                         html! { <tr>
-                            <th scope="row">{ label(start, size, false) }</th><td>{ label(start, size, true) }</td>
+                            <th scope="row">{ words.local_start.clone() }</th><td>{ words.utc_start.clone() }</td>
                             <td>{ b.matched }</td>
                             if !matches_only { <td>{ b.not_matched }</td> }
                         </tr> }

@@ -119,6 +119,7 @@ impl CodeMirrorRef {
 }
 
 /// What the editor shows that changes with the app's state.
+#[derive(Clone)]
 pub struct Synced {
     /// The text.
     pub value: Rc<str>,
@@ -131,6 +132,10 @@ pub struct Synced {
 }
 
 /// Mount a CodeMirror editor into `host` and keep its text, marks, catalog and counts in step.
+///
+/// The editor is created in a task of its own, after the first render: creating the two editors
+/// in the render's task made page start-up one long main-thread task (the share-link hardening
+/// tests count the longest). It then takes whatever the app shows by then.
 #[hook]
 pub fn use_code_mirror(
     host: NodeRef,
@@ -138,22 +143,40 @@ pub fn use_code_mirror(
     callbacks: Callbacks,
     synced: Synced,
 ) -> CodeMirrorRef {
+    let latest = use_mut_ref(Callbacks::default);
+    *latest.borrow_mut() = callbacks;
+    let live = use_mut_ref(|| None::<Live>);
+    // What the editor must show, for a mount that happens after the props moved on.
+    let shown = use_mut_ref(|| None::<Synced>);
+    *shown.borrow_mut() = Some(synced.clone());
     let Synced {
         value,
         marks,
         catalog,
         counts,
     } = synced;
-    let latest = use_mut_ref(Callbacks::default);
-    *latest.borrow_mut() = callbacks;
-    let live = use_mut_ref(|| None::<Live>);
     {
-        let (live, latest, value) = (live.clone(), latest.clone(), value.clone());
+        let live = live.clone();
         use_effect_with((), move |_| {
-            if let Some(parent) = host.cast::<web_sys::Element>() {
-                *live.borrow_mut() = mount(&parent, &setup, latest, &value);
+            let pending = {
+                let live = live.clone();
+                gloo::timers::callback::Timeout::new(0, move || {
+                    let (Some(parent), Some(synced)) =
+                        (host.cast::<web_sys::Element>(), shown.borrow().clone())
+                    else {
+                        return;
+                    };
+                    let mounted = mount(&parent, &setup, latest, &synced.value);
+                    if let Some(mounted) = &mounted {
+                        send_synced(mounted, &synced);
+                    }
+                    *live.borrow_mut() = mounted;
+                })
+            };
+            move || {
+                drop(pending);
+                drop(live.borrow_mut().take());
             }
-            move || drop(live.borrow_mut().take())
         });
     }
     {
@@ -191,6 +214,16 @@ pub fn use_code_mirror(
         });
     }
     CodeMirrorRef(live)
+}
+
+/// Marks, catalog and counts for an editor just mounted (its text came with `mount`).
+fn send_synced(live: &Live, synced: &Synced) {
+    live.handle
+        .set_diagnostics(&marks_to_js(&synced.value, &synced.marks));
+    live.handle
+        .set_catalog(synced.catalog.as_deref().unwrap_or(""));
+    live.handle
+        .set_clause_counts(&counts_to_js(&synced.value, &synced.counts));
 }
 
 fn set(object: &Object, key: &str, value: &JsValue) {

@@ -2,7 +2,7 @@
 //! evaluation (counts, verdict bits, advice, timeline, breakdown, preview) for a time range.
 use super::views::{Advice, EvaluationView, FacetsView};
 use super::{PatternState, Session};
-use crate::breakdown::Breakdown;
+use crate::breakdown::BreakdownIndex;
 use crate::columns::Bitset;
 use crate::timeline::{TimeRange, Timeline, change};
 use crate::{Diagnostic, Facets, Severity};
@@ -82,13 +82,13 @@ impl Session {
         let in_range = self.in_range(range);
         let verdicts = self.verdicts.as_deref();
         let matched_at = |i: usize| verdicts.is_some_and(|v| v[i]);
-        let matched = verdicts.map_or(0, |v| v.iter().filter(|m| **m).count());
+        let matched = self.bits.as_ref().map_or(0, Bitset::count);
         let range_counts = range.map(|_| {
             let kept = (0..total).filter(|&i| in_range(i));
             kept.fold((0, 0), |(n, m), i| (n + 1, m + usize::from(matched_at(i))))
         });
         let mut bits = vec![0u32; total.div_ceil(32)];
-        for i in (0..total).filter(|&i| matched_at(i)) {
+        for i in self.bits.iter().flat_map(Bitset::ones_iter) {
             bits[i / 32] |= 1 << (i % 32);
         }
         let (listed, tips) = self.advice();
@@ -108,7 +108,17 @@ impl Session {
                     counted.set(i, false);
                 }
             }
-            Breakdown::of_store(&self.store, &counted, TOP_VALUES)
+            let mut cached = self.breakdown_index.borrow_mut();
+            if cached
+                .as_ref()
+                .is_some_and(|(v, _)| *v != self.events_version)
+            {
+                *cached = None;
+            }
+            let (_, index) = cached.get_or_insert_with(|| {
+                (self.events_version, BreakdownIndex::of_store(&self.store))
+            });
+            index.breakdown(&self.store, &counted, TOP_VALUES)
         });
         let preview = self.bits.as_ref().map_or_else(Vec::new, |bits| {
             bits.ones_iter()

@@ -54,13 +54,14 @@ impl ChunkedLoad {
         }
     }
 
-    /// Every chunk is in: ingest the input into `session` (the bytes stay, to be stored).
-    pub fn finish(&self, session: &mut Session) -> AddOutcome {
-        session.add_text(self.id, &self.name, &self.bytes, self.sample)
+    /// Every chunk is in: ingest the input into `session`, which takes the bytes over (no
+    /// second copy of the input).
+    pub fn finish(self, session: &mut Session) -> AddOutcome {
+        session.add_bytes(self.id, &self.name, self.bytes, self.sample)
     }
 
-    /// The input's name, whether it is a sample, and its bytes.
-    pub fn parts(&self) -> (&str, bool, &[u8]) {
-        (&self.name, self.sample, &self.bytes)
+    /// The input's name, and whether it is a sample.
+    pub fn parts(&self) -> (&str, bool) {
+        (&self.name, self.sample)
     }
 }

@@ -30,6 +30,8 @@ impl Session {
         let mut problems = Vec::new();
         let mut count = 0;
         let mut left_out = false;
+        // The event's text, in one buffer reused for every event.
+        let mut json = String::new();
         let (store, events, note_messages) =
             (&mut self.store, &mut self.events, &mut self.note_messages);
         read_log_file(name, text, &mut |item| {
@@ -55,7 +57,8 @@ impl Session {
                         notes: event.notes.iter().map(|n| n.code).collect(),
                         derived: event.derived.clone(),
                     };
-                    if store.push_json(event.json().as_bytes(), meta).is_ok() {
+                    event.write_json(&mut json);
+                    if store.push_json_str(&json, meta).is_ok() {
                         events.push(EventSource {
                             input: id,
                             original: Original::Span(event.offset, event.record.len()),

@@ -30,9 +30,11 @@ pub use load::{ChunkedLoad, LoadProgress};
 pub use views::*;
 
 use crate::Facets;
+use crate::breakdown::BreakdownIndex;
 use crate::columns::{Bitset, ColumnMatcher};
 use crate::store::EventStore;
 use eventpen_pattern::{Checked, Pattern};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// The pattern as last set, checked, with the last valid compiled pattern kept while the text
@@ -76,6 +78,9 @@ pub struct Session {
     generation: u32,
     /// Bumped on every change of the events (what the facets depend on).
     events_version: u32,
+    /// The breakdown's per-event index, for the events of the `events_version` it was built at
+    /// (built on the first breakdown asked for, kept across keystrokes).
+    breakdown_index: RefCell<Option<(u32, BreakdownIndex)>>,
 }
 
 impl Session {

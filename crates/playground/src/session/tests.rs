@@ -276,3 +276,54 @@ fn a_log_file_streams_in_and_reads_like_the_same_records_ingested_whole() {
         records[7]
     );
 }
+
+/// (pattern, events added before it, region counts among the matches)
+type BreakdownCase = (
+    &'static str,
+    Option<&'static str>,
+    Vec<(&'static str, usize)>,
+);
+
+#[test]
+fn the_breakdown_follows_the_pattern_and_the_events_it_indexes() {
+    let mut session = loaded();
+    let region_counts = |session: &Session| -> Vec<(String, usize)> {
+        let view = session.evaluate(None, true);
+        let breakdown = view.breakdown.expect("there are verdicts");
+        breakdown.dimensions[3]
+            .top
+            .iter()
+            .map(|v| (v.value.clone(), v.count))
+            .collect()
+    };
+    let cases: [BreakdownCase; 3] = [
+        (
+            r#"{"source": ["aws.ec2"]}"#,
+            None,
+            vec![("eu-west-1", 1), ("us-east-1", 1)],
+        ),
+        (
+            r#"{"account": ["1"]}"#,
+            None,
+            vec![("eu-west-1", 2), ("us-east-1", 1)],
+        ),
+        (
+            r#"{"account": ["1"]}"#,
+            Some(
+                r#"{"source":"aws.s3","detail-type":"X","account":"1","region":"ap-south-1","detail":{}}"#,
+            ),
+            vec![("eu-west-1", 2), ("ap-south-1", 1), ("us-east-1", 1)],
+        ),
+    ];
+    for (pattern, added, expected) in cases {
+        if let Some(text) = added {
+            session.add_text(2, "more.jsonl", text.as_bytes(), false);
+        }
+        session.set_pattern(pattern);
+        let expected: Vec<(String, usize)> = expected
+            .into_iter()
+            .map(|(v, n)| (v.to_string(), n))
+            .collect();
+        assert_eq!(region_counts(&session), expected, "{pattern}");
+    }
+}

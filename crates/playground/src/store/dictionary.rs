@@ -15,11 +15,11 @@ use super::chunked::{ByteArena, ChunkedVec, Span};
 use super::hash::hash_bytes;
 
 /// A string's tag is the JSON quote, so `"text` inside an event's JSON is its tagged form.
-const STRING: u8 = b'"';
-const NUMBER: u8 = b'n';
-const TRUE: u8 = b't';
-const FALSE: u8 = b'f';
-const NULL: u8 = b'z';
+pub(crate) const STRING: u8 = b'"';
+pub(crate) const NUMBER: u8 = b'n';
+pub(crate) const TRUE: u8 = b't';
+pub(crate) const FALSE: u8 = b'f';
+pub(crate) const NULL: u8 = b'z';
 
 /// The arenas a dictionary's values live in: its own texts, and the events' JSON.
 #[derive(Debug, Clone, Copy)]
@@ -33,8 +33,10 @@ pub(crate) struct Arenas<'a> {
 pub(crate) struct Dictionary {
     /// Per value: where its tagged bytes are; marked when in the events' JSON.
     spans: ChunkedVec<Span>,
-    /// Open addressing: 0 = empty, else value id + 1. Length is a power of two (or 0).
-    slots: Vec<u32>,
+    /// Open addressing: 0 = empty, else the value's hash (low 32 bits) above its id + 1, so
+    /// a probe compares bytes only when the hashes agree and growing reads no value. Length
+    /// is a power of two (or 0).
+    slots: Vec<u64>,
 }
 
 /// The tagged bytes of a scalar (`None` for objects and arrays).
@@ -98,17 +100,36 @@ impl Dictionary {
         event_span: Span,
         tagged: &[u8],
     ) -> u32 {
+        let found = || {
+            (tagged.first() == Some(&STRING) && tagged.len() > 8)
+                .then(|| memchr::memmem::find(events.get(event_span), tagged))
+                .flatten()
+        };
+        self.intern_at(texts, events, event_span, tagged, found)
+    }
+
+    /// [`Dictionary::intern`] where the caller says where `tagged` is in the event's JSON
+    /// (`at`, called only for a new value), when it is there.
+    pub(crate) fn intern_at(
+        &mut self,
+        texts: &mut ByteArena,
+        events: &ByteArena,
+        event_span: Span,
+        tagged: &[u8],
+        at: impl FnOnce() -> Option<usize>,
+    ) -> u32 {
         if (self.spans.len() + 1) * 4 > self.slots.len() * 3 {
-            self.grow(Arenas { texts, events });
+            self.grow();
         }
         let mask = self.slots.len() - 1;
-        let mut slot = hash_bytes(tagged) as usize & mask;
+        let hash = hash_bytes(tagged) & 0xffff_ffff;
+        let mut slot = hash as usize & mask;
         loop {
             match self.slots[slot] {
                 0 => break,
                 taken => {
-                    let id = taken - 1;
-                    if self.get(Arenas { texts, events }, id) == tagged {
+                    let id = (taken as u32).wrapping_sub(1);
+                    if taken >> 32 == hash && self.get(Arenas { texts, events }, id) == tagged {
                         return id;
                     }
                     slot = (slot + 1) & mask;
@@ -116,33 +137,30 @@ impl Dictionary {
             }
         }
         let id = self.spans.len() as u32;
-        let found = (tagged.first() == Some(&STRING) && tagged.len() > 8)
-            .then(|| memchr::memmem::find(events.get(event_span), tagged))
-            .flatten();
-        self.spans.push(match found {
+        self.spans.push(match at() {
             Some(offset) => event_span.part(offset, tagged.len()).marked(),
             None => texts.push(tagged),
         });
-        self.slots[slot] = id + 1;
+        self.slots[slot] = hash << 32 | u64::from(id + 1);
         id
     }
 
-    fn grow(&mut self, arenas: Arenas<'_>) {
+    fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(8);
         let mask = size - 1;
-        let mut slots = vec![0u32; size];
-        for id in 0..self.spans.len() as u32 {
-            let mut slot = hash_bytes(self.get(arenas, id)) as usize & mask;
+        let mut slots = vec![0u64; size];
+        for &taken in self.slots.iter().filter(|&&taken| taken != 0) {
+            let mut slot = (taken >> 32) as usize & mask;
             while slots[slot] != 0 {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = id + 1;
+            slots[slot] = taken;
         }
         self.slots = slots;
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.spans.heap_bytes() + self.slots.capacity() * 4
+        self.spans.heap_bytes() + self.slots.capacity() * 8
     }
 }
 

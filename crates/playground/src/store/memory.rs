@@ -48,7 +48,10 @@ impl EventStore {
             dictionaries,
             texts: self.text.heap_bytes(),
             paths: self.paths.heap_bytes() - occurrences - dictionaries,
-            meta: self.meta.heap_bytes() + self.times.heap_bytes() + self.serialized.capacity(),
+            meta: self.meta.heap_bytes()
+                + self.times.heap_bytes()
+                + self.serialized.capacity()
+                + self.tape.heap_bytes(),
             occurrence_count: columns.clone().map(|c| c.events.len()).sum(),
             distinct_values: columns.map(|c| c.dictionary.len()).sum(),
             path_count: self.paths.nodes.len() - 1,

@@ -3,7 +3,9 @@
 //! (12× the input at 20,000 events; the target is at most 2×).
 //!
 //! - Events are pushed one at a time ([`EventStore::push`]), so a worker can ingest in chunks
-//!   and report progress; nothing is rebuilt per push.
+//!   and report progress; nothing is rebuilt per push. An event given as text
+//!   ([`EventStore::push_json`], what a load does) is indexed as it is read, without a tree
+//!   (`tape`); the result is the same as pushing its tree.
 //! - An event comes back on demand as bytes ([`EventStore::bytes`]) or a tree
 //!   ([`EventStore::event`]); rows read their summary from the columns
 //!   ([`EventStore::summary`]) without decoding the event.
@@ -57,13 +59,14 @@ mod memory;
 mod meta;
 mod paths;
 mod rows;
+mod tape;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde_json::Value;
 
 pub(crate) use dictionary::{Arenas, scalar};
-pub(crate) use hash::FastBuild;
+pub(crate) use hash::{FastBuild, hash_bytes};
 pub use memory::StoreMemory;
 pub use meta::EventMeta;
 pub(crate) use paths::{IN_ARRAY, Paths, VALUE_ID, VIA_ARRAY};
@@ -72,6 +75,7 @@ pub use rows::{PlainReader, RowSummary, ValueId};
 use chunked::{ByteArena, ChunkedVec, Span};
 use meta::MetaTable;
 use paths::{Scratch, Target};
+use tape::Tape;
 
 /// Gives every store its own identity, so caches keyed by it never mix two stores.
 static NEXT_STORE_ID: AtomicU64 = AtomicU64::new(1);
@@ -90,6 +94,8 @@ pub struct EventStore {
     /// Per event: its `time` in seconds since the epoch, `i64::MIN` when it has none.
     times: ChunkedVec<i64>,
     serialized: Vec<u8>,
+    /// The event being read by [`EventStore::push_json`].
+    tape: Tape,
 }
 
 impl Default for EventStore {
@@ -111,6 +117,7 @@ impl EventStore {
             meta: MetaTable::default(),
             times: ChunkedVec::default(),
             serialized: Vec::new(),
+            tape: Tape::default(),
         }
     }
 
@@ -149,12 +156,49 @@ impl EventStore {
     }
 
     /// Adds one event given as JSON text (e.g. the ingest's fast path for log files, which
-    /// hands out event text): parsed, then stored as [`EventStore::push`] does (compact).
+    /// hands out event text), stored compact as [`EventStore::push`] stores its tree. The text
+    /// is indexed as it is read (no tree); serde_json reads what that reader leaves to it.
     /// The error says where the text is not JSON (line and column).
     pub fn push_json(&mut self, json: &[u8], meta: EventMeta) -> Result<(), serde_json::Error> {
-        let event: Value = serde_json::from_slice(json)?;
-        self.push(&event, meta);
+        match std::str::from_utf8(json) {
+            Ok(text) => self.push_json_str(text, meta),
+            Err(_) => serde_json::from_slice::<Value>(json).map(|event| self.push(&event, meta)),
+        }
+    }
+
+    /// [`EventStore::push_json`] of text (no UTF-8 check again).
+    pub fn push_json_str(&mut self, json: &str, meta: EventMeta) -> Result<(), serde_json::Error> {
+        let mut tape = std::mem::take(&mut self.tape);
+        let read = tape.read_str(json);
+        if read {
+            self.push_tape(&tape, &meta);
+        }
+        self.tape = tape;
+        if !read {
+            let event: Value = serde_json::from_str(json)?;
+            self.push(&event, meta);
+        }
         Ok(())
+    }
+
+    /// Adds the event read into `tape`.
+    fn push_tape(&mut self, tape: &Tape, meta: &EventMeta) {
+        let index = self.events.len() as u32;
+        let json = self.bytes.push(&tape.json);
+        self.events.push(json);
+        let target = Target {
+            texts: &mut self.text,
+            events: &self.bytes,
+            json,
+            scratch: &mut self.scratch,
+        };
+        let time = self
+            .paths
+            .add_tape(target, tape, index)
+            .and_then(|tagged| std::str::from_utf8(tagged.get(1..)?).ok())
+            .and_then(crate::timeline::parse_time);
+        self.meta.push(&mut self.text, meta);
+        self.times.push(time.unwrap_or(i64::MIN));
     }
 
     /// How many events.

@@ -15,6 +15,7 @@ use serde_json::Value;
 use super::chunked::{ByteArena, ChunkedVec, Span};
 use super::dictionary::{Dictionary, tagged};
 use super::hash::FastBuild;
+use super::tape::{Op, Tape};
 
 /// Flag on an occurrence: it came from inside an array of objects or a nested array.
 pub(crate) const IN_ARRAY: u32 = 1 << 31;
@@ -78,6 +79,8 @@ impl Default for Paths {
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     tagged: Vec<u8>,
+    /// The open objects and arrays of [`Paths::add_tape`]: path, flags, whether an array.
+    stack: Vec<(u32, u32, bool)>,
 }
 
 /// Where indexing one event writes: new values' texts, and the event's own JSON (already
@@ -127,6 +130,73 @@ impl Paths {
     pub(crate) fn add_event(&mut self, target: Target<'_>, event: &Value, index: u32) {
         let mut target = target;
         self.add(&mut target, event, 0, index, 0);
+    }
+
+    /// Indexes every scalar of the event read into `tape` (number `index`, whose JSON,
+    /// the tape's, is at `json` in `events`), as [`Paths::add_event`] does for its tree.
+    /// Returns the tagged text of the event's top-level `time` when it is a string.
+    pub(crate) fn add_tape<'t>(
+        &mut self,
+        target: Target<'_>,
+        tape: &'t Tape,
+        index: u32,
+    ) -> Option<&'t [u8]> {
+        // Per open object or array: its path, the flags of the way to it, whether an array.
+        let stack = &mut target.scratch.stack;
+        stack.clear();
+        let mut time = None;
+        let mut at_time = false;
+        // The path and flags of the next value.
+        let mut next = (0u32, 0u32);
+        for op in &tape.ops {
+            if let (Some(&(node, flags, true)), false) = (stack.last(), *op == Op::Close) {
+                let inner = match op {
+                    Op::Open(_) => flags | IN_ARRAY | VIA_ARRAY,
+                    _ => flags | VIA_ARRAY,
+                };
+                next = (node, inner);
+            }
+            match *op {
+                Op::Open(array) => {
+                    stack.push((next.0, next.1, array));
+                    at_time = false;
+                }
+                Op::Close => {
+                    stack.pop();
+                }
+                Op::Key(key) => {
+                    let Some(&(node, flags, _)) = stack.last() else {
+                        continue;
+                    };
+                    let key = std::str::from_utf8(tape.text(key).get(1..).unwrap_or_default())
+                        .unwrap_or_default();
+                    at_time = stack.len() == 1 && key == "time";
+                    next = (self.child(node, key), flags);
+                }
+                Op::Scalar(text) => {
+                    let tagged = tape.text(text);
+                    if std::mem::take(&mut at_time) && tagged.first() == Some(&b'"') {
+                        time = Some(tagged);
+                    }
+                    let (node, flags) = next;
+                    if node == 0 {
+                        continue;
+                    }
+                    let column = &mut self.nodes[node as usize].column;
+                    let at = || text.in_json.then_some(text.start as usize);
+                    let id = column.dictionary.intern_at(
+                        target.texts,
+                        target.events,
+                        target.json,
+                        tagged,
+                        at,
+                    );
+                    column.events.push(index);
+                    column.values.push(id | flags);
+                }
+            }
+        }
+        time
     }
 
     /// `flags` says how the walk got here; the rules follow the matcher's (see

@@ -126,6 +126,48 @@ impl EventStore {
         })
     }
 
+    /// Each event's plain value at `keys` (the first not inside an array, as
+    /// [`PlainReader::value_id`] reads it) when it is a non-empty string, else `None`: one
+    /// sequential pass over the column, the string check once per distinct value.
+    pub fn plain_string_ids(&self, keys: &[&str]) -> Vec<Option<ValueId>> {
+        let mut ids = vec![None; self.len()];
+        let Some(node) = self.paths.find(keys) else {
+            return ids;
+        };
+        let column = &self.paths.nodes[node as usize].column;
+        // Per value id: unknown, a non-empty string, or anything else.
+        const UNKNOWN: u8 = 0;
+        const STRING: u8 = 1;
+        const OTHER: u8 = 2;
+        let mut kind = vec![UNKNOWN; column.dictionary.len()];
+        let mut last = None;
+        for (event, value) in column.events.iter().zip(column.values.iter()) {
+            if value & VIA_ARRAY != 0 || last == Some(event) {
+                continue;
+            }
+            last = Some(event);
+            let id = value & VALUE_ID;
+            let Some(known) = kind.get_mut(id as usize) else {
+                continue;
+            };
+            if *known == UNKNOWN {
+                let tagged = column.dictionary.get(self.arenas(), id);
+                *known = if super::dictionary::is_non_empty_string(tagged) {
+                    STRING
+                } else {
+                    OTHER
+                };
+            }
+            if let (STRING, Some(slot)) = (*known, ids.get_mut(event as usize)) {
+                *slot = Some(ValueId {
+                    path: node,
+                    value: id,
+                });
+            }
+        }
+        ids
+    }
+
     /// A reader of plain values over events in ascending order.
     pub fn plain_reader(&self) -> PlainReader<'_> {
         PlainReader {

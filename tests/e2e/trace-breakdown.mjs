@@ -1,0 +1,115 @@
+// The keystroke benchmark's trace mode (TRACE=1): a Chromium trace of the typing rounds, broken
+// down per keystroke into what each thread did between the edit and the results on screen.
+// The bench marks each round in the page (`key-N` … `key-N-done`, User Timing); this reads the
+// trace's complete events ('X') on the page's main thread and the worker's thread, and for each
+// round adds up the self time of every event class inside the round's window:
+//   page: script (the editor, Yew, serde), style, layout, paint (pre-paint, paint, layerize,
+//   commit), gc; worker: script (evaluate + serialise), gc; plus the worker's task span, the
+//   message hops (edit → worker task start, worker task end → page) and the answer's size.
+// Printed as medians over the rounds. Not a test: it asserts nothing.
+
+/** Trace categories: the timeline, User Timing marks, V8's GC and script events. */
+export const CATEGORIES = [
+  'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute',
+  'toplevel', 'disabled-by-default-devtools.timeline.frame',
+];
+
+/** The class of a trace event, for the breakdown (`null`: a container, counted by its children). */
+function classOf(name) {
+  if (/^(UpdateLayoutTree|RecalculateStyles|ParseAuthorStyleSheet|UpdateStyle)/.test(name)) return 'style';
+  if (/^(Layout|UpdateLayerTree|IntersectionObserverController)/.test(name)) return 'layout';
+  if (/^(Paint|PrePaint|Layerize|Commit|PaintImage|RasterTask|CompositeLayers|UpdateLayer)/.test(name)) return 'paint';
+  if (/GC|Scavenge|MarkCompact|MinorMS/.test(name)) return 'gc';
+  if (/^(FunctionCall|EvaluateScript|v8\.|V8\.|RunMicrotasks|EventDispatch|TimerFire|FireAnimationFrame|HandlePostMessage|XHR|ProfileCall)/.test(name)) return 'script';
+  return null;
+}
+
+/** Self time per class of the complete events of one thread inside [from, to] (microseconds). */
+function selfTimes(events, from, to) {
+  const inside = events.filter((e) => e.ts >= from && e.ts + e.dur <= to).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const totals = {};
+  const stack = [];
+  const close = (until) => {
+    while (stack.length && stack.at(-1).end <= until) stack.pop();
+  };
+  for (const e of inside) {
+    close(e.ts);
+    const cls = classOf(e.name);
+    // Attribute this event's time to its class and take it from the enclosing classified event.
+    if (cls) {
+      totals[cls] = (totals[cls] ?? 0) + e.dur;
+      const parent = [...stack].reverse().find((s) => s.cls);
+      if (parent) totals[parent.cls] -= e.dur;
+    }
+    stack.push({ end: e.ts + e.dur, cls });
+  }
+  return totals;
+}
+
+/** The top-level tasks of a thread (`ThreadControllerImpl::RunTask` and the like) in [from, to]. */
+function tasks(events, from, to) {
+  return events.filter((e) => (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask')
+    && e.ts + e.dur >= from && e.ts <= to && e.dur > 0);
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+};
+
+/** The per-keystroke breakdown of a trace (the JSON Chromium wrote), as a flat object of ms. */
+export function breakdown(trace, answerBytes) {
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  const names = new Map();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
+  }
+  const marks = events.filter((e) => e.cat?.includes('blink.user_timing') && /^key-\d+(-done)?$/.test(e.name));
+  const page = marks[0] && `${marks[0].pid}:${marks[0].tid}`;
+  const byThread = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined) continue;
+    const key = `${e.pid}:${e.tid}`;
+    if (!byThread.has(key)) byThread.set(key, []);
+    byThread.get(key).push(e);
+  }
+  // The worker: the page process's dedicated worker thread with the most events.
+  const workerKey = [...byThread.keys()]
+    .filter((k) => /DedicatedWorker/.test(names.get(k) ?? '') && k.split(':')[0] === page?.split(':')[0])
+    .sort((a, b) => byThread.get(b).length - byThread.get(a).length)[0];
+  const starts = new Map();
+  const rounds = [];
+  for (const m of marks) {
+    const [, n, done] = m.name.match(/^key-(\d+)(-done)?$/);
+    if (!done) { starts.set(n, m.ts); continue; }
+    const from = starts.get(n);
+    if (from === undefined) continue;
+    const to = m.ts;
+    const pageSelf = selfTimes(byThread.get(page) ?? [], from, to);
+    const workerEvents = byThread.get(workerKey) ?? [];
+    const workerSelf = selfTimes(workerEvents, from, to);
+    const workerTasks = tasks(workerEvents, from, to).filter((t) => t.dur > 50);
+    const first = workerTasks[0];
+    const last = workerTasks.at(-1);
+    const pageTasks = tasks(byThread.get(page) ?? [], from, to).filter((t) => t.dur > 50);
+    const answerTask = last && pageTasks.find((t) => t.ts >= last.ts + last.dur);
+    rounds.push({
+      total: (to - from) / 1000,
+      page_script: (pageSelf.script ?? 0) / 1000,
+      page_style: (pageSelf.style ?? 0) / 1000,
+      page_layout: (pageSelf.layout ?? 0) / 1000,
+      page_paint: (pageSelf.paint ?? 0) / 1000,
+      page_gc: (pageSelf.gc ?? 0) / 1000,
+      edit_to_worker: first ? (first.ts - from) / 1000 : NaN,
+      worker_busy: workerTasks.reduce((s, t) => s + t.dur, 0) / 1000,
+      worker_gc: (workerSelf.gc ?? 0) / 1000,
+      worker_to_page: last && answerTask ? (answerTask.ts - last.ts - last.dur) / 1000 : NaN,
+      answer_task: answerTask ? answerTask.dur / 1000 : NaN,
+      after_answer_task: answerTask ? (to - answerTask.ts - answerTask.dur) / 1000 : NaN,
+    });
+  }
+  const out = { rounds: rounds.length };
+  for (const key of Object.keys(rounds[0] ?? {})) out[key] = +median(rounds.map((r) => r[key])).toFixed(2);
+  if (answerBytes !== undefined) out.answer_kb = +(answerBytes / 1024).toFixed(1);
+  return out;
+}
