@@ -230,8 +230,9 @@ fn combine(
 }
 
 /// Matches one event on its own: the bytes through the pattern's byte path. The store's
-/// bytes are serde_json's writing of each event (`EventStore::push`, the only writer), so
-/// the pre-validated entry point applies: what the pattern does not read is not re-checked.
+/// bytes are serde_json's writing of each event (`EventStore::push`, or the tape reader,
+/// which writes the same bytes and hands events with a repeated key to serde_json), so the
+/// pre-validated entry point applies: what the pattern does not read is not re-checked.
 fn match_event(store: &EventStore, pattern: &Pattern, event: usize) -> bool {
     match pattern.matches_json_prevalidated(store.bytes(event)) {
         Ok(verdict) => verdict,
