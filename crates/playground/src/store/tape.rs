@@ -176,18 +176,8 @@ impl Reader<'_> {
                 tape.json.push(b':');
                 self.skip_space();
                 self.value(tape, depth + 1)?;
-                self.skip_space();
-                match self.peek()? {
-                    b',' => {
-                        self.at += 1;
-                        tape.json.push(b',');
-                        self.skip_space();
-                    }
-                    b'}' => {
-                        self.at += 1;
-                        break;
-                    }
-                    _ => return None,
+                if !self.member_separator(tape, b'}')? {
+                    break;
                 }
             }
         }
@@ -195,6 +185,26 @@ impl Reader<'_> {
         tape.json.push(b'}');
         tape.ops.push(Op::Close);
         Some(())
+    }
+
+    /// After a member of an object or array: a `,` (another member follows: `true`, written to
+    /// the tape) or the `close` bracket (the container ends: `false`); anything else is not
+    /// JSON this reader takes (`None`).
+    fn member_separator(&mut self, tape: &mut Tape, close: u8) -> Option<bool> {
+        self.skip_space();
+        match self.peek()? {
+            b',' => {
+                self.at += 1;
+                tape.json.push(b',');
+                self.skip_space();
+                Some(true)
+            }
+            byte if byte == close => {
+                self.at += 1;
+                Some(false)
+            }
+            _ => None,
+        }
     }
 
     fn array(&mut self, tape: &mut Tape, depth: usize) -> Option<()> {
@@ -207,18 +217,8 @@ impl Reader<'_> {
         } else {
             loop {
                 self.value(tape, depth + 1)?;
-                self.skip_space();
-                match self.peek()? {
-                    b',' => {
-                        self.at += 1;
-                        tape.json.push(b',');
-                        self.skip_space();
-                    }
-                    b']' => {
-                        self.at += 1;
-                        break;
-                    }
-                    _ => return None,
+                if !self.member_separator(tape, b']')? {
+                    break;
                 }
             }
         }
