@@ -199,7 +199,7 @@ fn answer(host: &mut Host, query: Query) -> Answer {
     let (offset, count) = query.results;
     let results = session.rows(query.filter, query.range, offset, count);
     let (offset, count) = query.events;
-    let events = session.rows(Default::default(), None, offset, count);
+    let events = session.event_list_rows(offset, count);
     let answer = Answer {
         rev: query.rev,
         pattern: query.pattern.clone(),

@@ -10,7 +10,8 @@ pub const MAX_WINDOW: usize = 500;
 
 impl Session {
     /// Rows `offset..offset + count` of the events `filter` and `range` keep, in order (with
-    /// no verdicts yet, every event in range: there is nothing to filter by).
+    /// no verdicts yet, every event in range: there is nothing to filter by), each non-match
+    /// with its reasons.
     pub fn rows(
         &self,
         filter: ListFilter,
@@ -18,6 +19,39 @@ impl Session {
         offset: usize,
         count: usize,
     ) -> RowsPage {
+        self.window(filter, range, offset, count, true)
+    }
+
+    /// Rows `offset..offset + count` of the loaded events, without reasons: the events list
+    /// shows neither verdicts nor reasons, and explaining its rows on every keystroke was
+    /// wasted work.
+    pub fn event_list_rows(&self, offset: usize, count: usize) -> RowsPage {
+        self.window(ListFilter::All, None, offset, count, false)
+    }
+
+    fn window(
+        &self,
+        filter: ListFilter,
+        range: Option<TimeRange>,
+        offset: usize,
+        count: usize,
+        explain: bool,
+    ) -> RowsPage {
+        let count = count.min(MAX_WINDOW);
+        let unfiltered =
+            range.is_none() && (self.verdicts.is_none() || matches!(filter, ListFilter::All));
+        if unfiltered {
+            // Every event is kept: the window is a slice, no need to walk the whole list.
+            let total = self.store.len();
+            let rows = (offset.min(total)..offset.saturating_add(count).min(total))
+                .map(|i| self.row(i, explain))
+                .collect();
+            return RowsPage {
+                total,
+                offset,
+                rows,
+            };
+        }
         let verdict = |i: usize| self.verdicts.as_ref().map(|v| v[i]);
         let kept = (0..self.store.len())
             .filter(|&i| range.is_none_or(|r| r.contains(self.times.get(i).copied().flatten())))
@@ -30,8 +64,8 @@ impl Session {
         let mut total = 0;
         let mut rows = Vec::new();
         for i in kept {
-            if total >= offset && rows.len() < count.min(MAX_WINDOW) {
-                rows.push(self.row(i));
+            if total >= offset && rows.len() < count {
+                rows.push(self.row(i, explain));
             }
             total += 1;
         }
@@ -42,11 +76,11 @@ impl Session {
         }
     }
 
-    /// Event `index` as a list row, with the reasons of a non-match.
-    fn row(&self, index: usize) -> RowView {
+    /// Event `index` as a list row, with the reasons of a non-match when `explain`.
+    fn row(&self, index: usize, explain: bool) -> RowView {
         let verdict = self.verdicts.as_ref().map(|v| v[index]);
         let reasons = match (verdict, &self.pattern.last_valid) {
-            (Some(false), Some(pattern)) => self
+            (Some(false), Some(pattern)) if explain => self
                 .store
                 .event(index)
                 .map(|event| crate::reasons::failed_reasons(pattern, &event))
@@ -100,7 +134,7 @@ impl Session {
             }
         }
         Some(EventDetail {
-            row: self.row(index),
+            row: self.row(index, true),
             origin: self.store.meta(index).map(|m| m.origin).unwrap_or_default(),
             original: self.original(index),
             event,

@@ -71,7 +71,7 @@ fn windows_of_filtered_lists() {
         start: 1_714_564_800,
         end: 1_714_568_400,
     };
-    let cases: [WindowCase; 6] = [
+    let cases: [WindowCase; 8] = [
         (
             ListFilter::All,
             None,
@@ -99,12 +99,26 @@ fn windows_of_filtered_lists() {
             &["RunInstances"],
         ),
         (ListFilter::Matched, None, 5, 10, 2, &[]),
+        (ListFilter::All, None, 2, 10, 3, &["PutObject"]),
+        (ListFilter::All, None, 7, 10, 3, &[]),
     ];
     for (filter, range, offset, count, total, want) in cases {
         let page = session.rows(filter, range, offset, count);
         assert_eq!(page.total, total, "{filter:?} {offset}");
         assert_eq!(titles(&page), want, "{filter:?} {offset}");
     }
+}
+
+#[test]
+fn the_event_list_rows_are_every_event_without_reasons() {
+    let mut session = loaded();
+    session.set_pattern(r#"{"detail": {"eventName": ["RunInstances"]}}"#);
+    let page = session.event_list_rows(1, 5);
+    assert_eq!((page.total, page.offset), (3, 1));
+    assert_eq!(titles(&page), ["StopInstances", "PutObject"]);
+    assert!(page.rows.iter().all(|row| row.reasons.is_empty()));
+    let explained = session.rows(ListFilter::All, None, 1, 5);
+    assert!(explained.rows.iter().all(|row| !row.reasons.is_empty()));
 }
 
 #[test]
