@@ -22,7 +22,7 @@ use crate::components::selected_event::SelectedEvent;
 use crate::components::share_dialog::ShareDialog;
 use crate::components::target_input_panel::TargetInputPanel;
 use crate::components::virtual_list::FIRST_WINDOW;
-use crate::derived::ByPtr;
+use crate::derived::{ByPtr, use_answer_part};
 use crate::state::{Action, State};
 use crate::worker::protocol::Query;
 use crate::worker::wiring::{use_query, use_worker};
@@ -228,45 +228,15 @@ pub fn App() -> Html {
         let window = window.clone();
         Callback::from(move |next: (usize, usize)| window.set(next))
     };
-    let on_toggle_event = {
-        let open_events = open_events.clone();
-        Callback::from(move |i: usize| {
-            let mut next = (**open_events).clone();
-            if !next.remove(&i) {
-                next.insert(i);
-            }
-            open_events.set(Rc::new(next));
-        })
-    };
+    let on_toggle_event = hooks::toggle_in(&open_events);
     let selected_detail = state.selected.and_then(|i| {
         let answer = answer.as_ref()?;
         let detail = answer.details.iter().find(|d| d.row.index == i)?;
         Some(Rc::new(detail.clone()))
     });
-    let details = use_memo(answer.clone(), |answer| {
-        Rc::new(
-            answer
-                .as_ref()
-                .map(|a| a.details.clone())
-                .unwrap_or_default(),
-        )
-    });
-    let events_page = use_memo(answer.clone(), |answer| {
-        Rc::new(
-            answer
-                .as_ref()
-                .map(|a| a.events.clone())
-                .unwrap_or_default(),
-        )
-    });
-    let preview = use_memo(answer.clone(), |answer| {
-        Rc::new(
-            answer
-                .as_ref()
-                .map(|a| a.evaluation.preview.clone())
-                .unwrap_or_default(),
-        )
-    });
+    let details = use_answer_part(answer.clone(), |a| &a.details);
+    let events_page = use_answer_part(answer.clone(), |a| &a.events);
+    let preview = use_answer_part(answer.clone(), |a| &a.evaluation.preview);
     let open = |which: Option<Dialog>| {
         let dialog = dialog.clone();
         Callback::from(move |_: ()| dialog.set(which))
@@ -325,7 +295,7 @@ pub fn App() -> Html {
                         }} />
                     <Facets facets={worker.facets.clone()} pattern={builder.pattern.clone()} in_pattern={builder.in_pattern.clone()} stale={builder.stale}
                         on_replace={on_replace.clone()} />
-                    <EventList samples={state.samples} count={event_count} page={(*events_page).clone()} details={(*details).clone()}
+                    <EventList samples={state.samples} count={event_count} page={events_page.clone()} details={details.clone()}
                         open={(*open_events).clone()} on_toggle={on_toggle_event}
                         window={*events_window} on_window={ask(&events_window)}
                         on_pick={on_pick.clone()} in_pattern={builder.in_pattern.clone()} />
@@ -369,7 +339,7 @@ pub fn App() -> Html {
                         on_format={send(&dispatch, Action::SetExportFormat)}
                         {proposed_state} effective={effective.clone()} />
                     <TargetInputPanel rule={state.rule.clone()} on_rule={send(&dispatch, Action::SetRule)}
-                        preview={(*preview).clone()} matched={evaluation.map_or(0, |e| e.matched)} context={rule_context.clone()} />
+                        preview={preview.clone()} matched={evaluation.map_or(0, |e| e.matched)} context={rule_context.clone()} />
                     <ImportRule text={AttrValue::from(state.import_text.clone())}
                         on_text={send(&dispatch, Action::SetImportText)}
                         on_import={{

@@ -114,3 +114,16 @@ mod tests {
         assert!(a != b);
     }
 }
+
+/// One part of the worker's answer, shared as an `Rc` that changes only when a new answer
+/// arrives, so the component it goes to re-renders only then.
+#[yew::hook]
+pub fn use_answer_part<T: Clone + Default + 'static>(
+    answer: Option<ByPtr<crate::worker::protocol::Answer>>,
+    part: fn(&crate::worker::protocol::Answer) -> &T,
+) -> Rc<T> {
+    let memo = yew::use_memo(answer, move |answer| {
+        Rc::new(answer.as_ref().map(|a| part(a).clone()).unwrap_or_default())
+    });
+    (*memo).clone()
+}

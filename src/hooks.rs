@@ -7,6 +7,8 @@ use crate::state::{Action, Notice, NoticeKind, State};
 use gloo::events::EventListener;
 use gloo::storage::Storage;
 use gloo::timers::callback::Timeout;
+use std::collections::BTreeSet;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// How long after the last change the address bar is updated.
@@ -115,4 +117,17 @@ pub fn use_body_class(class: &'static str, on: bool) {
             body.class_list().remove_1(class)
         };
     });
+}
+
+/// A callback that adds an index to the set in `set` or, when it is there, removes it (which
+/// events are open, which fields are expanded).
+pub fn toggle_in(set: &UseStateHandle<Rc<BTreeSet<usize>>>) -> Callback<usize> {
+    let set = set.clone();
+    Callback::from(move |index: usize| {
+        let mut next = (**set).clone();
+        if !next.remove(&index) {
+            next.insert(index);
+        }
+        set.set(Rc::new(next));
+    })
 }

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { deflateSync } from 'node:zlib';
-import { start, openPage, screenshot } from './harness.mjs';
+import { start, openPage, screenshot, recordLongTasks } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -26,12 +26,7 @@ const OR_BOMB = `{${Array.from({ length: 10 }, (_, i) => `"o${i}":{"$or":[{"a":[
 /** Open `hash` with a long-task observer installed before the app starts; returns the page. */
 async function openWatched(hash) {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(context);
   return openPage(env, { context, hash });
 }
 

@@ -76,6 +76,19 @@ export async function openPage(env, { width = 1280, height = 800, hash = '', con
   return page;
 }
 
+/**
+ * Record the longest main-thread task (PerformanceObserver `longtask`) of every page `context`
+ * opens, from before the app starts, into `window.__longest`.
+ */
+export async function recordLongTasks(context) {
+  await context.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
 /** Save a full-page screenshot under target/screenshots/NAME.png, once the worker has answered. */
 export async function screenshot(page, name) {
   mkdirSync(SHOTS, { recursive: true });

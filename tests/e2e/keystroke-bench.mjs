@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { start, openPage } from './harness.mjs';
+import { start, openPage, recordLongTasks } from './harness.mjs';
 import { CATEGORIES, breakdown } from './trace-breakdown.mjs';
 
 const SIZES = (process.env.SIZES ?? '1000,10000,100000,200000').split(',').map(Number);
@@ -33,11 +33,8 @@ const PATTERNS = [
 
 /** Install the long-task recorder and the page-wasm handle before the app starts. */
 async function instrument(context) {
+  await recordLongTasks(context);
   await context.addInitScript(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
-    }).observe({ type: 'longtask', buffered: true });
     addEventListener('TrunkApplicationStarted', (e) => { window.__pageWasm = e.detail.wasm; });
     // The size of the worker's last reply (its JSON text, or its bytes), for the trace mode.
     const Native = window.Worker;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { start, openPage, screenshot, editorText } from './harness.mjs';
+import { start, openPage, screenshot, editorText, recordLongTasks } from './harness.mjs';
 
 let env;
 let dir;
@@ -44,12 +44,7 @@ const trail = (n) => JSON.stringify({ Records: Array.from({ length: n }, (_, i) 
 /** Open the page with a long-task recorder installed before the app starts. */
 async function openWatched() {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(context);
   const page = await openPage(env, { context });
   await page.getByRole('button', { name: 'Clear events' }).click();
   return page;

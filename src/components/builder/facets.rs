@@ -57,16 +57,7 @@ pub fn Facets(props: &FacetsProps) -> Html {
             expanded.set(Rc::default())
         });
     }
-    let on_expand = {
-        let expanded = expanded.clone();
-        Callback::from(move |index: usize| {
-            let mut next = (**expanded).clone();
-            if !next.remove(&index) {
-                next.insert(index);
-            }
-            expanded.set(Rc::new(next));
-        })
-    };
+    let on_expand = crate::hooks::toggle_in(&expanded);
     let pattern = props
         .pattern
         .clone()
