@@ -48,6 +48,7 @@ mod positions;
 mod put_events;
 mod raw;
 mod raw_skeleton;
+mod raw_split;
 mod shapes;
 mod stream;
 mod stream_seed;
@@ -64,4 +65,5 @@ pub use model::{
 };
 pub use put_events::{PLACEHOLDER_ACCOUNT, PLACEHOLDER_REGION, PLACEHOLDER_TIME};
 pub use raw::{RawEvent, RawItem, read_log_file};
+pub use raw_split::LogFileChunks;
 pub use stream::{Sink, StreamSummary, Streamed, StreamedEvent, stream_input};

@@ -121,8 +121,8 @@ pub fn read_log_file<'a>(
 
 /// Counts lines and columns up to increasing offsets, so each record's position costs only
 /// the bytes since the previous record (a minified log file is one line of 100 MB).
-#[derive(Default)]
-struct LineCounter {
+#[derive(Debug, Default)]
+pub(crate) struct LineCounter {
     offset: usize,
     /// 0-based line at `offset`.
     line: usize,
@@ -131,18 +131,35 @@ struct LineCounter {
 }
 
 impl LineCounter {
+    /// The position of `offset` in `text` (offsets asked for only increase).
     fn at(&mut self, text: &str, offset: usize) -> LineColumn {
         if offset > self.offset {
-            let segment = &text[self.offset..offset];
-            match segment.rfind('\n') {
-                Some(last) => {
-                    self.line += segment.bytes().filter(|b| *b == b'\n').count();
-                    self.column = segment[last + 1..].chars().count();
-                }
-                None => self.column += segment.chars().count(),
-            }
-            self.offset = offset;
+            self.advance(&text.as_bytes()[self.offset..offset]);
         }
+        self.position()
+    }
+
+    /// Moves past `segment`, the bytes right after the current offset.
+    pub(crate) fn advance(&mut self, segment: &[u8]) {
+        // A character starts at every byte that is not a UTF-8 continuation byte.
+        let chars = |bytes: &[u8]| bytes.iter().filter(|b| (**b as i8) >= -0x40).count();
+        match segment.iter().rposition(|b| *b == b'\n') {
+            Some(last) => {
+                self.line += segment.iter().filter(|b| **b == b'\n').count();
+                self.column = chars(&segment[last + 1..]);
+            }
+            None => self.column += chars(segment),
+        }
+        self.offset += segment.len();
+    }
+
+    /// The byte offset reached.
+    pub(crate) fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The 1-based line:column reached.
+    pub(crate) fn position(&self) -> LineColumn {
         LineColumn {
             line: self.line + 1,
             column: self.column + 1,
@@ -186,75 +203,15 @@ impl<'a> Reader<'a, '_, '_> {
     fn record(&mut self, raw: &'a RawValue) -> ControlFlow<()> {
         let body = raw.get();
         let offset = body.as_ptr() as usize - self.text.as_ptr() as usize;
-        let path = format!("Records[{}]", self.records);
+        let at = RecordAt {
+            offset,
+            position: self.lines.at(self.text, offset),
+            path: format!("Records[{}]", self.records),
+        };
         self.records += 1;
-        let position = self.lines.at(self.text, offset);
-        let fast = envelope_fields(body).and_then(|record| {
-            let plain = !is_eventbridge_event(&record)
-                && is_cloudtrail_record(&record)
-                && record.contains_key("eventID");
-            plain.then(|| envelope_of(&record, Completeness::Required).ok())?
-        });
-        match fast {
-            Some(envelope) => {
-                let event = RawEvent {
-                    head: envelope.head_json(),
-                    body: Cow::Borrowed(body),
-                    record: body,
-                    offset,
-                    position,
-                    path,
-                    index: self.events,
-                    shape: Shape::CloudTrailLogFile,
-                    notes: envelope.notes,
-                    derived: envelope.derived,
-                };
-                self.events += 1;
-                self.emit(RawItem::Event(event))
-            }
-            None => self.slow(body, offset, position, path),
-        }
-    }
-
-    /// A record the fast path does not take: read as [`crate::ingest`] reads it.
-    fn slow(
-        &mut self,
-        body: &'a str,
-        offset: usize,
-        position: LineColumn,
-        path: String,
-    ) -> ControlFlow<()> {
-        let ingested = ingest(&[Input {
-            name: self.name,
-            bytes: body.as_bytes(),
-        }]);
-        for ingested_event in ingested.events {
-            let shape = match ingested_event.shape {
-                Shape::CloudTrailRecord => Shape::CloudTrailLogFile,
-                other => other,
-            };
-            let event = RawEvent {
-                head: String::new(),
-                body: Cow::Owned(ingested_event.event.to_string()),
-                record: body,
-                offset,
-                position,
-                path: path.clone(),
-                index: self.events,
-                shape,
-                notes: ingested_event.notes,
-                derived: ingested_event.derived,
-            };
-            self.events += 1;
-            self.emit(RawItem::Event(event))?;
-        }
-        for mut found in ingested.problems {
-            found.position = Some(position);
-            found.offset = Some(offset);
-            found.path = Some(path.clone());
-            self.emit(RawItem::Problem(found))?;
-        }
-        ControlFlow::Continue(())
+        let flow = emit_record(self.name, body, at, &mut self.events, &mut *self.sink);
+        self.stopped |= flow.is_break();
+        flow
     }
 
     fn emit(&mut self, item: RawItem<'a>) -> ControlFlow<()> {
@@ -285,6 +242,96 @@ impl<'a> Reader<'a, '_, '_> {
         }
         let _ = self.emit(RawItem::Problem(found));
     }
+}
+
+/// Where a record is in its input: byte offset, line:column and JSON path (`Records[3]`).
+pub(crate) struct RecordAt {
+    pub offset: usize,
+    pub position: LineColumn,
+    pub path: String,
+}
+
+/// Converts one record of a log file (its text as in the input) into its events, handed to
+/// `sink` with the problems found; `events` counts the input's events so far. Shared by the
+/// whole-text reader ([`read_log_file`]) and the chunked one ([`crate::LogFileChunks`]), so
+/// both convert a record exactly alike.
+pub(crate) fn emit_record<'a, S>(
+    name: &str,
+    body: &'a str,
+    at: RecordAt,
+    events: &mut usize,
+    sink: &mut S,
+) -> ControlFlow<()>
+where
+    S: FnMut(RawItem<'a>) -> ControlFlow<()> + ?Sized,
+{
+    let fast = envelope_fields(body).and_then(|record| {
+        let plain = !is_eventbridge_event(&record)
+            && is_cloudtrail_record(&record)
+            && record.contains_key("eventID");
+        plain.then(|| envelope_of(&record, Completeness::Required).ok())?
+    });
+    let Some(envelope) = fast else {
+        return emit_slow(name, body, at, events, sink);
+    };
+    let event = RawEvent {
+        head: envelope.head_json(),
+        body: Cow::Borrowed(body),
+        record: body,
+        offset: at.offset,
+        position: at.position,
+        path: at.path,
+        index: *events,
+        shape: Shape::CloudTrailLogFile,
+        notes: envelope.notes,
+        derived: envelope.derived,
+    };
+    *events += 1;
+    sink(RawItem::Event(event))
+}
+
+/// A record the fast path does not take: read as [`crate::ingest`] reads it.
+fn emit_slow<'a, S>(
+    name: &str,
+    body: &'a str,
+    at: RecordAt,
+    events: &mut usize,
+    sink: &mut S,
+) -> ControlFlow<()>
+where
+    S: FnMut(RawItem<'a>) -> ControlFlow<()> + ?Sized,
+{
+    let ingested = ingest(&[Input {
+        name,
+        bytes: body.as_bytes(),
+    }]);
+    for ingested_event in ingested.events {
+        let shape = match ingested_event.shape {
+            Shape::CloudTrailRecord => Shape::CloudTrailLogFile,
+            other => other,
+        };
+        let event = RawEvent {
+            head: String::new(),
+            body: Cow::Owned(ingested_event.event.to_string()),
+            record: body,
+            offset: at.offset,
+            position: at.position,
+            path: at.path.clone(),
+            index: *events,
+            shape,
+            notes: ingested_event.notes,
+            derived: ingested_event.derived,
+        };
+        *events += 1;
+        sink(RawItem::Event(event))?;
+    }
+    for mut found in ingested.problems {
+        found.position = Some(at.position);
+        found.offset = Some(at.offset);
+        found.path = Some(at.path.clone());
+        sink(RawItem::Problem(found))?;
+    }
+    ControlFlow::Continue(())
 }
 
 /// One log-file document: its `Records` walked element by element, other keys skipped.
