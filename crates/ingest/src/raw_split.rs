@@ -91,6 +91,12 @@ impl LogFileChunks {
         }
     }
 
+    /// Whether a text starting with `head` is a log file this reader takes (`{"Records": [`
+    /// after an optional byte-order mark and whitespace; gzip is not).
+    pub fn takes(head: &[u8]) -> bool {
+        crate::stream::starts_like_log_file(head)
+    }
+
     /// Events made so far.
     pub fn events(&self) -> usize {
         self.events

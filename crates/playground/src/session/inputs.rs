@@ -1,13 +1,14 @@
 //! Inputs in and out of a session: each input is ingested once when added, its events pushed
-//! into the compact [`EventStore`]; removing one re-ingests the inputs kept (the store only
-//! grows). After any change the derived data (times, field index, account/region, verdicts)
-//! is rebuilt once.
+//! into the compact [`EventStore`]; removing one rebuilds the store from the events kept (the
+//! store only grows, and a large input's text is not kept to ingest it again). After any
+//! change the derived data (times, field index, account/region, verdicts) is rebuilt once.
 use super::Session;
+use super::log_file::StreamedLog;
 use super::views::{AddOutcome, InputSummary, ProblemLine};
 use crate::Facets;
 use crate::columns::ColumnMatcher;
-use crate::store::{EventMeta, EventStore};
-use eventpen_ingest::{IngestedEvent, Input, MAX_EVENTS, Severity};
+use crate::store::EventMeta;
+use eventpen_ingest::{IngestedEvent, Input, MAX_EVENTS, MAX_INPUT_BYTES, Severity};
 
 /// Inputs up to this size have their text given out again (share links); larger ones are
 /// stored by the worker in IndexedDB instead.
@@ -23,7 +24,9 @@ pub(super) struct LoadedInput {
     pub sample: bool,
     pub events: usize,
     pub problems: Vec<ProblemLine>,
-    /// The raw bytes (re-ingested when another input is removed; originals point into them).
+    /// The input's text when kept: inputs up to [`KEPT_TEXT_BYTES`] (share links; originals
+    /// point into them) and inputs that are not log files (originals point into them); empty
+    /// for a large log file, whose originals are in the store.
     pub bytes: Vec<u8>,
 }
 
@@ -40,11 +43,13 @@ impl LoadedInput {
     }
 }
 
-/// Where an event's original text is: a span of its input's bytes (the usual case: a record
-/// as written), or its own copy (a gzip input, a record ingest rewrote).
+/// Where an event's original text is: a span of its input's kept bytes (a record as
+/// written), the event's `detail` in the store from this byte on (a large log file's record,
+/// compact), or its own copy (a gzip input, a record ingest rewrote).
 #[derive(Debug)]
 pub(super) enum Original {
     Span(usize, usize),
+    Detail(u32),
     Owned(Box<str>),
 }
 
@@ -54,6 +59,15 @@ pub(super) struct EventSource {
     /// The id of the input it came from.
     pub input: u32,
     pub original: Original,
+}
+
+/// What identifies an input being added: id, name, size, content hash, sample or not.
+pub(super) struct InputHead<'a> {
+    pub id: u32,
+    pub name: &'a str,
+    pub size: usize,
+    pub hash: u64,
+    pub sample: bool,
 }
 
 /// An ingest problem as the Events panel lists it.
@@ -132,17 +146,30 @@ impl Session {
     /// Ingest one input without rebuilding the derived data.
     fn ingest_input(&mut self, id: u32, name: &str, bytes: Vec<u8>, sample: bool) -> AddOutcome {
         let hash = content_hash(&bytes);
-        if let Some(same) = self
-            .inputs
-            .iter()
-            .find(|i| i.name == name && i.size == bytes.len() && i.hash == hash)
-        {
-            return AddOutcome::Duplicate {
-                name: same.name.clone(),
+        if let Some(name) = self.duplicate_of(name, bytes.len(), hash) {
+            return AddOutcome::Duplicate { name };
+        }
+        if bytes.len() <= MAX_INPUT_BYTES && StreamedLog::takes(&bytes) {
+            let mut log = StreamedLog::new(id, name, bytes.len());
+            log.feed(&bytes);
+            log.finish();
+            let size = bytes.len();
+            let kept = if size <= KEPT_TEXT_BYTES {
+                bytes
+            } else {
+                Vec::new()
             };
+            let input = InputHead {
+                id,
+                name,
+                size,
+                hash,
+                sample,
+            };
+            return self.add_streamed(input, kept, log);
         }
         let (events, problems) = self.push_events(id, name, &bytes);
-        let input = LoadedInput {
+        self.push_input(LoadedInput {
             id,
             name: name.to_string(),
             size: bytes.len(),
@@ -151,7 +178,39 @@ impl Session {
             events,
             problems,
             bytes,
-        };
+        })
+    }
+
+    /// The name of a loaded input with this name, size and content hash, if there is one.
+    pub(super) fn duplicate_of(&self, name: &str, size: usize, hash: u64) -> Option<String> {
+        self.inputs
+            .iter()
+            .find(|i| i.name == name && i.size == size && i.hash == hash)
+            .map(|same| same.name.clone())
+    }
+
+    /// Adds a streamed log file's events and the input (its text `kept`, if small), without
+    /// rebuilding the derived data.
+    pub(super) fn add_streamed(
+        &mut self,
+        input: InputHead<'_>,
+        kept: Vec<u8>,
+        log: StreamedLog,
+    ) -> AddOutcome {
+        let (events, problems) = self.merge_streamed(log);
+        self.push_input(LoadedInput {
+            id: input.id,
+            name: input.name.to_string(),
+            size: input.size,
+            hash: input.hash,
+            sample: input.sample,
+            events,
+            problems,
+            bytes: kept,
+        })
+    }
+
+    fn push_input(&mut self, input: LoadedInput) -> AddOutcome {
         let summary = input.summary();
         self.inputs.push(input);
         AddOutcome::Added(summary)
@@ -159,9 +218,6 @@ impl Session {
 
     /// Ingest `bytes` and push its events into the store; how many, and the problems found.
     fn push_events(&mut self, id: u32, name: &str, bytes: &[u8]) -> (usize, Vec<ProblemLine>) {
-        if let Some(pushed) = self.push_log_file(id, name, bytes) {
-            return pushed;
-        }
         let mut ingested = eventpen_ingest::ingest(&[Input { name, bytes }]);
         let mut problems: Vec<ProblemLine> = ingested.problems.iter().map(problem_line).collect();
         // The cap holds for the whole workspace, not per input.
@@ -207,6 +263,13 @@ impl Session {
         };
         match &source.original {
             Original::Owned(text) => text.to_string(),
+            Original::Detail(start) => {
+                let event = self.store.bytes(index);
+                event
+                    .get(*start as usize..event.len().saturating_sub(1))
+                    .map(|b| String::from_utf8_lossy(b).into_owned())
+                    .unwrap_or_default()
+            }
             Original::Span(offset, len) => self
                 .inputs
                 .iter()
@@ -225,14 +288,25 @@ impl Session {
         if self.inputs.len() == before {
             return false;
         }
-        // The store only grows: rebuild it from the inputs kept.
-        self.store = EventStore::new();
-        self.events.clear();
-        let kept = std::mem::take(&mut self.inputs);
-        for mut input in kept {
-            let (events, _) = self.push_events(input.id, &input.name.clone(), &input.bytes);
-            input.events = events;
-            self.inputs.push(input);
+        // The store only grows: rebuild it from the events kept (their compact text reads
+        // back to the same bytes, so `Original::Detail` offsets stay right).
+        let old = std::mem::take(&mut self.store);
+        let sources = std::mem::take(&mut self.events);
+        for (index, source) in sources.into_iter().enumerate() {
+            if !ids.contains(&source.input) {
+                continue;
+            }
+            let meta = old.meta(index).unwrap_or_default();
+            if self.store.push_json(old.bytes(index), meta).is_ok() {
+                self.events.push(source);
+            }
+        }
+        let mut counts: std::collections::HashMap<u32, usize> = Default::default();
+        for source in &self.events {
+            *counts.entry(source.input).or_default() += 1;
+        }
+        for input in &mut self.inputs {
+            input.events = counts.get(&input.id).copied().unwrap_or(0);
         }
         self.events_changed();
         true
@@ -244,7 +318,7 @@ impl Session {
     }
 
     /// Rebuild what is derived from the events, then the verdicts.
-    fn events_changed(&mut self) {
+    pub(super) fn events_changed(&mut self) {
         self.times = self.store.times();
         self.facets = Facets::of_store(&self.store);
         self.account = self.most_common(&["account"]);

@@ -1,78 +1,186 @@
-//! CloudTrail log files streamed into the store record by record.
+//! CloudTrail log files streamed into a store record by record, chunk by chunk.
 //!
 //! [`eventpen_ingest::ingest`] hands back every event of an input at once, each as a
-//! `serde_json::Value` tree: at 100,000 records that is about 8× the file in memory before
-//! the store takes the first event, and wasm memory never shrinks again. The log-file reader
-//! ([`eventpen_ingest::read_log_file`]) hands over one record at a time as text instead, so a
-//! load holds the store, the input and one event.
+//! `serde_json::Value` tree: at 100,000 records that is about 8× the file in memory. Here
+//! [`LogFileChunks`] hands over one record at a time as text while the file is still being
+//! read, and each event goes straight into a store of the load's own; the input's text is not
+//! kept (wasm memory never shrinks, so holding a 126 MB input until the end cost its size for
+//! good). A load's peak is its store plus one chunk. The load's store becomes the session's
+//! when the session has no events yet (no copy), or is appended to it.
 use super::Session;
-use super::inputs::{EventSource, Original, over_the_cap, problem_line};
+use super::inputs::{EventSource, KEPT_TEXT_BYTES, Original, over_the_cap, problem_line};
 use super::views::ProblemLine;
-use crate::store::EventMeta;
-use eventpen_ingest::{MAX_EVENTS, MAX_INPUT_BYTES, RawItem, read_log_file};
+use crate::store::{EventMeta, EventStore};
+use eventpen_ingest::{LogFileChunks, MAX_EVENTS, RawEvent, RawItem};
+use std::collections::HashMap;
 use std::ops::ControlFlow;
 
-impl Session {
-    /// Pushes the events of a CloudTrail log file (plain text) into the store: how many, and
-    /// the problems found. `None` when `bytes` is not a log file's text (gzip, another shape):
-    /// the caller ingests it whole.
-    pub(super) fn push_log_file(
-        &mut self,
-        id: u32,
-        name: &str,
-        bytes: &[u8],
-    ) -> Option<(usize, Vec<ProblemLine>)> {
-        if bytes.len() > MAX_INPUT_BYTES {
-            // Ingest refuses it with the cap's message.
-            return None;
+/// The events of one log file read so far, in a store of their own.
+#[derive(Debug)]
+pub(super) struct StreamedLog {
+    input: u32,
+    name: String,
+    chunks: LogFileChunks,
+    pub store: EventStore,
+    pub sources: Vec<EventSource>,
+    pub problems: Vec<ProblemLine>,
+    pub note_messages: HashMap<&'static str, String>,
+    /// Events past the workspace's cap were left out.
+    left_out: bool,
+    /// Originals are spans of the input's text (kept: a small input) rather than the
+    /// event's `detail` in the store.
+    spans: bool,
+    /// The event's text, one buffer reused for every event.
+    json: String,
+}
+
+impl StreamedLog {
+    /// A log file of `size` bytes (known up front) loaded as input `input`.
+    pub fn new(input: u32, name: &str, size: usize) -> StreamedLog {
+        StreamedLog {
+            input,
+            name: name.to_string(),
+            chunks: LogFileChunks::new(name),
+            store: EventStore::new(),
+            sources: Vec::new(),
+            problems: Vec::new(),
+            note_messages: HashMap::new(),
+            left_out: false,
+            spans: size <= KEPT_TEXT_BYTES,
+            json: String::new(),
         }
-        let text = std::str::from_utf8(bytes).ok()?;
-        let mut problems = Vec::new();
-        let mut count = 0;
-        let mut left_out = false;
-        // The event's text, in one buffer reused for every event.
-        let mut json = String::new();
-        let (store, events, note_messages) =
-            (&mut self.store, &mut self.events, &mut self.note_messages);
-        read_log_file(name, text, &mut |item| {
-            match item {
-                RawItem::Event(event) => {
-                    // The cap holds for the whole workspace, not per input.
-                    if store.len() >= MAX_EVENTS {
-                        left_out = true;
-                        return ControlFlow::Break(());
-                    }
-                    for note in &event.notes {
-                        note_messages
-                            .entry(note.code)
-                            .or_insert_with(|| note.message.clone());
-                    }
-                    let meta = EventMeta {
-                        origin: EventMeta::origin_text(
-                            name,
-                            event.shape,
-                            event.index,
-                            Some(event.position.line),
-                        ),
-                        notes: event.notes.iter().map(|n| n.code).collect(),
-                        derived: event.derived.clone(),
-                    };
-                    event.write_json(&mut json);
-                    if store.push_json_str(&json, meta).is_ok() {
-                        events.push(EventSource {
-                            input: id,
-                            original: Original::Span(event.offset, event.record.len()),
-                        });
-                        count += 1;
-                    }
+    }
+
+    /// Whether a text starting with `head` is a log file to stream.
+    pub fn takes(head: &[u8]) -> bool {
+        LogFileChunks::takes(head)
+    }
+
+    /// The bytes held besides the store (the record not finished yet, the event buffer).
+    pub fn held_bytes(&self) -> usize {
+        self.chunks.held_bytes() + self.json.capacity()
+    }
+
+    /// The next chunk of the file's text.
+    pub fn feed(&mut self, chunk: &[u8]) {
+        self.read(Some(chunk));
+    }
+
+    /// The text ended.
+    pub fn finish(&mut self) {
+        self.read(None);
+        if self.left_out {
+            self.problems
+                .push(over_the_cap(&self.name, "the rest of this input was"));
+        }
+    }
+
+    /// Reads the next chunk, or the end of the text (`None`).
+    fn read(&mut self, chunk: Option<&[u8]>) {
+        let StreamedLog {
+            chunks,
+            store,
+            sources,
+            problems,
+            note_messages,
+            left_out,
+            spans,
+            json,
+            input,
+            name,
+        } = self;
+        let mut take = |item: RawItem<'_>| match item {
+            RawItem::Event(event) => {
+                // The cap holds for the whole workspace; the merge checks it again.
+                if store.len() >= MAX_EVENTS {
+                    *left_out = true;
+                    return ControlFlow::Break(());
                 }
-                RawItem::Problem(problem) => problems.push(problem_line(&problem)),
+                for note in &event.notes {
+                    note_messages
+                        .entry(note.code)
+                        .or_insert_with(|| note.message.clone());
+                }
+                event.write_json(json);
+                if store.push_json_str(json, meta_of(name, &event)).is_ok() {
+                    let original = original_of(&event, store, *spans);
+                    sources.push(EventSource {
+                        input: *input,
+                        original,
+                    });
+                }
+                ControlFlow::Continue(())
             }
-            ControlFlow::Continue(())
-        })?;
-        if left_out {
-            problems.push(over_the_cap(name, "the rest of this input was"));
+            RawItem::Problem(problem) => {
+                problems.push(problem_line(&problem));
+                ControlFlow::Continue(())
+            }
+        };
+        let _ = match chunk {
+            Some(chunk) => chunks.feed(chunk, &mut take),
+            None => chunks.finish(&mut take),
+        };
+    }
+}
+
+/// What an event's row shows besides the event.
+fn meta_of(name: &str, event: &RawEvent<'_>) -> EventMeta {
+    EventMeta {
+        origin: EventMeta::origin_text(name, event.shape, event.index, Some(event.position.line)),
+        notes: event.notes.iter().map(|n| n.code).collect(),
+        derived: event.derived.clone(),
+    }
+}
+
+/// Where the original text of `event` (just pushed, the store's last) is: a span of the kept
+/// input; else the event's `detail` in the store, which is the record (compact, as the store
+/// keeps every event) when the event is the envelope's head, the record and `}`; else a copy.
+fn original_of(event: &RawEvent<'_>, store: &EventStore, spans: bool) -> Original {
+    if spans {
+        return Original::Span(event.offset, event.record.len());
+    }
+    let stored = store.bytes(store.len() - 1);
+    let is_detail = !event.head.is_empty()
+        && stored.starts_with(event.head.as_bytes())
+        && stored.ends_with(b"}");
+    match u32::try_from(event.head.len()) {
+        Ok(start) if is_detail => Original::Detail(start),
+        _ => Original::Owned(event.record.into()),
+    }
+}
+
+impl Session {
+    /// Adds the events of a streamed log file to the store: the load's store is taken over
+    /// when the session has no events (no copy), else its events are appended up to the cap.
+    /// How many were added, and the problems found.
+    pub(super) fn merge_streamed(&mut self, mut log: StreamedLog) -> (usize, Vec<ProblemLine>) {
+        for (code, message) in log.note_messages.drain() {
+            self.note_messages.entry(code).or_insert(message);
         }
-        Some((count, problems))
+        let mut problems = std::mem::take(&mut log.problems);
+        if self.store.is_empty() {
+            let count = log.store.len();
+            self.store = log.store;
+            self.events = log.sources;
+            return (count, problems);
+        }
+        let room = MAX_EVENTS.saturating_sub(self.store.len());
+        let count = log.store.len().min(room);
+        for (index, source) in log.sources.into_iter().take(count).enumerate() {
+            let meta = log.store.meta(index).unwrap_or_default();
+            if self.store.push_json(log.store.bytes(index), meta).is_ok() {
+                self.events.push(source);
+            }
+        }
+        if log.store.len() > count {
+            problems.push(over_the_cap(
+                &log.name,
+                &format!(
+                    "the last {} events of this input were",
+                    log.store.len() - count
+                ),
+            ));
+        }
+        (count, problems)
     }
 }

@@ -135,4 +135,6 @@ impl Session {
 }
 
 #[cfg(test)]
+mod load_tests;
+#[cfg(test)]
 mod tests;

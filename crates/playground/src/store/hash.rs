@@ -14,7 +14,7 @@ fn mix(mut state: u64, bytes: &[u8]) -> u64 {
     for word in &mut words {
         let mut buffer = [0u8; 8];
         buffer.copy_from_slice(word);
-        state = (state.rotate_left(5) ^ u64::from_le_bytes(buffer)).wrapping_mul(SEED);
+        state = step(state, buffer);
     }
     let rest = words.remainder();
     let mut buffer = [0u8; 8];
@@ -27,6 +27,58 @@ fn mix(mut state: u64, bytes: &[u8]) -> u64 {
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
     let h = mix(0, bytes);
     h ^ (h >> 32)
+}
+
+/// [`hash_bytes`] of a text that comes in pieces (a file read in chunks): the same result
+/// as hashing the whole text at once, however it is cut.
+#[derive(Debug, Default, Clone)]
+pub struct BytesHasher {
+    state: u64,
+    /// The bytes of a word not complete yet.
+    pending: [u8; 8],
+    pending_len: usize,
+    total: usize,
+}
+
+impl BytesHasher {
+    /// Mixes in the next piece.
+    pub fn write(&mut self, mut bytes: &[u8]) {
+        self.total += bytes.len();
+        if self.pending_len > 0 {
+            let take = (8 - self.pending_len).min(bytes.len());
+            self.pending[self.pending_len..self.pending_len + take].copy_from_slice(&bytes[..take]);
+            self.pending_len += take;
+            bytes = &bytes[take..];
+            if self.pending_len < 8 {
+                return;
+            }
+            self.state = step(self.state, self.pending);
+            self.pending_len = 0;
+        }
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let mut buffer = [0u8; 8];
+            buffer.copy_from_slice(word);
+            self.state = step(self.state, buffer);
+        }
+        let rest = words.remainder();
+        self.pending[..rest.len()].copy_from_slice(rest);
+        self.pending_len = rest.len();
+    }
+
+    /// The hash of everything written.
+    pub fn finish(&self) -> u64 {
+        let mut buffer = [0u8; 8];
+        buffer[..self.pending_len].copy_from_slice(&self.pending[..self.pending_len]);
+        let h = (self.state.rotate_left(5) ^ u64::from_le_bytes(buffer) ^ self.total as u64)
+            .wrapping_mul(SEED);
+        h ^ (h >> 32)
+    }
+}
+
+/// One word of [`mix`].
+fn step(state: u64, word: [u8; 8]) -> u64 {
+    (state.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED)
 }
 
 /// [`Hasher`] over [`mix`], for `HashMap`s keyed by strings.
@@ -48,7 +100,33 @@ pub(crate) type FastBuild = BuildHasherDefault<FastHasher>;
 
 #[cfg(test)]
 mod tests {
-    use super::hash_bytes;
+    use super::{BytesHasher, hash_bytes};
+
+    #[test]
+    fn a_text_hashed_in_pieces_hashes_as_a_whole() {
+        let text: Vec<u8> = (0..100u8).collect();
+        // (length of the text, size of the pieces)
+        for (len, piece) in [
+            (0, 1),
+            (1, 1),
+            (7, 3),
+            (8, 8),
+            (9, 2),
+            (64, 5),
+            (100, 7),
+            (100, 100),
+        ] {
+            let mut hasher = BytesHasher::default();
+            for part in text[..len].chunks(piece) {
+                hasher.write(part);
+            }
+            assert_eq!(
+                hasher.finish(),
+                hash_bytes(&text[..len]),
+                "{len} in {piece}s"
+            );
+        }
+    }
 
     #[test]
     fn distinguishes_lengths_and_tails() {
