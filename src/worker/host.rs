@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
+use web_sys::{Blob, DedicatedWorkerGlobalScope, File, MessageEvent};
 
 /// Bytes read from a file per step: large enough to read at memory speed, small enough that a
 /// Cancel or a query waits at most a few milliseconds.
@@ -110,27 +110,19 @@ fn handle(request: Request, texts: Vec<String>, file: Option<File>) {
         }
         Request::Restore => wasm_bindgen_futures::spawn_local(restore()),
         Request::Adopt { pairs } => {
-            let outcomes = HOST.with_borrow_mut(|h| {
+            // Each stored input is read from its Blob in chunks, one after another (a load's
+            // peak is its store plus one chunk), with progress like a file.
+            let adopted: Vec<(u32, super::idb::StoredInput)> = HOST.with_borrow_mut(|h| {
                 let mut pending = std::mem::take(&mut h.pending);
-                let mut taken: Vec<(u32, String, Vec<u8>, bool)> = Vec::new();
-                for (key, id) in &pairs {
-                    if let Some(input) = pending.iter_mut().find(|p| p.key == *key) {
-                        let bytes = std::mem::take(&mut input.bytes);
-                        taken.push((*id, input.name.clone(), bytes, input.sample));
-                    }
-                }
-                let batch = taken
-                    .iter_mut()
-                    .map(|(id, name, bytes, sample)| {
-                        (*id, name.as_str(), std::mem::take(bytes), *sample)
+                pairs
+                    .iter()
+                    .filter_map(|(key, id)| {
+                        let at = pending.iter().position(|p| p.key == *key)?;
+                        Some((*id, pending.swap_remove(at)))
                     })
-                    .collect();
-                let outcomes = h.session.add_inputs(batch);
-                h.stored.extend(pairs.iter().map(|(key, id)| (*id, *key)));
-                outcomes
+                    .collect()
             });
-            post(&Reply::Loaded { outcomes });
-            answer_again();
+            wasm_bindgen_futures::spawn_local(adopt(adopted));
         }
         Request::LoadFile { id, sample } => match file {
             Some(file) => wasm_bindgen_futures::spawn_local(load_file(id, sample, file)),
@@ -232,41 +224,13 @@ fn wasm_memory_bytes() -> usize {
         .unwrap_or(0)
 }
 
-/// Read `file` in chunks, reporting progress; stop when cancelled; ingest when complete.
+/// Read `file` in chunks, reporting progress; stop when cancelled; add it when complete,
+/// then store it in IndexedDB.
 async fn load_file(id: u32, sample: bool, file: File) {
-    let size = file.size();
-    let mut load = ChunkedLoad::new(id, &file.name(), size as usize, sample);
-    let mut offset = 0.0;
-    loop {
-        if HOST.with_borrow_mut(|h| h.cancelled.remove(&id)) {
-            post(&Reply::Stopped { id, error: None });
-            return;
-        }
-        if offset >= size {
-            break;
-        }
-        let end = (offset + CHUNK_BYTES).min(size);
-        match read_chunk(&file, offset, end).await {
-            Ok(bytes) => {
-                let progress = load.push(&bytes);
-                post(&Reply::Progress {
-                    id,
-                    bytes: progress.bytes,
-                    total: progress.total,
-                });
-            }
-            Err(error) => {
-                post(&Reply::Stopped {
-                    id,
-                    error: Some(error),
-                });
-                return;
-            }
-        }
-        offset = end;
-    }
-    let name = load.parts().0.to_string();
-    let outcome = HOST.with_borrow_mut(|h| load.finish(&mut h.session));
+    let name = file.name();
+    let Some(outcome) = load_blob(id, &name, sample, &file).await else {
+        return;
+    };
     let added = matches!(outcome, AddOutcome::Added(_));
     post(&Reply::Loaded {
         outcomes: vec![(id, outcome)],
@@ -277,6 +241,63 @@ async fn load_file(id: u32, sample: bool, file: File) {
         // through wasm memory again).
         keep(id, &name, sample, &file.into()).await;
     }
+}
+
+/// Add the inputs restored from IndexedDB under the page's ids, one after another.
+async fn adopt(inputs: Vec<(u32, super::idb::StoredInput)>) {
+    for (id, input) in inputs {
+        let Some(outcome) = load_blob(id, &input.name, input.sample, &input.blob).await else {
+            let _ = super::idb::delete(&[input.key]).await;
+            continue;
+        };
+        if matches!(outcome, AddOutcome::Added(_)) {
+            HOST.with_borrow_mut(|h| h.stored.insert(id, input.key));
+        } else {
+            let _ = super::idb::delete(&[input.key]).await;
+        }
+        post(&Reply::Loaded {
+            outcomes: vec![(id, outcome)],
+        });
+        answer_again();
+    }
+}
+
+/// Read `blob` in chunks into a [`ChunkedLoad`] (a log file is converted chunk by chunk, so
+/// the input is never whole in wasm memory), reporting progress; `None` when cancelled or
+/// unreadable (the page was told: `Stopped`).
+async fn load_blob(id: u32, name: &str, sample: bool, blob: &Blob) -> Option<AddOutcome> {
+    let size = blob.size();
+    let mut load = ChunkedLoad::new(id, name, size as usize, sample);
+    let mut offset = 0.0;
+    loop {
+        if HOST.with_borrow_mut(|h| h.cancelled.remove(&id)) {
+            post(&Reply::Stopped { id, error: None });
+            return None;
+        }
+        if offset >= size {
+            break;
+        }
+        let end = (offset + CHUNK_BYTES).min(size);
+        match read_chunk(blob, offset, end).await {
+            Ok(bytes) => {
+                let progress = load.push(&bytes);
+                post(&Reply::Progress {
+                    id,
+                    bytes: progress.bytes,
+                    total: progress.total,
+                });
+            }
+            Err(()) => {
+                post(&Reply::Stopped {
+                    id,
+                    error: Some(format!("could not read {name}")),
+                });
+                return None;
+            }
+        }
+        offset = end;
+    }
+    Some(HOST.with_borrow_mut(|h| load.finish(&mut h.session)))
 }
 
 /// Store input `id` (its bytes as a Blob or a Uint8Array) in IndexedDB (once: after its
@@ -319,19 +340,15 @@ async fn restore() {
     }
     let entries = stored
         .iter()
-        .map(|s| (s.key, s.name.clone(), s.bytes.len()))
+        .map(|s| (s.key, s.name.clone(), s.blob.size() as usize))
         .collect();
     HOST.with_borrow_mut(|h| h.pending = stored);
     post(&Reply::Stored { entries });
 }
 
-/// The bytes `start..end` of `file`.
-async fn read_chunk(file: &File, start: f64, end: f64) -> Result<Vec<u8>, String> {
-    let blob = file
-        .slice_with_f64_and_f64(start, end)
-        .map_err(|_| format!("could not read {}", file.name()))?;
-    let buffer = JsFuture::from(blob.array_buffer())
-        .await
-        .map_err(|_| format!("could not read {}", file.name()))?;
+/// The bytes `start..end` of `blob`.
+async fn read_chunk(blob: &Blob, start: f64, end: f64) -> Result<Vec<u8>, ()> {
+    let part = blob.slice_with_f64_and_f64(start, end).map_err(|_| ())?;
+    let buffer = JsFuture::from(part.array_buffer()).await.map_err(|_| ())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

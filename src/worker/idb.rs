@@ -22,8 +22,10 @@ pub struct StoredInput {
     pub name: String,
     /// Whether it was a sample.
     pub sample: bool,
-    /// Its bytes, as loaded.
-    pub bytes: Vec<u8>,
+    /// Its bytes as a Blob: a file stays the disk-backed Blob it was stored as, and stored
+    /// bytes (pasted text) are wrapped in one, so a restore reads every input in chunks and
+    /// never holds a 100 MB input in wasm memory.
+    pub blob: web_sys::Blob,
 }
 
 /// Wait for a request to succeed; its result.
@@ -130,27 +132,22 @@ pub async fn all() -> Result<Vec<StoredInput>, String> {
         ) else {
             continue;
         };
-        let Some(bytes) = read_bytes(data).await else {
-            continue;
+        let blob = match data.dyn_into::<web_sys::Blob>() {
+            Ok(blob) => blob,
+            Err(data) => {
+                let parts = Array::of1(&Uint8Array::new(&data));
+                match web_sys::Blob::new_with_u8_array_sequence(&parts) {
+                    Ok(blob) => blob,
+                    Err(_) => continue,
+                }
+            }
         };
         stored.push(StoredInput {
             key,
             name,
             sample: field(&record, "sample").and_then(|s| s.as_bool()) == Some(true),
-            bytes,
+            blob,
         });
     }
     Ok(stored)
-}
-
-/// The bytes of a stored input: a Blob (a File loaded) or a Uint8Array (pasted text, and
-/// what earlier versions stored).
-async fn read_bytes(data: JsValue) -> Option<Vec<u8>> {
-    match data.dyn_into::<web_sys::Blob>() {
-        Ok(blob) => {
-            let buffer = JsFuture::from(blob.array_buffer()).await.ok()?;
-            Some(Uint8Array::new(&buffer).to_vec())
-        }
-        Err(data) => Some(Uint8Array::new(&data).to_vec()),
-    }
 }
