@@ -235,7 +235,7 @@ impl LogFileChunks {
             }
             if self.in_string {
                 // Most of a record is strings: jump to the next quote or backslash.
-                match bytes[i..].iter().position(|b| *b == b'"' || *b == b'\\') {
+                match memchr::memchr2(b'"', b'\\', &bytes[i..]) {
                     Some(at) => {
                         i += at + 1;
                         if bytes[i - 1] == b'\\' {

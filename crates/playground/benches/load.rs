@@ -1,13 +1,14 @@
 //! Loading a CloudTrail log file into a session, as the worker does, and its parts: reading
 //! the records (`read_log_file`), storing each event's text (`EventStore::push_json`), and the
-//! whole `Session::add_text` (duplicate check, store, derived data). Throughput is per byte
+//! whole `Session::add_text` (duplicate check, store, derived data), and the worker's way:
+//! 4 MB chunks into a `ChunkedLoad`. Throughput is per byte
 //! of the input file, so the figures compare with the in-browser benchmark's MB/s; beside
 //! `push_json`, the way it went before (parse a `Value`, then `push`). Run with
 //! `cargo bench -p eventpen-playground --bench load`.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use eventpen_ingest::{RawItem, read_log_file};
-use eventpen_playground::session::Session;
+use eventpen_playground::session::{ChunkedLoad, Session};
 use eventpen_playground::store::{EventMeta, EventStore};
 use std::hint::black_box;
 use std::ops::ControlFlow;
@@ -75,6 +76,19 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let mut session = Session::default();
             session.add_text(1, "trail.json", text.as_bytes(), false);
+            session.event_count()
+        })
+    });
+    // What the worker does with a File: 4 MB chunks into a ChunkedLoad (the log file is
+    // converted as the chunks arrive, the text never held whole).
+    group.bench_function("chunked_load_4mb", |b| {
+        b.iter(|| {
+            let mut session = Session::default();
+            let mut load = ChunkedLoad::new(1, "trail.json", text.len(), false);
+            for chunk in text.as_bytes().chunks(4 << 20) {
+                load.push(chunk);
+            }
+            load.finish(&mut session);
             session.event_count()
         })
     });
