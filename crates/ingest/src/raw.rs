@@ -141,11 +141,14 @@ impl LineCounter {
 
     /// Moves past `segment`, the bytes right after the current offset.
     pub(crate) fn advance(&mut self, segment: &[u8]) {
-        // A character starts at every byte that is not a UTF-8 continuation byte.
-        let chars = |bytes: &[u8]| bytes.iter().filter(|b| (**b as i8) >= -0x40).count();
-        match segment.iter().rposition(|b| *b == b'\n') {
+        // A character starts at every byte that is not a UTF-8 continuation byte (a sum of
+        // 0/1 the compiler vectorises; this runs over every byte of a 100 MB file).
+        let chars = |bytes: &[u8]| -> usize {
+            bytes.iter().map(|&b| usize::from((b as i8) >= -0x40)).sum()
+        };
+        match memchr::memrchr(b'\n', segment) {
             Some(last) => {
-                self.line += segment.iter().filter(|b| **b == b'\n').count();
+                self.line += memchr::memchr_iter(b'\n', &segment[..=last]).count();
                 self.column = chars(&segment[last + 1..]);
             }
             None => self.column += chars(segment),

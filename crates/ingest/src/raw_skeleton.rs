@@ -30,7 +30,8 @@ impl<'de> Visitor<'de> for SkeletonVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut fields = Map::new();
+        // Room for every key kept up front: growing the table was a tenth of this function.
+        let mut fields = Map::with_capacity(ENVELOPE_KEYS.len() + PRESENCE_KEYS.len());
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
             let key: &str = &key;
             let value = match key {

@@ -7,7 +7,7 @@
 //! `cargo bench -p eventpen-playground --bench load`.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use eventpen_ingest::{RawItem, read_log_file};
+use eventpen_ingest::{LogFileChunks, RawItem, read_log_file};
 use eventpen_playground::session::{ChunkedLoad, Session};
 use eventpen_playground::store::{EventMeta, EventStore};
 use std::hint::black_box;
@@ -48,6 +48,25 @@ fn bench(c: &mut Criterion) {
                 }
                 ControlFlow::Continue(())
             });
+            count
+        })
+    });
+    // The same records read as the worker reads them: 4 MB chunks, each record's end found
+    // by a byte scanner instead of serde_json's RawValue.
+    group.bench_function("log_file_chunks", |b| {
+        b.iter(|| {
+            let mut count = 0usize;
+            let mut chunks = LogFileChunks::new("trail.json");
+            let mut sink = |item: RawItem<'_>| {
+                if let RawItem::Event(event) = item {
+                    count += black_box(event.json()).len();
+                }
+                ControlFlow::Continue(())
+            };
+            for chunk in text.as_bytes().chunks(4 << 20) {
+                let _ = chunks.feed(chunk, &mut sink);
+            }
+            let _ = chunks.finish(&mut sink);
             count
         })
     });
