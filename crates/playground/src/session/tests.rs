@@ -342,13 +342,19 @@ fn the_breakdown_follows_the_pattern_and_the_events_it_indexes() {
     }
 }
 
+/// (ids asked for, texts given back, ids left out)
+type KeptTextsCase = (
+    &'static [u32],
+    &'static [(u32, &'static str)],
+    &'static [u32],
+);
+
 #[test]
 fn kept_texts_give_small_inputs_back_by_id_and_name_the_rest() {
     let mut session = loaded();
     let large = vec![b' '; inputs::KEPT_TEXT_BYTES + 1];
     session.add_text(2, "large.json", &large, false);
-    // (ids asked for, texts given back, ids left out)
-    let cases: [(&[u32], &[(u32, &str)], &[u32]); 4] = [
+    let cases: [KeptTextsCase; 4] = [
         (&[1], &[(1, EVENTS)], &[]),
         (&[2], &[], &[2]),
         (&[9], &[], &[9]),
