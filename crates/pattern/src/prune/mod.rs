@@ -34,6 +34,7 @@ use crate::event::{EventNode, Scalar, Shape};
 mod classify;
 mod find;
 mod number;
+mod quick;
 mod scanner;
 mod structure;
 mod syntax;

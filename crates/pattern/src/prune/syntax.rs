@@ -2,12 +2,13 @@
 
 use super::find::string_stop;
 use super::number::short_number;
+use super::quick::skip_valid;
 use super::scanner::{MAX_DEPTH, Scanner};
 
 /// How many ASCII digits start at `bytes[start..]`, eight at a time: a byte is a digit when
 /// neither `byte - '0'` nor `byte + ('\x7f' - '9')` sets its high bit. Carries and borrows
 /// only move towards later bytes, so the first non-digit is found exactly.
-#[inline]
+#[inline(always)]
 pub(super) fn digit_run(bytes: &[u8], start: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut i = start;
@@ -64,6 +65,14 @@ impl Scanner<'_> {
         let container = matches!(self.peek(), Some(b'{' | b'['));
         if container && self.prevalidated {
             return self.skip_structure();
+        }
+        // Valid values are stepped over token by token; any doubt is checked the exact way.
+        if container {
+            let room = MAX_DEPTH.saturating_sub(self.depth);
+            if let Some(end) = skip_valid(self.bytes, self.pos, room) {
+                self.pos = end;
+                return Ok(());
+            }
         }
         #[cfg(target_arch = "x86_64")]
         if container {
