@@ -133,7 +133,8 @@ impl Trie {
         let mut dotted = false;
         for (name, child) in &self.children {
             let name = name.as_bytes();
-            if key.len() >= name.len() && key.starts_with(name) {
+            // Most keys differ from the name in their first byte: no call to compare them.
+            if key.len() >= name.len() && key.first() == name.first() && key.starts_with(name) {
                 match key.get(name.len()) {
                     None => return Some(child),
                     Some(b'.') => dotted = true,

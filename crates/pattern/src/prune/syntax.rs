@@ -2,7 +2,7 @@
 
 use super::find::string_stop;
 use super::number::short_number;
-use super::quick::skip_valid;
+use super::quick::{skip_valid, string_end};
 use super::scanner::{MAX_DEPTH, Scanner};
 
 /// How many ASCII digits start at `bytes[start..]`, eight at a time: a byte is a digit when
@@ -30,7 +30,20 @@ pub(super) fn digit_run(bytes: &[u8], start: usize) -> usize {
 }
 
 impl Scanner<'_> {
+    #[inline]
     pub(super) fn skip_string(&mut self) -> Result<(), serde_json::Error> {
+        // Valid strings in one inlined step; the loop below words what is wrong.
+        if let Some(end) = string_end(self.bytes, self.pos + 1) {
+            self.pos = end;
+            return Ok(());
+        }
+        self.skip_string_exactly()
+    }
+
+    /// [`Scanner::skip_string`] with its errors: an unterminated string, a bad escape, a
+    /// control character.
+    #[cold]
+    fn skip_string_exactly(&mut self) -> Result<(), serde_json::Error> {
         self.pos += 1;
         loop {
             self.pos = string_stop(self.bytes, self.pos);
