@@ -34,6 +34,8 @@ use crate::event::{EventNode, Scalar, Shape};
 mod classify;
 mod find;
 mod number;
+#[cfg(target_arch = "x86_64")]
+mod number_run;
 mod quick;
 mod scanner;
 mod structure;

@@ -28,7 +28,7 @@ pub(super) fn skip_valid(bytes: &[u8], start: usize, room: usize) -> Option<usiz
         pos = blank(bytes, pos);
         match *bytes.get(pos)? {
             b'"' => pos = string_end(bytes, pos + 1)?,
-            b'-' | b'0'..=b'9' => pos = number_end(bytes, pos)?,
+            b'-' | b'0'..=b'9' => pos = numbers_end(bytes, pos, depth > 0 && open & 1 == 0)?,
             b't' => pos = word_end(bytes, pos, b"true")?,
             b'f' => pos = word_end(bytes, pos, b"false")?,
             b'n' => pos = word_end(bytes, pos, b"null")?,
@@ -127,6 +127,25 @@ pub(super) fn string_end(bytes: &[u8], from: usize) -> Option<usize> {
             _ => return None,
         }
     }
+}
+
+/// Past the number at `pos` and, in an array, the compact run of numbers it starts
+/// (`-122.4,37.8,0.0`: coordinates, sizes, counts): the commas and the next numbers at once,
+/// without the value dispatch; on x86-64 a whole run within 64 bytes in one check.
+#[inline(always)]
+fn numbers_end(bytes: &[u8], pos: usize, in_array: bool) -> Option<usize> {
+    if !in_array {
+        return number_end(bytes, pos);
+    }
+    #[cfg(target_arch = "x86_64")]
+    if let Some(end) = super::number_run::number_run_end(bytes, pos) {
+        return Some(end);
+    }
+    let mut pos = number_end(bytes, pos)?;
+    while bytes.get(pos) == Some(&b',') && matches!(bytes.get(pos + 1), Some(b'-' | b'0'..=b'9')) {
+        pos = number_end(bytes, pos + 1)?;
+    }
+    Some(pos)
 }
 
 /// Past `word` at `pos`.
