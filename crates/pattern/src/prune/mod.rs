@@ -136,7 +136,9 @@ impl Trie {
         for (name, child) in &self.children {
             let name = name.as_bytes();
             // Most keys differ from the name in their first byte: no call to compare them.
-            if key.len() >= name.len() && key.first() == name.first() && key.starts_with(name) {
+            // (A name is empty where a field name starts with a dot, or has two in a row.)
+            let same_start = name.first().is_none_or(|first| key.first() == Some(first));
+            if key.len() >= name.len() && same_start && key.starts_with(name) {
                 match key.get(name.len()) {
                     None => return Some(child),
                     Some(b'.') => dotted = true,
