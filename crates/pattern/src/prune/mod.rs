@@ -13,8 +13,12 @@
 //! are stepped over sixteen bytes at a time (`find`), short numbers checked in one window
 //! (`number`), compact number arrays without the per-value dispatch.
 //!
-//! On x86-64, skipped objects and arrays are checked 64 bytes at a time (`classify`,
-//! `validate`), with the same verdicts as the byte loop.
+//! A skipped object or array is first walked token by token (`quick`: string bodies sixteen
+//! bytes per SSE2 compare, compact runs of numbers in arrays 64 bytes per check in
+//! `number_run` on x86-64); that walk accepts only valid JSON and defers every doubt (an
+//! error, nesting at the limit) to the exact validators, which word the error: on x86-64
+//! the block validator (`classify`, `validate`, 64 bytes at a time), elsewhere the byte
+//! loop, both with the same verdicts.
 //!
 //! [`read_pruned`] never stops early. AWS refuses an event that is not valid JSON anywhere,
 //! and a repeated key later in the event adds values to a field already seen, so a verdict
