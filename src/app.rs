@@ -357,7 +357,7 @@ pub fn App() -> Html {
                         on_open={on_open_example} on_close={open(None)} />
                 } else {
                     <ShareDialog state={(*state).clone()} for_challenge={which == Dialog::ShareChallenge}
-                        on_close={open(None)} />
+                        worker_texts={worker.texts.clone()} on_close={open(None)} />
                 }
             }
             { pick_menu }
