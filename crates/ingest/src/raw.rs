@@ -254,10 +254,9 @@ pub(crate) struct RecordAt {
     pub path: String,
 }
 
-/// Converts one record of a log file (its text as in the input) into its events, handed to
-/// `sink` with the problems found; `events` counts the input's events so far. Shared by the
-/// whole-text reader ([`read_log_file`]) and the chunked one ([`crate::LogFileChunks`]), so
-/// both convert a record exactly alike.
+/// Converts one record of a log file (its text as in the input) into its events and problems,
+/// handed to `sink`; `events` counts the input's events so far. Shared by [`read_log_file`]
+/// and [`crate::LogFileChunks`], so both convert a record exactly alike.
 pub(crate) fn emit_record<'a, S>(
     name: &str,
     body: &'a str,
