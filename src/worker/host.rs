@@ -164,7 +164,7 @@ fn handle(request: Request, texts: Vec<String>, file: Option<File>) {
         }
         Request::Query(query) => {
             let answer = HOST.with_borrow_mut(|h| answer(h, query));
-            post(&Reply::Answer(Box::new(answer)));
+            post_answer(answer);
         }
         Request::Texts { rev } => {
             let (texts, left_out) = HOST.with_borrow(|h| h.session.kept_texts());
@@ -184,7 +184,18 @@ fn answer_again() {
         Some(answer(h, query))
     });
     if let Some(answer) = answer {
-        post(&Reply::Answer(Box::new(answer)));
+        post_answer(answer);
+    }
+}
+
+/// Post an answer, and its facets (when they changed) as a message of their own: the page
+/// decodes and draws each in its own task, so the first answer after a load (results, lists,
+/// charts) is not one long task with the facets panel and the completion catalog.
+fn post_answer(mut answer: Answer) {
+    let facets = answer.facets.take();
+    post(&Reply::Answer(Box::new(answer)));
+    if let Some(facets) = facets {
+        post(&Reply::Facets(Box::new(facets)));
     }
 }
 

@@ -93,7 +93,8 @@ pub struct Answer {
     pub events: RowsPage,
     /// The events asked for in full.
     pub details: Vec<EventDetail>,
-    /// The facets, when the events or the range changed since the last answer.
+    /// The facets, when the events or the range changed since the last answer (the worker
+    /// takes them out and sends them as [`Reply::Facets`], right after the answer).
     pub facets: Option<FacetsView>,
     /// The challenge score.
     pub score: Option<Score>,
@@ -127,6 +128,9 @@ pub enum Reply {
     },
     /// The answer to a query.
     Answer(Box<Answer>),
+    /// The facets and field paths of the events (in range), sent after the answer they
+    /// changed with.
+    Facets(Box<FacetsView>),
     /// The inputs stored in IndexedDB: (key, name, size) each.
     Stored {
         /// The inputs.

@@ -41,6 +41,8 @@ pub struct WorkerView {
 pub enum WorkerEvent {
     /// An answer to the latest query.
     Answer(Box<Answer>),
+    /// New facets and field paths.
+    Facets(Box<FacetsView>),
     /// A load progressed.
     Progress(Loading),
     /// A load ended (read, refused or cancelled).
@@ -63,6 +65,11 @@ impl Reducible for WorkerView {
                 }
                 next.answer = Some(Rc::new(*answer));
             }
+            WorkerEvent::Facets(view) => {
+                let FacetsView { facets, paths } = *view;
+                next.facets = Rc::new(facets);
+                next.paths = Rc::new(paths);
+            }
             WorkerEvent::Progress(loading) => {
                 match next.loads.iter_mut().find(|l| l.id == loading.id) {
                     Some(known) => *known = loading,
@@ -83,6 +90,8 @@ impl Reducible for WorkerView {
 thread_local! {
     /// The revision of the last query sent: answers to older ones are dropped.
     static LATEST_REV: Cell<u64> = const { Cell::new(0) };
+    /// The last query sent, less its revision.
+    static LAST_QUERY: RefCell<Option<Query>> = const { RefCell::new(None) };
     /// Inputs the worker has been given (or is loading).
     static KNOWN: RefCell<BTreeSet<u32>> = const { RefCell::new(BTreeSet::new()) };
 }
@@ -164,10 +173,28 @@ pub fn use_worker(state: &UseReducerHandle<State>, restore: bool) -> UseReducerH
 /// The worker evaluates while the page renders.
 #[hook]
 pub fn use_query(query: Query) {
-    let sent = use_mut_ref(|| None::<Query>);
-    if sent.borrow().as_ref() == Some(&query) {
+    // A newly mounted App always asks (the last query may be another App's).
+    let mounted = use_mut_ref(|| false);
+    let asked_already = LAST_QUERY.with_borrow(|last| last.as_ref() == Some(&query));
+    if mounted.replace(true) && asked_already {
         return;
     }
+    send_query(query);
+}
+
+/// Ask again for the last query with a new pattern text, as soon as the editor has it (before
+/// the editor redraws and the App renders the edit; `use_query` then finds it already asked).
+pub fn query_pattern(pattern: String) {
+    let Some(mut query) = LAST_QUERY.with_borrow(Clone::clone) else {
+        return;
+    };
+    if query.pattern != pattern {
+        query.pattern = pattern;
+        send_query(query);
+    }
+}
+
+fn send_query(query: Query) {
     let rev = LATEST_REV.with(|latest| {
         latest.set(latest.get() + 1);
         latest.get()
@@ -176,7 +203,7 @@ pub fn use_query(query: Query) {
         rev,
         ..query.clone()
     }));
-    *sent.borrow_mut() = Some(query);
+    LAST_QUERY.with_borrow_mut(|last| *last = Some(query));
 }
 
 fn route(
@@ -243,6 +270,7 @@ fn route(
             state.dispatch(Action::AddFiles(files));
             client::send(&Request::Adopt { pairs });
         }
+        Reply::Facets(facets) => view.dispatch(WorkerEvent::Facets(facets)),
         Reply::StoreFailed { message } => notify(message),
         Reply::Texts { .. } => {}
     }

@@ -39,7 +39,9 @@ function minimalChange(old, next) {
 /**
  * Create an editor in `parent`. Options: `id` (of the editable element), `labelledBy`,
  * `describedBy`, `placeholder`, `value`, `onChange(text)`, `onHistory(redo)` (optional: without
- * it CodeMirror keeps its own), `onFix(text)`, `completion` (bool).
+ * it CodeMirror keeps its own), `onFix(text)`, `completion` (bool), `onEdit(text)` (optional:
+ * the new text of a user edit as soon as the edit is made, before the editor redraws, so work
+ * that waits on it — the worker's re-match — starts a few milliseconds earlier).
  */
 function create(parent, options) {
   const state = { catalog: null, diagnostics: [], pendingMarks: null, marksTimer: null, marksKey: '', marksDoc: null };
@@ -87,6 +89,10 @@ function create(parent, options) {
       spellcheck: 'false',
       autocapitalize: 'off',
       autocorrect: 'off',
+    }),
+    EditorState.transactionExtender.of((tr) => {
+      if (options.onEdit && tr.docChanged && !tr.annotation(fromApp)) options.onEdit(tr.newDoc.toString());
+      return null;
     }),
     EditorView.updateListener.of((update) => {
       if (!update.docChanged) return;
