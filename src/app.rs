@@ -230,7 +230,6 @@ pub fn App() -> Html {
         Some(Rc::new(detail.clone()))
     });
     let details = use_answer_part(answer.clone(), |a| &a.details);
-    let events_page = use_answer_part(answer.clone(), |a| &a.events);
     let preview = use_answer_part(answer.clone(), |a| &a.evaluation.preview);
     let dialogs = {
         let set_dialog = use_set(&dialog);
@@ -298,7 +297,7 @@ pub fn App() -> Html {
                         on_large_paste={handlers.on_large_paste.clone()} />
                     <Facets facets={worker.facets.clone()} pattern={builder.pattern.clone()} in_pattern={builder.in_pattern.clone()} stale={builder.stale}
                         on_replace={on_replace.clone()} />
-                    <EventList samples={state.samples} count={event_count} page={events_page.clone()} details={details.clone()}
+                    <EventList samples={state.samples} count={event_count} page={worker.events.clone()} details={details.clone()}
                         open={(*open_events).clone()} on_toggle={on_toggle_event}
                         window={*events_window} on_window={ask_events}
                         on_pick={on_pick.clone()} in_pattern={builder.in_pattern.clone()} />

@@ -3,6 +3,7 @@
 //! every reply is posted back as JSON. Files are read here in chunks, so a 100 MB load never
 //! blocks the page and can be cancelled between two chunks.
 use super::protocol::{Answer, Query, Reply, Request};
+use eventpen_playground::session::RowsPage;
 use eventpen_playground::session::{AddOutcome, ChunkedLoad, Session};
 use eventpen_playground::timeline::TimeRange;
 use std::cell::RefCell;
@@ -36,6 +37,8 @@ struct Host {
 
 thread_local! {
     static HOST: RefCell<Host> = RefCell::new(Host::default());
+    /// The Events list's window as last sent (answers repeat it only when it changed).
+    static EVENTS_SENT: RefCell<Option<RowsPage>> = const { RefCell::new(None) };
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -193,6 +196,13 @@ fn answer_again() {
 /// charts) is not one long task with the facets panel and the completion catalog.
 fn post_answer(mut answer: Answer) {
     let facets = answer.facets.take();
+    EVENTS_SENT.with_borrow_mut(|sent| {
+        if *sent == answer.events {
+            answer.events = None;
+        } else {
+            sent.clone_from(&answer.events);
+        }
+    });
     post(&Reply::Answer(Box::new(answer)));
     if let Some(facets) = facets {
         post(&Reply::Facets(Box::new(facets)));
@@ -217,7 +227,7 @@ fn answer(host: &mut Host, query: Query) -> Answer {
         inputs,
         evaluation: session.evaluate(query.range, query.charts),
         results,
-        events,
+        events: Some(events),
         details: query
             .details
             .iter()

@@ -5,7 +5,7 @@ use super::client;
 use super::protocol::{Answer, Query, Reply, Request};
 use crate::state::{Action, EventFile, Notice, NoticeKind, PASTED, State};
 use eventpen_playground::Facets;
-use eventpen_playground::session::{AddOutcome, FacetsView, InputSummary};
+use eventpen_playground::session::{AddOutcome, FacetsView, InputSummary, RowsPage};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -27,6 +27,8 @@ pub struct Loading {
 pub struct WorkerView {
     /// The latest answer (`None` until the first arrives).
     pub answer: Option<Rc<Answer>>,
+    /// The Events list's latest window (sent only when it changes).
+    pub events: Rc<RowsPage>,
     /// The latest facets (sent only when the events or the range change).
     pub facets: Rc<Facets>,
     /// Every field path of the events (field completion).
@@ -41,6 +43,8 @@ pub struct WorkerView {
 pub enum WorkerEvent {
     /// An answer to the latest query.
     Answer(Box<Answer>),
+    /// The Events list's window of an answer that came too late (it is not sent again).
+    Events(Box<RowsPage>),
     /// New facets and field paths.
     Facets(Box<FacetsView>),
     /// A load progressed.
@@ -63,8 +67,12 @@ impl Reducible for WorkerView {
                 if let Some(inputs) = answer.inputs.take() {
                     next.inputs = Rc::new(inputs);
                 }
+                if let Some(events) = answer.events.take() {
+                    next.events = Rc::new(events);
+                }
                 next.answer = Some(Rc::new(*answer));
             }
+            WorkerEvent::Events(events) => next.events = Rc::new(*events),
             WorkerEvent::Facets(view) => {
                 let FacetsView { facets, paths } = *view;
                 next.facets = Rc::new(facets);
@@ -224,6 +232,8 @@ fn route(
             );
             if answer.rev >= LATEST_REV.with(Cell::get) {
                 view.dispatch(WorkerEvent::Answer(answer));
+            } else if let Some(events) = answer.events {
+                view.dispatch(WorkerEvent::Events(Box::new(events)));
             }
         }
         Reply::Progress { id, bytes, total } => {
