@@ -353,7 +353,7 @@ pub fn App() -> Html {
                         on_open={(*on_open_example).clone()} on_close={on_close_dialog.clone()} />
                 } else {
                     <ShareDialog state={(*state).clone()} for_challenge={which == Dialog::ShareChallenge}
-                        on_close={on_close_dialog.clone()} />
+                        worker_texts={worker.texts.clone()} on_close={on_close_dialog.clone()} />
                 }
             }
             { pick_menu }

@@ -482,8 +482,14 @@ impl State {
         self.undo.push(self.pattern.clone());
     }
 
-    /// The event inputs in order: the Events box first, then the files.
+    /// The event inputs in order: the Events box first, then the files whose text the page holds.
     pub fn inputs(&self) -> Vec<SharedInput> {
+        self.inputs_with(|_| None)
+    }
+
+    /// [`State::inputs`], with the text of a file the page does not hold (a loaded file: its
+    /// text is in the worker) taken from `held` where it has it.
+    pub fn inputs_with(&self, held: impl Fn(u32) -> Option<String>) -> Vec<SharedInput> {
         let mut inputs = Vec::with_capacity(self.files.len() + 1);
         if !self.events_text.trim().is_empty() {
             inputs.push(SharedInput {
@@ -492,9 +498,13 @@ impl State {
             });
         }
         inputs.extend(self.files.iter().filter_map(|file| {
+            let text = match file.text.as_deref() {
+                Some(text) => text.to_string(),
+                None => held(file.id)?,
+            };
             Some(SharedInput {
                 name: file.name.clone(),
-                text: file.text.as_deref()?.to_string(),
+                text,
             })
         }));
         inputs

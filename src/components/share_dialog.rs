@@ -7,6 +7,8 @@ use crate::persist;
 use crate::redact::{Redaction, redact};
 use crate::share::{self, MAX_LINK_BYTES, ShareError, Snapshot, WARN_LINK_BYTES};
 use crate::state::State;
+use crate::worker::protocol::KeptTexts;
+use crate::worker::wiring::ask_texts;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,6 +20,9 @@ pub struct ShareDialogProps {
     /// Share a challenge: events, marks, goal and hints — never the author's pattern.
     #[prop_or_default]
     pub for_challenge: bool,
+    /// The worker's last answer with input texts (loaded files' texts live in the worker).
+    #[prop_or_default]
+    pub worker_texts: Option<Rc<KeptTexts>>,
     /// Close the dialog.
     pub on_close: Callback<()>,
 }
@@ -41,7 +46,49 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     });
     let redacting = use_state(|| true);
     let copied = use_state(|| false);
+    // Loaded files' texts are in the worker: asked for once the link is to carry events.
+    let missing: Vec<u32> = props
+        .state
+        .files
+        .iter()
+        .filter(|f| f.text.is_none())
+        .map(|f| f.id)
+        .collect();
+    let asked = use_state(|| None::<u64>);
+    {
+        let asked = asked.clone();
+        let wanted = *scope == Scope::WithEvents && !missing.is_empty();
+        use_effect_with((wanted, missing.clone()), move |(wanted, missing)| {
+            asked.set(wanted.then(|| ask_texts(missing.clone())));
+        });
+    }
+    let held = props
+        .worker_texts
+        .as_ref()
+        .filter(|texts| Some(texts.rev) == *asked);
+    let reading = *scope == Scope::WithEvents && !missing.is_empty() && held.is_none();
+    let left_out: Vec<String> = held.map_or_else(Vec::new, |held| {
+        props
+            .state
+            .files
+            .iter()
+            .filter(|f| held.left_out.contains(&f.id))
+            .map(|f| {
+                format!(
+                    "{} ({})",
+                    f.name,
+                    crate::components::events_panel::size_label(f.size)
+                )
+            })
+            .collect()
+    });
     let mut full = props.state.to_snapshot();
+    full.events = props.state.inputs_with(|id| {
+        let (_, text) = held?.texts.iter().find(|(held_id, _)| *held_id == id)?;
+        Some(text.clone())
+    });
+    let input_count =
+        usize::from(!props.state.events_text.trim().is_empty()) + props.state.files.len();
     if props.for_challenge {
         // The solution never goes into a challenge link.
         full.pattern = String::new();
@@ -150,7 +197,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                     <label class="choice"><input type="radio" name="share-scope" checked={*scope == Scope::PatternOnly}
                         onchange={set_scope(Scope::PatternOnly)} />{ " Pattern only (and rule settings)" }</label>
                     <label class="choice"><input type="radio" name="share-scope" checked={*scope == Scope::WithEvents}
-                        onchange={set_scope(Scope::WithEvents)} />{ format!(" Pattern + events ({} input{})", full.events.len(), if full.events.len() == 1 { "" } else { "s" }) }</label>
+                        onchange={set_scope(Scope::WithEvents)} />{ format!(" Pattern + events ({} input{})", input_count, if input_count == 1 { "" } else { "s" }) }</label>
                     if *scope == Scope::WithEvents {
                         <label class="choice"><input type="checkbox" checked={*redacting} onchange={toggle_redact} />
                             { " Redact account IDs, IP addresses, access keys, user and role names, e-mails and request IDs" }</label>
@@ -167,16 +214,28 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                         <p class="notice warn" role="alert">{ "Redaction changes which events match: the pattern names a value that redaction replaced in only some places. Check the link's results, or share without redaction." }</p>
                     }
                 }
-                <p class="link-size">{ format!("Link length: {} characters", link.len()) }</p>
-                if too_long {
+                if !left_out.is_empty() {
+                    <p class="notice warn" role="status">{ format!(
+                        "Not in the link, too large to share this way: {}. Whoever opens the link adds {} themselves.",
+                        left_out.join(", "),
+                        if left_out.len() == 1 { "that file" } else { "those files" }
+                    ) }</p>
+                }
+                if reading {
+                    <p class="link-size" role="status">{ "Reading the loaded files for the link…" }</p>
+                } else {
+                    <p class="link-size">{ format!("Link length: {} characters", link.len()) }</p>
+                }
+                if reading {
+                } else if too_long {
                     <p class="notice error" role="alert">{ too_long_text }</p>
                 } else if link.len() > WARN_LINK_BYTES {
                     <p class="notice warn" role="status">{ "Over 8 KB: chat tools and some browsers cut long links. \"Pattern only\" is safer." }</p>
                 }
                 <label for="share-link">{ "Link" }</label>
-                <textarea id="share-link" class="share-link" readonly=true value={if too_long { String::new() } else { link.clone() }} />
+                <textarea id="share-link" class="share-link" readonly=true value={if too_long || reading { String::new() } else { link.clone() }} />
                 <div class="row">
-                    <button type="button" class="primary" disabled={too_long} onclick={copy}>{ "Copy link" }</button>
+                    <button type="button" class="primary" disabled={too_long || reading} onclick={copy}>{ "Copy link" }</button>
                     if *copied {
                         <span class="badge ok" role="status">{ "Copied — the address bar has it too" }</span>
                     }

@@ -2,7 +2,7 @@
 //! loaded; from then on every message is a [`Request`] handled against one [`Session`], and
 //! every reply is posted back as JSON. Files are read here in chunks, so a 100 MB load never
 //! blocks the page and can be cancelled between two chunks.
-use super::protocol::{Answer, Query, Reply, Request};
+use super::protocol::{Answer, KeptTexts, Query, Reply, Request};
 use eventpen_playground::session::RowsPage;
 use eventpen_playground::session::{AddOutcome, ChunkedLoad, Session};
 use eventpen_playground::timeline::TimeRange;
@@ -169,13 +169,13 @@ fn handle(request: Request, texts: Vec<String>, file: Option<File>) {
             let answer = HOST.with_borrow_mut(|h| answer(h, query));
             post_answer(answer);
         }
-        Request::Texts { rev } => {
-            let (texts, left_out) = HOST.with_borrow(|h| h.session.kept_texts());
-            post(&Reply::Texts {
+        Request::Texts { rev, ids } => {
+            let (texts, left_out) = HOST.with_borrow(|h| h.session.kept_texts(&ids));
+            post(&Reply::Texts(KeptTexts {
                 rev,
                 texts,
                 left_out,
-            });
+            }));
         }
     }
 }

@@ -46,11 +46,25 @@ pub enum Request {
     },
     /// Evaluate and answer with what the page shows.
     Query(Query),
-    /// Send the texts of the inputs that still have theirs (share links, storage).
+    /// Send the texts of these inputs, where the worker keeps them (a share link carrying
+    /// events the page never held: loaded files).
     Texts {
         /// Echoed in the answer.
         rev: u64,
+        /// The inputs asked for.
+        ids: Vec<u32>,
     },
+}
+
+/// The answer to [`Request::Texts`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct KeptTexts {
+    /// The request's revision.
+    pub rev: u64,
+    /// (input id, text) of each input the worker kept the text of.
+    pub texts: Vec<(u32, String)>,
+    /// The inputs asked for whose text the worker did not keep.
+    pub left_out: Vec<u32>,
 }
 
 /// Everything the page shows that depends on the events, in one question.
@@ -143,16 +157,9 @@ pub enum Reply {
         /// Why.
         message: String,
     },
-    /// The inputs' texts, for a share link or storage: (name, text) each; inputs too large to
-    /// keep their text are named in `left_out`.
-    Texts {
-        /// The request's revision.
-        rev: u64,
-        /// The texts.
-        texts: Vec<(String, String)>,
-        /// Inputs without a kept text.
-        left_out: Vec<String>,
-    },
+    /// The asked inputs' texts, for a share link: (id, text) each; inputs too large to keep
+    /// their text (or no longer loaded) are listed in `left_out`.
+    Texts(KeptTexts),
 }
 
 #[cfg(test)]
@@ -182,7 +189,10 @@ mod tests {
                 details: vec![4],
                 ..Query::default()
             }),
-            Request::Texts { rev: 8 },
+            Request::Texts {
+                rev: 8,
+                ids: vec![3],
+            },
         ];
         for request in requests {
             let text = serde_json::to_string(&request).expect("requests serialise");
@@ -195,5 +205,12 @@ mod tests {
         };
         let text = serde_json::to_string(&reply).expect("replies serialise");
         assert_eq!(serde_json::from_str::<Reply>(&text).ok(), Some(reply));
+        let texts = Reply::Texts(KeptTexts {
+            rev: 8,
+            texts: vec![(3, "{}".into())],
+            left_out: vec![4],
+        });
+        let text = serde_json::to_string(&texts).expect("replies serialise");
+        assert_eq!(serde_json::from_str::<Reply>(&text).ok(), Some(texts));
     }
 }

@@ -2,7 +2,7 @@
 //! current answer, the facets, loads in progress), the effect that keeps the worker's inputs
 //! equal to the state's, and the effect that asks again whenever what the page shows changes.
 use super::client;
-use super::protocol::{Answer, Query, Reply, Request};
+use super::protocol::{Answer, KeptTexts, Query, Reply, Request};
 use crate::state::{Action, EventFile, Notice, NoticeKind, PASTED, State};
 use eventpen_playground::Facets;
 use eventpen_playground::session::{AddOutcome, FacetsView, InputSummary, RowsPage};
@@ -37,6 +37,8 @@ pub struct WorkerView {
     pub inputs: Rc<Vec<InputSummary>>,
     /// Loads under way.
     pub loads: Vec<Loading>,
+    /// The worker's last answer to [`ask_texts`] (`None` until one arrives).
+    pub texts: Option<Rc<KeptTexts>>,
 }
 
 /// What changes a [`WorkerView`].
@@ -51,6 +53,8 @@ pub enum WorkerEvent {
     Progress(Loading),
     /// A load ended (read, refused or cancelled).
     Done(u32),
+    /// The texts of inputs the page asked for.
+    Texts(KeptTexts),
 }
 
 impl Reducible for WorkerView {
@@ -90,18 +94,32 @@ impl Reducible for WorkerView {
                 }
                 next.loads.retain(|l| l.id != id)
             }
+            WorkerEvent::Texts(texts) => next.texts = Some(Rc::new(texts)),
         }
         Rc::new(next)
     }
 }
 
 thread_local! {
+    /// The revision of the last texts request sent.
+    static TEXTS_REV: Cell<u64> = const { Cell::new(0) };
     /// The revision of the last query sent: answers to older ones are dropped.
     static LATEST_REV: Cell<u64> = const { Cell::new(0) };
     /// The last query sent, less its revision.
     static LAST_QUERY: RefCell<Option<Query>> = const { RefCell::new(None) };
     /// Inputs the worker has been given (or is loading).
     static KNOWN: RefCell<BTreeSet<u32>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// Ask the worker for the texts of inputs the page does not hold (loaded files), for a share
+/// link; the answer arrives as [`WorkerView::texts`] with the revision returned here.
+pub fn ask_texts(ids: Vec<u32>) -> u64 {
+    let rev = TEXTS_REV.with(|rev| {
+        rev.set(rev.get() + 1);
+        rev.get()
+    });
+    client::send(&Request::Texts { rev, ids });
+    rev
 }
 
 /// Hand `files` to the worker to read (in chunks, with progress), adding each to the state.
@@ -282,7 +300,7 @@ fn route(
         }
         Reply::Facets(facets) => view.dispatch(WorkerEvent::Facets(facets)),
         Reply::StoreFailed { message } => notify(message),
-        Reply::Texts { .. } => {}
+        Reply::Texts(texts) => view.dispatch(WorkerEvent::Texts(texts)),
     }
 }
 

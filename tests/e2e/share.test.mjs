@@ -107,3 +107,27 @@ test('long links warn above 8 KB', async () => {
   const { dialog } = await shareLink(page, { withEvents: true, redact: false });
   await dialog.getByText(/Over 8 KB/).waitFor();
 });
+
+test('a pattern + events link carries loaded files, and names those too large for a link', async () => {
+  const page = await openPage(env);
+  const event = (i, name) => JSON.stringify({ version: '0', id: `e-${i}`, 'detail-type': 'AWS API Call via CloudTrail', source: 'aws.ec2', account: '111122223333', time: '2024-05-01T12:00:00Z', region: 'us-east-1', resources: [], detail: { eventName: name, pad: 'x'.repeat(300) } });
+  const small = [event(1, 'RunInstances'), event(2, 'StopInstances'), event(3, 'RunInstances')].join('\n');
+  const large = Array.from({ length: 3200 }, (_, i) => event(10 + i, 'DescribeInstances')).join('\n');
+  assert.ok(large.length > 1024 * 1024, 'the large file is over the kept-text size');
+  const files = page.getByLabel('Add event files');
+  await files.setInputFiles({ name: 'small.jsonl', mimeType: 'application/json', buffer: Buffer.from(small) });
+  await page.getByText('3 events loaded', { exact: true }).waitFor();
+  await files.setInputFiles({ name: 'large.jsonl', mimeType: 'application/json', buffer: Buffer.from(large) });
+  await page.getByText('3203 events loaded', { exact: true }).waitFor();
+  await setEditorText(patternBox(page), '{"detail": {"eventName": ["RunInstances"]}}');
+  await summary(page).getByText('2 of 3203 events match').waitFor();
+  const { dialog, link } = await shareLink(page, { withEvents: true, redact: false });
+  assert.match(await dialog.getByRole('status').filter({ hasText: 'Not in the link' }).textContent(), /large\.jsonl/);
+  assert.doesNotMatch(await dialog.textContent(), /small\.jsonl/);
+  assert.ok(link.length > 0, 'a link once the files are read');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'share-dialog-loaded-files-narrow');
+  const fresh = await openPage(env, { hash: new URL(link).hash });
+  await summary(fresh).getByText('2 of 3 events match').waitFor();
+  assert.deepEqual(fresh.problems, []);
+});

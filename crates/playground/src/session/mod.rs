@@ -113,24 +113,21 @@ impl Session {
             .collect()
     }
 
-    /// The kept texts of the inputs as (name, text), in order, for share links and storage;
-    /// and the names of inputs too large to have kept theirs.
-    pub fn kept_texts(&self) -> (Vec<(String, String)>, Vec<String>) {
-        let (kept, left_out): (Vec<_>, Vec<_>) = self
-            .inputs
-            .iter()
-            .partition(|input| input.size <= inputs::KEPT_TEXT_BYTES);
-        (
-            kept.into_iter()
-                .map(|i| {
-                    (
-                        i.name.clone(),
-                        String::from_utf8_lossy(&i.bytes).into_owned(),
-                    )
-                })
-                .collect(),
-            left_out.into_iter().map(|i| i.name.clone()).collect(),
-        )
+    /// The texts of the inputs `ids` asked for, as (id, text), for a share link carrying
+    /// events the page never held; and the ids left out: too large to keep (they would not fit
+    /// a link anyway), or not loaded.
+    pub fn kept_texts(&self, ids: &[u32]) -> (Vec<(u32, String)>, Vec<u32>) {
+        let mut texts = Vec::new();
+        let mut left_out = Vec::new();
+        for &id in ids {
+            match self.inputs.iter().find(|input| input.id == id) {
+                Some(input) if input.size <= inputs::KEPT_TEXT_BYTES => {
+                    texts.push((id, String::from_utf8_lossy(&input.bytes).into_owned()))
+                }
+                _ => left_out.push(id),
+            }
+        }
+        (texts, left_out)
     }
 }
 

@@ -341,3 +341,26 @@ fn the_breakdown_follows_the_pattern_and_the_events_it_indexes() {
         assert_eq!(region_counts(&session), expected, "{pattern}");
     }
 }
+
+#[test]
+fn kept_texts_give_small_inputs_back_by_id_and_name_the_rest() {
+    let mut session = loaded();
+    let large = vec![b' '; inputs::KEPT_TEXT_BYTES + 1];
+    session.add_text(2, "large.json", &large, false);
+    // (ids asked for, texts given back, ids left out)
+    let cases: [(&[u32], &[(u32, &str)], &[u32]); 4] = [
+        (&[1], &[(1, EVENTS)], &[]),
+        (&[2], &[], &[2]),
+        (&[9], &[], &[9]),
+        (&[2, 1, 9], &[(1, EVENTS)], &[2, 9]),
+    ];
+    for (ids, texts, left_out) in cases {
+        let (got, missing) = session.kept_texts(ids);
+        let got: Vec<(u32, &str)> = got.iter().map(|(id, t)| (*id, t.as_str())).collect();
+        assert_eq!(
+            (got.as_slice(), missing.as_slice()),
+            (texts, left_out),
+            "{ids:?}"
+        );
+    }
+}
