@@ -348,7 +348,8 @@ fn kept_texts_give_small_inputs_back_by_id_and_name_the_rest() {
     let large = vec![b' '; inputs::KEPT_TEXT_BYTES + 1];
     session.add_text(2, "large.json", &large, false);
     // (ids asked for, texts given back, ids left out)
-    let cases: [(&[u32], &[(u32, &str)], &[u32]); 4] = [
+    type Case<'a> = (&'a [u32], &'a [(u32, &'a str)], &'a [u32]);
+    let cases: [Case; 4] = [
         (&[1], &[(1, EVENTS)], &[]),
         (&[2], &[], &[2]),
         (&[9], &[], &[9]),
