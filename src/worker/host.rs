@@ -220,7 +220,12 @@ fn answer(host: &mut Host, query: Query) -> Answer {
     let (offset, count) = query.results;
     let results = session.rows(query.filter, query.range, offset, count);
     let (offset, count) = query.events;
-    let events = session.event_list_rows(offset, count);
+    let mut events = session.event_list_rows(offset, count);
+    // The Events list shows no verdicts: without them its window stays the same as the pattern
+    // changes, and is not sent again (see `post_answer`).
+    for row in &mut events.rows {
+        row.verdict = None;
+    }
     let answer = Answer {
         rev: query.rev,
         pattern: query.pattern.clone(),
