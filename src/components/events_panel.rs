@@ -193,7 +193,7 @@ fn progress(name: &str, loading: &Loading, on_cancel: Callback<u32>) -> Html {
 
 /// How many file chips are drawn per task: a link may carry 1,000 inputs, and drawing all their
 /// chips in the start-up task made it one long main-thread task.
-const CHIPS_PER_TASK: usize = 100;
+const CHIPS_PER_TASK: usize = 25;
 
 /// Props of [`FileChips`].
 #[derive(Properties, PartialEq)]
