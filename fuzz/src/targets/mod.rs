@@ -1,5 +1,6 @@
 //! The fuzz targets, one file each.
 
+pub mod byte_path;
 pub mod export;
 pub mod ingest;
 pub mod pattern;
@@ -13,6 +14,11 @@ pub const ALL: &[Target] = &[
         name: "pattern",
         run: pattern::run,
         dictionary: pattern::DICTIONARY,
+    },
+    Target {
+        name: "byte_path",
+        run: byte_path::run,
+        dictionary: byte_path::DICTIONARY,
     },
     Target {
         name: "ingest",

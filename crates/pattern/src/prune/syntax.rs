@@ -2,12 +2,13 @@
 
 use super::find::string_stop;
 use super::number::short_number;
+use super::quick::{skip_valid, string_end};
 use super::scanner::{MAX_DEPTH, Scanner};
 
 /// How many ASCII digits start at `bytes[start..]`, eight at a time: a byte is a digit when
 /// neither `byte - '0'` nor `byte + ('\x7f' - '9')` sets its high bit. Carries and borrows
 /// only move towards later bytes, so the first non-digit is found exactly.
-#[inline]
+#[inline(always)]
 pub(super) fn digit_run(bytes: &[u8], start: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut i = start;
@@ -29,7 +30,20 @@ pub(super) fn digit_run(bytes: &[u8], start: usize) -> usize {
 }
 
 impl Scanner<'_> {
+    #[inline]
     pub(super) fn skip_string(&mut self) -> Result<(), serde_json::Error> {
+        // Valid strings in one inlined step; the loop below words what is wrong.
+        if let Some(end) = string_end(self.bytes, self.pos + 1) {
+            self.pos = end;
+            return Ok(());
+        }
+        self.skip_string_exactly()
+    }
+
+    /// [`Scanner::skip_string`] with its errors: an unterminated string, a bad escape, a
+    /// control character.
+    #[cold]
+    fn skip_string_exactly(&mut self) -> Result<(), serde_json::Error> {
         self.pos += 1;
         loop {
             self.pos = string_stop(self.bytes, self.pos);
@@ -64,6 +78,14 @@ impl Scanner<'_> {
         let container = matches!(self.peek(), Some(b'{' | b'['));
         if container && self.prevalidated {
             return self.skip_structure();
+        }
+        // Valid values are stepped over token by token; any doubt is checked the exact way.
+        if container {
+            let room = MAX_DEPTH.saturating_sub(self.depth);
+            if let Some(end) = skip_valid(self.bytes, self.pos, room) {
+                self.pos = end;
+                return Ok(());
+            }
         }
         #[cfg(target_arch = "x86_64")]
         if container {

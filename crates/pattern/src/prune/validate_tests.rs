@@ -2,6 +2,7 @@
 //! deletion and insertion of varied JSON values, both must accept the same values and end
 //! at the same byte, or both refuse.
 
+use super::quick::skip_valid;
 use super::scanner::{MAX_DEPTH, Scanner};
 
 /// Ok(end) or Err, from the block validator (`block`) or the byte loop.
@@ -16,19 +17,24 @@ fn skip_with(bytes: &[u8], block: bool) -> Result<usize, ()> {
     result.map(|()| scanner.pos).map_err(|_| ())
 }
 
-fn agree(bytes: &[u8]) {
-    if !matches!(
-        bytes.iter().find(|b| !b.is_ascii_whitespace()),
-        Some(b'{' | b'[')
-    ) {
-        return;
+/// The three skippers on one value: the block validator and the byte loop agree, and the
+/// token walk ([`skip_valid`]) either defers or accepts the same value, ending at the same
+/// byte. Returns whether the token walk accepted it.
+fn agree(bytes: &[u8]) -> bool {
+    let Some(start) = bytes.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return false;
+    };
+    if !matches!(bytes[start], b'{' | b'[') {
+        return false;
     }
-    assert_eq!(
-        skip_with(bytes, true),
-        skip_with(bytes, false),
-        "{:?}",
-        String::from_utf8_lossy(bytes)
-    );
+    let exact = skip_with(bytes, false);
+    let text = String::from_utf8_lossy(bytes);
+    assert_eq!(skip_with(bytes, true), exact, "{text:?}");
+    let walked = skip_valid(bytes, start, MAX_DEPTH);
+    if let Some(end) = walked {
+        assert_eq!(Ok(end), exact, "token walk on {text:?}");
+    }
+    walked.is_some()
 }
 
 /// Values with strings across block boundaries, escapes, numbers, words, pretty printing.
@@ -51,7 +57,8 @@ fn agrees_with_the_byte_loop_after_any_edit() {
     let replacements = b"\"\\,:[]{}-+.eE0 tx\n\x01\x1f/u\xc3";
     for sample in samples() {
         let original = sample.into_bytes();
-        agree(&original);
+        // Every sample is valid: the token walk must take it, not defer.
+        assert!(agree(&original), "{:?}", String::from_utf8_lossy(&original));
         for at in 0..original.len() {
             let mut bytes = original.clone();
             for &replacement in replacements {
