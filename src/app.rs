@@ -23,7 +23,8 @@ use crate::components::share_dialog::ShareDialog;
 use crate::components::target_input_panel::TargetInputPanel;
 use crate::components::virtual_list::FIRST_WINDOW;
 use crate::derived::{ByPtr, use_answer_part};
-use crate::state::{Action, State};
+use crate::handlers::{use_handlers, use_set};
+use crate::state::Action;
 use crate::worker::protocol::Query;
 use crate::worker::wiring::{use_query, use_worker};
 use crate::{drop_files, gallery, hooks, persist, startup, view_model};
@@ -211,49 +212,53 @@ pub fn App() -> Html {
     }
 
     let dispatch = state.dispatcher();
-    let on_history = send(
-        &dispatch,
-        |redo: bool| if redo { Action::Redo } else { Action::Undo },
-    );
-    let on_replace = send(&dispatch, Action::ReplacePattern);
+    // One copy of each callback for the page's life (see `handlers`): a child re-renders only
+    // when what it shows changed.
+    let handlers = use_handlers(&dispatch);
+    let on_history = handlers.on_history.clone();
+    let on_replace = handlers.on_replace.clone();
     let (on_pick, pick_menu) = use_pick_menu(&builder, on_replace.clone());
-    let on_files = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |files: Vec<web_sys::File>| {
-            drop_files::read_files(files, dispatch.clone())
-        })
-    };
     let files = use_memo(state.files.clone(), |files| Rc::new(files.clone()));
-    let ask = |window: &UseStateHandle<(usize, usize)>| {
-        let window = window.clone();
-        Callback::from(move |next: (usize, usize)| window.set(next))
-    };
-    let on_toggle_event = hooks::toggle_in(&open_events);
+    let ask_results = use_set(&results_window);
+    let ask_events = use_set(&events_window);
+    let on_charts = use_set(&charts_on);
+    let on_range = use_set(&range);
+    let on_toggle_event = hooks::use_toggle_in(&open_events);
     let selected_detail = state.selected.and_then(|i| {
         let answer = answer.as_ref()?;
         let detail = answer.details.iter().find(|d| d.row.index == i)?;
         Some(Rc::new(detail.clone()))
     });
     let details = use_answer_part(answer.clone(), |a| &a.details);
-    let events_page = use_answer_part(answer.clone(), |a| &a.events);
     let preview = use_answer_part(answer.clone(), |a| &a.evaluation.preview);
-    let open = |which: Option<Dialog>| {
-        let dialog = dialog.clone();
-        Callback::from(move |_: ()| dialog.set(which))
+    let dialogs = {
+        let set_dialog = use_set(&dialog);
+        use_memo((), move |_| {
+            let open = |which: Option<Dialog>| set_dialog.reform(move |_: ()| which);
+            [
+                open(Some(Dialog::Share)),
+                open(Some(Dialog::Gallery)),
+                open(Some(Dialog::ShareChallenge)),
+                open(None),
+            ]
+        })
     };
+    let [on_share, on_gallery, on_share_challenge, on_close_dialog] = (*dialogs).clone();
     let on_open_example = {
-        let (dispatch, dialog) = (dispatch.clone(), dialog.clone());
-        Callback::from(move |id: String| {
-            if let Some(example) = crate::examples::by_id(&id) {
-                dispatch.dispatch(Action::Load(Box::new(gallery::example_snapshot(&example))));
-                persist::replace_fragment(&gallery::example_fragment(&id));
-            }
-            dialog.set(None);
+        let (dispatch, dialog) = (dispatch.clone(), dialog.setter());
+        use_memo((), move |_| {
+            Callback::from(move |id: String| {
+                if let Some(example) = crate::examples::by_id(&id) {
+                    dispatch.dispatch(Action::Load(Box::new(gallery::example_snapshot(&example))));
+                    persist::replace_fragment(&gallery::example_fragment(&id));
+                }
+                dialog.set(None);
+            })
         })
     };
     let on_presenter = {
         let presenter = presenter.clone();
-        Callback::from(move |_: ()| presenter.set(!*presenter))
+        use_callback(*presenter, move |_: (), on| presenter.set(!*on))
     };
     let challenge_example = state
         .challenge
@@ -267,65 +272,62 @@ pub fn App() -> Html {
     let authoring = state.challenge.as_ref().is_some_and(|c| c.authoring);
     html! {
         <>
-            <Header on_share={open(Some(Dialog::Share))} on_gallery={open(Some(Dialog::Gallery))}
-                on_author={send(&dispatch, |_| Action::StartAuthoring)} on_presenter={on_presenter}
+            <Header on_share={on_share} on_gallery={on_gallery}
+                on_author={handlers.on_author.clone()} on_presenter={on_presenter}
                 presenter={*presenter} can_undo={!state.undo.is_empty()} can_redo={!state.redo.is_empty()}
                 on_history={on_history.clone()} />
-            <Notices notices={state.notices.clone()} on_dismiss={send(&dispatch, Action::Dismiss)}
-                on_load={send(&dispatch, |s| Action::Load(Box::new(s)))} />
+            <Notices notices={state.notices.clone()} on_dismiss={handlers.on_dismiss.clone()}
+                on_load={handlers.on_load.clone()} />
             if let (Some(challenge), Some((score, hidden))) = (&state.challenge, scores.as_ref()) {
                 <ChallengePanel challenge={challenge.clone()} example={challenge_example}
                     score={score.clone()} hidden_score={hidden.clone()}
-                    on_goal={send(&dispatch, Action::SetGoal)} on_hints={send(&dispatch, Action::SetHints)}
-                    on_hint={send(&dispatch, |_| Action::ShowHint)} on_submit={send(&dispatch, |_| Action::Submit)}
-                    on_solution={send(&dispatch, Action::ReplacePattern)}
-                    on_leave={send(&dispatch, |_| Action::LeaveChallenge)}
-                    on_share={open(Some(Dialog::ShareChallenge))} />
+                    on_goal={handlers.challenge.on_goal.clone()} on_hints={handlers.challenge.on_hints.clone()}
+                    on_hint={handlers.challenge.on_hint.clone()} on_submit={handlers.challenge.on_submit.clone()}
+                    on_solution={on_replace.clone()}
+                    on_leave={handlers.challenge.on_leave.clone()}
+                    on_share={on_share_challenge} />
             }
             <main class="workspace">
                 <section class="pane events-pane" aria-labelledby="events-heading">
                     <EventsInput text={state.events_text.clone()} files={(*files).clone()}
-                        problems={(*problems).clone()} on_text={send(&dispatch, Action::SetEventsText)} {on_files}
-                        on_remove={send(&dispatch, Action::RemoveFile)}
-                        on_clear={send(&dispatch, |_| Action::ClearEvents)}
-                        loads={Rc::new(worker.loads.clone())} on_cancel={Callback::from(crate::worker::wiring::cancel)}
-                        on_large_paste={{
-                            let dispatch = dispatch.clone();
-                            Callback::from(move |text: String| crate::worker::wiring::add_pasted(text, &dispatch))
-                        }} />
+                        problems={(*problems).clone()} on_text={handlers.on_events_text.clone()} on_files={handlers.on_files.clone()}
+                        on_remove={handlers.on_remove.clone()}
+                        on_clear={handlers.on_clear.clone()}
+                        loads={Rc::new(worker.loads.clone())} on_cancel={handlers.on_cancel.clone()}
+                        on_large_paste={handlers.on_large_paste.clone()} />
                     <Facets facets={worker.facets.clone()} pattern={builder.pattern.clone()} in_pattern={builder.in_pattern.clone()} stale={builder.stale}
                         on_replace={on_replace.clone()} />
-                    <EventList samples={state.samples} count={event_count} page={events_page.clone()} details={details.clone()}
+                    <EventList samples={state.samples} count={event_count} page={worker.events.clone()} details={details.clone()}
                         open={(*open_events).clone()} on_toggle={on_toggle_event}
-                        window={*events_window} on_window={ask(&events_window)}
+                        window={*events_window} on_window={ask_events}
                         on_pick={on_pick.clone()} in_pattern={builder.in_pattern.clone()} />
                 </section>
                 <section class="pane pattern-pane" aria-labelledby="pattern-heading">
                     <Editor id="pattern-text" label="Event pattern" heading_id="pattern-heading"
                         value={Rc::<str>::from(state.pattern.as_str())}
-                        on_change={send(&dispatch, Action::TypePattern)} on_apply_fix={send(&dispatch, Action::ReplacePattern)} diagnostics={(*diagnostics).clone()}
+                        on_change={handlers.on_type.clone()} on_edit={handlers.on_pattern_edit.clone()} on_apply_fix={on_replace.clone()} diagnostics={(*diagnostics).clone()}
                         on_history={on_history} tips={hints.clone()} catalog={(*catalog).clone()}
                         clause_counts={(*clause_counts).clone()}
                         hint={html! { "JSON, checked as you type; Ctrl+Space completes from your events, Ctrl+. applies the fix at the cursor. Tab indents: press Escape then Tab to leave the editor. Ctrl+Z / Ctrl+Shift+Z undo and redo." }}
                         placeholder={"{ \"source\": [\"aws.ec2\"] }  — or click a value in an event to start"} />
-                    <Hints hints={hints.clone()} on_apply={send(&dispatch, Action::ReplacePattern)} />
+                    <Hints hints={hints.clone()} on_apply={on_replace.clone()} />
                     <PatternTree pattern={builder.pattern.clone()} model={builder.model.clone()} stale={builder.stale}
                         paths={worker.paths.clone()} on_replace={on_replace.clone()} />
                 </section>
                 <section class="pane results-pane" aria-labelledby="results-heading">
                     <h2 id="results-heading">{ "Results" }</h2>
-                    <ChartsPanel on={*charts_on} on_toggle={{ let on = charts_on.clone(); Callback::from(move |v| on.set(v)) }}
+                    <ChartsPanel on={*charts_on} on_toggle={on_charts}
                         timeline={charts.timeline.clone()} breakdown={charts.breakdown.clone()} range={*range}
-                        on_range={{ let range = range.clone(); Callback::from(move |r| range.set(r)) }}
+                        {on_range}
                         pattern={builder.pattern.clone()} stale={builder.stale} on_replace={on_replace.clone()} />
                     <Results answer={answer.clone()}
-                        filter={state.filter} on_filter={send(&dispatch, Action::SetFilter)}
-                        selected={state.selected} on_select={send(&dispatch, Action::Select)}
-                        window={*results_window} on_window={ask(&results_window)}
+                        filter={state.filter} on_filter={handlers.on_filter.clone()}
+                        selected={state.selected} on_select={handlers.on_select.clone()}
+                        window={*results_window} on_window={ask_results}
                         marks={marks} authoring={authoring}
-                        on_mark={send(&dispatch, |(i, m)| Action::Mark(i, m))} />
+                        on_mark={handlers.on_mark.clone()} />
                     if let Some(detail) = selected_detail {
-                        <SelectedEvent detail={detail.clone()} on_close={send(&dispatch, |_| Action::Select(None))}
+                        <SelectedEvent detail={detail.clone()} on_close={handlers.on_close_selected.clone()}
                             {on_pick} in_pattern={builder.in_pattern.clone()} />
                         <QuickStart event={Rc::new(detail.event.clone())} disabled={builder.stale}
                             on_replace={on_replace.clone()} />
@@ -334,30 +336,24 @@ pub fn App() -> Html {
                 <section class="pane export-pane" aria-labelledby="export-heading">
                     <h2 id="export-heading">{ "Export" }</h2>
                     <ExportPanel pattern={checked.model.clone()} rule={state.rule.clone()}
-                        on_rule={send(&dispatch, Action::SetRule)}
+                        on_rule={handlers.on_rule.clone()}
                         format={AttrValue::from(state.export_format.clone())}
-                        on_format={send(&dispatch, Action::SetExportFormat)}
+                        on_format={handlers.on_format.clone()}
                         {proposed_state} effective={effective.clone()} />
-                    <TargetInputPanel rule={state.rule.clone()} on_rule={send(&dispatch, Action::SetRule)}
+                    <TargetInputPanel rule={state.rule.clone()} on_rule={handlers.on_rule.clone()}
                         preview={preview.clone()} matched={evaluation.map_or(0, |e| e.matched)} context={rule_context.clone()} />
                     <ImportRule text={AttrValue::from(state.import_text.clone())}
-                        on_text={send(&dispatch, Action::SetImportText)}
-                        on_import={{
-                            let dispatch = dispatch.clone();
-                            Callback::from(move |(pattern, rule, message): (String, crate::share::SharedRule, String)| {
-                                dispatch.dispatch(Action::Import { pattern, rule });
-                                dispatch.dispatch(Action::Notify(crate::state::Notice::new(crate::state::NoticeKind::Info, message)));
-                            })
-                        }} />
+                        on_text={handlers.on_import_text.clone()}
+                        on_import={handlers.on_import.clone()} />
                 </section>
             </main>
             if let Some(which) = *dialog {
                 if which == Dialog::Gallery {
                     <Gallery examples={examples.clone()} solved={Rc::new((*solved).clone())}
-                        on_open={on_open_example} on_close={open(None)} />
+                        on_open={(*on_open_example).clone()} on_close={on_close_dialog.clone()} />
                 } else {
                     <ShareDialog state={(*state).clone()} for_challenge={which == Dialog::ShareChallenge}
-                        worker_texts={worker.texts.clone()} on_close={open(None)} />
+                        worker_texts={worker.texts.clone()} on_close={on_close_dialog.clone()} />
                 }
             }
             { pick_menu }
@@ -366,13 +362,4 @@ pub fn App() -> Html {
             </footer>
         </>
     }
-}
-
-/// A callback that turns its input into an action and dispatches it.
-fn send<T: 'static>(
-    dispatch: &UseReducerDispatcher<State>,
-    to_action: impl Fn(T) -> Action + 'static,
-) -> Callback<T> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |input: T| dispatch.dispatch(to_action(input)))
 }

@@ -61,15 +61,17 @@ pub fn use_keep_workspace(state: &UseReducerHandle<State>) {
 /// reload), open it — offering the current work back, as on start-up.
 #[hook]
 pub fn use_follow_links(state: &UseReducerHandle<State>) {
-    let current = use_mut_ref(|| state.to_snapshot());
-    *current.borrow_mut() = state.to_snapshot();
+    // The latest state, snapshotted only when a link arrives (a snapshot copies the pasted
+    // events: never per render).
+    let current = use_mut_ref(|| state.clone());
+    *current.borrow_mut() = state.clone();
     let dispatch = state.dispatcher();
     use_effect_with((), move |_| {
         let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
             let Some(fragment) = persist::fragment() else {
                 return;
             };
-            let own = current.borrow().clone();
+            let own = current.borrow().to_snapshot();
             if address_bar_fragment(&own).trim_start_matches('#') == fragment {
                 return;
             }
@@ -120,14 +122,19 @@ pub fn use_body_class(class: &'static str, on: bool) {
 }
 
 /// A callback that adds an index to the set in `set` or, when it is there, removes it (which
-/// events are open, which fields are expanded).
-pub fn toggle_in(set: &UseStateHandle<Rc<BTreeSet<usize>>>) -> Callback<usize> {
-    let set = set.clone();
-    Callback::from(move |index: usize| {
-        let mut next = (**set).clone();
-        if !next.remove(&index) {
-            next.insert(index);
-        }
-        set.set(Rc::new(next));
-    })
+/// events are open, which fields are expanded). Made again only when the set changed, so the
+/// list it is handed to does not re-render for nothing.
+#[hook]
+pub fn use_toggle_in(set: &UseStateHandle<Rc<BTreeSet<usize>>>) -> Callback<usize> {
+    let handle = set.clone();
+    use_callback(
+        crate::derived::ByPtr((**set).clone()),
+        move |index: usize, current| {
+            let mut next = (**current).clone();
+            if !next.remove(&index) {
+                next.insert(index);
+            }
+            handle.set(Rc::new(next));
+        },
+    )
 }

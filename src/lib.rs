@@ -13,6 +13,7 @@ pub mod drop_files;
 pub mod examples;
 pub mod files;
 pub mod gallery;
+pub mod handlers;
 pub mod hooks;
 pub mod persist;
 pub mod rule_settings;

@@ -134,23 +134,8 @@ pub fn EventsInput(props: &EventsInputProps) -> Html {
                 }
             </div>
             if !props.files.is_empty() {
-                <ul class="file-list" aria-label="Loaded files">
-                    { for props.files.iter().enumerate().map(|(i, file)| {
-                        let remove = props.on_remove.reform(move |_: MouseEvent| i);
-                        let loading = props.loads.iter().find(|l| l.id == file.id);
-                        html! {
-                            <li class="file-chip">
-                                <span class="mono">{ file.name.clone() }</span>
-                                <span class="muted">{ format!(" {}", size_label(file.size)) }</span>
-                                if let Some(loading) = loading {
-                                    { progress(&file.name, loading, props.on_cancel.clone()) }
-                                }
-                                <button type="button" class="icon" aria-label={format!("Remove {}", file.name)}
-                                    onclick={remove}>{ "×" }</button>
-                            </li>
-                        }
-                    }) }
-                </ul>
+                <FileChips files={props.files.clone()} loads={props.loads.clone()}
+                    on_remove={props.on_remove.clone()} on_cancel={props.on_cancel.clone()} />
             }
             if !props.problems.is_empty() {
                 <div class="notice warn" role="status" aria-label="Problems reading events">
@@ -203,6 +188,56 @@ fn progress(name: &str, loading: &Loading, on_cancel: Callback<u32>) -> Html {
             <button type="button" onclick={on_cancel.reform(move |_: MouseEvent| id)}
                 aria-label={format!("Cancel loading {name}")}>{ "Cancel" }</button>
         </span>
+    }
+}
+
+/// How many file chips are drawn per task: a link may carry 1,000 inputs, and drawing all their
+/// chips in the start-up task made it one long main-thread task.
+const CHIPS_PER_TASK: usize = 25;
+
+/// Props of [`FileChips`].
+#[derive(Properties, PartialEq)]
+struct FileChipsProps {
+    files: Rc<Vec<EventFile>>,
+    loads: Rc<Vec<Loading>>,
+    on_remove: Callback<usize>,
+    on_cancel: Callback<u32>,
+}
+
+/// The loaded files, one chip each (name, size, progress, remove), drawn `CHIPS_PER_TASK` at a
+/// time: the rest follow in tasks of their own, so the page answers input in between.
+#[component]
+fn FileChips(props: &FileChipsProps) -> Html {
+    let shown = use_state(|| CHIPS_PER_TASK);
+    {
+        let (shown, total) = (shown.clone(), props.files.len());
+        use_effect_with((*shown, total), move |(count, total)| {
+            let more = (*count < *total).then(|| {
+                let next = *count + CHIPS_PER_TASK;
+                gloo::timers::callback::Timeout::new(0, move || shown.set(next))
+            });
+            move || drop(more)
+        });
+    }
+    let loads = &props.loads;
+    html! {
+        <ul class="file-list" aria-label="Loaded files">
+            { for props.files.iter().take(*shown).enumerate().map(|(i, file)| {
+                let remove = props.on_remove.reform(move |_: MouseEvent| i);
+                let loading = loads.iter().find(|l| l.id == file.id);
+                html! {
+                    <li class="file-chip">
+                        <span class="mono">{ file.name.clone() }</span>
+                        <span class="muted">{ format!(" {}", size_label(file.size)) }</span>
+                        if let Some(loading) = loading {
+                            { progress(&file.name, loading, props.on_cancel.clone()) }
+                        }
+                        <button type="button" class="icon" aria-label={format!("Remove {}", file.name)}
+                            onclick={remove}>{ "×" }</button>
+                    </li>
+                }
+            }) }
+        </ul>
     }
 }
 

@@ -55,16 +55,24 @@ pub fn VirtualList(props: &VirtualListProps) -> Html {
     // Scrolled to the end when rows were measured: stay at the end once they are redrawn.
     let pin_to_end = use_mut_ref(|| false);
     let redraw = use_force_update();
+    // The measuring after a draw, waiting for the next animation frame (see below).
+    let job = use_mut_ref(|| None::<Box<dyn FnOnce()>>);
+    let job_frame = use_mut_ref(|| None::<AnimationFrame>);
     let total = props.total;
     {
-        // Other rows altogether: forget their heights and start at the top.
+        // Other rows altogether: forget their heights and start at the top. Not on mount (a
+        // new list is at its top already): setting the scroll position forces a layout, and
+        // the first answer after a load mounts the lists in one render with the whole page.
         let (heights, scroller, view) = (heights.clone(), scroller.clone(), view.clone());
+        let mounted = use_mut_ref(|| false);
         use_effect_with(props.generation, move |_| {
-            heights.borrow_mut().clear();
-            if let Some(element) = scroller.cast::<Element>() {
-                element.set_scroll_top(0);
+            if mounted.replace(true) {
+                heights.borrow_mut().clear();
+                if let Some(element) = scroller.cast::<Element>() {
+                    element.set_scroll_top(0);
+                }
+                view.set((0.0, view.1));
             }
-            view.set((0.0, view.1));
         });
     }
     let list_px = heights.borrow().top(total);
@@ -78,7 +86,9 @@ pub fn VirtualList(props: &VirtualListProps) -> Html {
         let (drawn, loaded, asked) = (drawn.clone(), props.loaded, props.asked);
         let (on_window, pin_to_end) = (props.on_window.clone(), pin_to_end.clone());
         let rendered_px = box_px(list_px);
-        use_effect(move || {
+        let (job, job_frame) = (job.clone(), job_frame.clone());
+        let urgent = focus.borrow().wanted.is_some() || *pin_to_end.borrow();
+        let run = move || {
             let Some(element) = scroller.cast::<HtmlElement>() else {
                 return;
             };
@@ -106,6 +116,29 @@ pub fn VirtualList(props: &VirtualListProps) -> Html {
                 on_window.emit(window);
             }
             focus_row(&element, &mut focus.borrow_mut());
+        };
+        use_effect(move || {
+            // Measuring reads layout: done in the next animation frame, where the browser lays
+            // the page out anyway, once however many renders came before it (an edit and its
+            // answer re-render the lists; measuring in each forced a layout of its own). A key
+            // moving the focus, or a list pinned to its end, is followed at once.
+            if urgent {
+                job.borrow_mut().take();
+                job_frame.borrow_mut().take();
+                run();
+                return;
+            }
+            *job.borrow_mut() = Some(Box::new(run));
+            if job_frame.borrow().is_none() {
+                let (job, slot) = (job.clone(), job_frame.clone());
+                *job_frame.borrow_mut() = Some(request_animation_frame(move |_| {
+                    slot.borrow_mut().take();
+                    let pending = job.borrow_mut().take();
+                    if let Some(run) = pending {
+                        run();
+                    }
+                }));
+            }
         });
     }
     let onscroll = {

@@ -3,6 +3,7 @@
 //! every reply is posted back as JSON. Files are read here in chunks, so a 100 MB load never
 //! blocks the page and can be cancelled between two chunks.
 use super::protocol::{Answer, KeptTexts, Query, Reply, Request};
+use eventpen_playground::session::RowsPage;
 use eventpen_playground::session::{AddOutcome, ChunkedLoad, Session};
 use eventpen_playground::timeline::TimeRange;
 use std::cell::RefCell;
@@ -36,6 +37,8 @@ struct Host {
 
 thread_local! {
     static HOST: RefCell<Host> = RefCell::new(Host::default());
+    /// The Events list's window as last sent (answers repeat it only when it changed).
+    static EVENTS_SENT: RefCell<Option<RowsPage>> = const { RefCell::new(None) };
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -156,7 +159,7 @@ fn handle(request: Request, texts: Vec<String>, file: Option<File>) {
         }
         Request::Query(query) => {
             let answer = HOST.with_borrow_mut(|h| answer(h, query));
-            post(&Reply::Answer(Box::new(answer)));
+            post_answer(answer);
         }
         Request::Texts { rev, ids } => {
             let (texts, left_out) = HOST.with_borrow(|h| h.session.kept_texts(&ids));
@@ -176,7 +179,25 @@ fn answer_again() {
         Some(answer(h, query))
     });
     if let Some(answer) = answer {
-        post(&Reply::Answer(Box::new(answer)));
+        post_answer(answer);
+    }
+}
+
+/// Post an answer, and its facets (when they changed) as a message of their own: the page
+/// decodes and draws each in its own task, so the first answer after a load (results, lists,
+/// charts) is not one long task with the facets panel and the completion catalog.
+fn post_answer(mut answer: Answer) {
+    let facets = answer.facets.take();
+    EVENTS_SENT.with_borrow_mut(|sent| {
+        if *sent == answer.events {
+            answer.events = None;
+        } else {
+            sent.clone_from(&answer.events);
+        }
+    });
+    post(&Reply::Answer(Box::new(answer)));
+    if let Some(facets) = facets {
+        post(&Reply::Facets(Box::new(facets)));
     }
 }
 
@@ -191,14 +212,19 @@ fn answer(host: &mut Host, query: Query) -> Answer {
     let (offset, count) = query.results;
     let results = session.rows(query.filter, query.range, offset, count);
     let (offset, count) = query.events;
-    let events = session.event_list_rows(offset, count);
+    let mut events = session.event_list_rows(offset, count);
+    // The Events list shows no verdicts: without them its window stays the same as the pattern
+    // changes, and is not sent again (see `post_answer`).
+    for row in &mut events.rows {
+        row.verdict = None;
+    }
     let answer = Answer {
         rev: query.rev,
         pattern: query.pattern.clone(),
         inputs,
         evaluation: session.evaluate(query.range, query.charts),
         results,
-        events,
+        events: Some(events),
         details: query
             .details
             .iter()

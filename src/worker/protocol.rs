@@ -103,11 +103,14 @@ pub struct Answer {
     pub evaluation: EvaluationView,
     /// The Results list's window.
     pub results: RowsPage,
-    /// The Events list's window.
-    pub events: RowsPage,
+    /// The Events list's window, when it differs from the one the worker sent last (it shows
+    /// no verdicts: an edit of the pattern leaves it as it was, and at 60 rows it was a third
+    /// of every keystroke's answer).
+    pub events: Option<RowsPage>,
     /// The events asked for in full.
     pub details: Vec<EventDetail>,
-    /// The facets, when the events or the range changed since the last answer.
+    /// The facets, when the events or the range changed since the last answer (the worker
+    /// takes them out and sends them as [`Reply::Facets`], right after the answer).
     pub facets: Option<FacetsView>,
     /// The challenge score.
     pub score: Option<Score>,
@@ -141,6 +144,9 @@ pub enum Reply {
     },
     /// The answer to a query.
     Answer(Box<Answer>),
+    /// The facets and field paths of the events (in range), sent after the answer they
+    /// changed with.
+    Facets(Box<FacetsView>),
     /// The inputs stored in IndexedDB: (key, name, size) each.
     Stored {
         /// The inputs.

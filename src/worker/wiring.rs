@@ -5,7 +5,7 @@ use super::client;
 use super::protocol::{Answer, KeptTexts, Query, Reply, Request};
 use crate::state::{Action, EventFile, Notice, NoticeKind, PASTED, State};
 use eventpen_playground::Facets;
-use eventpen_playground::session::{AddOutcome, FacetsView, InputSummary};
+use eventpen_playground::session::{AddOutcome, FacetsView, InputSummary, RowsPage};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -27,6 +27,8 @@ pub struct Loading {
 pub struct WorkerView {
     /// The latest answer (`None` until the first arrives).
     pub answer: Option<Rc<Answer>>,
+    /// The Events list's latest window (sent only when it changes).
+    pub events: Rc<RowsPage>,
     /// The latest facets (sent only when the events or the range change).
     pub facets: Rc<Facets>,
     /// Every field path of the events (field completion).
@@ -43,6 +45,10 @@ pub struct WorkerView {
 pub enum WorkerEvent {
     /// An answer to the latest query.
     Answer(Box<Answer>),
+    /// The Events list's window of an answer that came too late (it is not sent again).
+    Events(Box<RowsPage>),
+    /// New facets and field paths.
+    Facets(Box<FacetsView>),
     /// A load progressed.
     Progress(Loading),
     /// A load ended (read, refused or cancelled).
@@ -65,7 +71,16 @@ impl Reducible for WorkerView {
                 if let Some(inputs) = answer.inputs.take() {
                     next.inputs = Rc::new(inputs);
                 }
+                if let Some(events) = answer.events.take() {
+                    next.events = Rc::new(events);
+                }
                 next.answer = Some(Rc::new(*answer));
+            }
+            WorkerEvent::Events(events) => next.events = Rc::new(*events),
+            WorkerEvent::Facets(view) => {
+                let FacetsView { facets, paths } = *view;
+                next.facets = Rc::new(facets);
+                next.paths = Rc::new(paths);
             }
             WorkerEvent::Progress(loading) => {
                 match next.loads.iter_mut().find(|l| l.id == loading.id) {
@@ -90,6 +105,8 @@ thread_local! {
     static TEXTS_REV: Cell<u64> = const { Cell::new(0) };
     /// The revision of the last query sent: answers to older ones are dropped.
     static LATEST_REV: Cell<u64> = const { Cell::new(0) };
+    /// The last query sent, less its revision.
+    static LAST_QUERY: RefCell<Option<Query>> = const { RefCell::new(None) };
     /// Inputs the worker has been given (or is loading).
     static KNOWN: RefCell<BTreeSet<u32>> = const { RefCell::new(BTreeSet::new()) };
 }
@@ -182,10 +199,28 @@ pub fn use_worker(state: &UseReducerHandle<State>, restore: bool) -> UseReducerH
 /// The worker evaluates while the page renders.
 #[hook]
 pub fn use_query(query: Query) {
-    let sent = use_mut_ref(|| None::<Query>);
-    if sent.borrow().as_ref() == Some(&query) {
+    // A newly mounted App always asks (the last query may be another App's).
+    let mounted = use_mut_ref(|| false);
+    let asked_already = LAST_QUERY.with_borrow(|last| last.as_ref() == Some(&query));
+    if mounted.replace(true) && asked_already {
         return;
     }
+    send_query(query);
+}
+
+/// Ask again for the last query with a new pattern text, as soon as the editor has it (before
+/// the editor redraws and the App renders the edit; `use_query` then finds it already asked).
+pub fn query_pattern(pattern: String) {
+    let Some(mut query) = LAST_QUERY.with_borrow(Clone::clone) else {
+        return;
+    };
+    if query.pattern != pattern {
+        query.pattern = pattern;
+        send_query(query);
+    }
+}
+
+fn send_query(query: Query) {
     let rev = LATEST_REV.with(|latest| {
         latest.set(latest.get() + 1);
         latest.get()
@@ -194,7 +229,7 @@ pub fn use_query(query: Query) {
         rev,
         ..query.clone()
     }));
-    *sent.borrow_mut() = Some(query);
+    LAST_QUERY.with_borrow_mut(|last| *last = Some(query));
 }
 
 fn route(
@@ -215,6 +250,8 @@ fn route(
             );
             if answer.rev >= LATEST_REV.with(Cell::get) {
                 view.dispatch(WorkerEvent::Answer(answer));
+            } else if let Some(events) = answer.events {
+                view.dispatch(WorkerEvent::Events(Box::new(events)));
             }
         }
         Reply::Progress { id, bytes, total } => {
@@ -261,6 +298,7 @@ fn route(
             state.dispatch(Action::AddFiles(files));
             client::send(&Request::Adopt { pairs });
         }
+        Reply::Facets(facets) => view.dispatch(WorkerEvent::Facets(facets)),
         Reply::StoreFailed { message } => notify(message),
         Reply::Texts(texts) => view.dispatch(WorkerEvent::Texts(texts)),
     }

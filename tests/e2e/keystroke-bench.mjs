@@ -10,19 +10,22 @@
 // Not a test: it asserts nothing about speed. SIZES, ROUNDS and CHARTS (on,off) are settable.
 // TRACE=1 (TRACE_DIR=dir to keep the raw traces) also records a Chromium trace of the typing rounds and prints, per size and charts
 // setting, where a keystroke's time goes (trace-breakdown.mjs: page script/style/layout/paint,
-// the worker's busy time, the message hops, the answer's size).
+// the worker's busy time, the message hops, the answer's size). PROFILE=1 records a V8 CPU
+// profile of the page's main thread over the typing rounds and prints the functions that took
+// its script time (self and total, ms per keystroke; build with names to see wasm functions).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { start, openPage, recordLongTasks } from './harness.mjs';
-import { CATEGORIES, breakdown } from './trace-breakdown.mjs';
+import { CATEGORIES, breakdown, profileBreakdown } from './trace-breakdown.mjs';
 
 const SIZES = (process.env.SIZES ?? '1000,10000,100000,200000').split(',').map(Number);
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
 const CHARTS = (process.env.CHARTS ?? 'on').split(',');
 const GEN = process.env.EVENTPEN_GEN ?? 'eventpen-gen';
 const TRACE = Boolean(process.env.TRACE);
+const PROFILE = Boolean(process.env.PROFILE);
 
 // Two patterns with different match counts on the generated trail (so every round changes the
 // summary): KMS decrypts, then decrypts and STS role assumptions.
@@ -117,7 +120,23 @@ try {
       const toggle = page.getByRole('button', { name: 'Charts', exact: true });
       if ((await toggle.getAttribute('aria-pressed')) !== String(charts === 'on')) await toggle.click();
       if (TRACE) await env.browser.startTracing(page, { categories: CATEGORIES });
+      const cdp = PROFILE ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        await cdp.send('Profiler.start');
+      }
       const times = (await typeRounds(page)).sort((a, b) => a - b);
+      if (cdp) {
+        const { profile } = await cdp.send('Profiler.stop');
+        if (process.env.TRACE_DIR) writeFileSync(path.join(process.env.TRACE_DIR, `profile-${size}-${charts}.cpuprofile`), JSON.stringify(profile));
+        const { self, total } = profileBreakdown(profile, ROUNDS);
+        console.error(`page CPU profile, ${size} events, charts ${charts}: self`);
+        console.table(self);
+        console.error('total (inclusive)');
+        console.table(total);
+        await cdp.detach();
+      }
       if (TRACE) {
         const raw = await env.browser.stopTracing();
         if (process.env.TRACE_DIR) writeFileSync(path.join(process.env.TRACE_DIR, `trace-${size}-${charts}.json`), raw);

@@ -113,3 +113,39 @@ export function breakdown(trace, answerBytes) {
   if (answerBytes !== undefined) out.answer_kb = +(answerBytes / 1024).toFixed(1);
   return out;
 }
+
+/** The page's own script time by function, from a V8 CPU profile (CDP `Profiler.stop`). */
+function frameName({ functionName, url, lineNumber }) {
+  const file = url ? url.split('/').at(-1).split('?')[0] : '';
+  return `${functionName || '(anonymous)'}${file ? ` ${file}:${lineNumber + 1}` : ''}`;
+}
+
+/**
+ * Where the page's script time went during a profile (PROFILE=1): per function, its self time
+ * and its total time (each sample counted once per function on its stack), in ms per
+ * keystroke over `rounds`, the `top` largest of each. Idle and the garbage collector are named as
+ * V8 names them (`(idle)`, `(garbage collector)`, `(program)`: the browser's own work).
+ */
+export function profileBreakdown(profile, rounds, top = 25) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map();
+  const total = new Map();
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const node = byId.get(id);
+    const name = frameName(node.callFrame);
+    self.set(name, (self.get(name) ?? 0) + dt);
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const frame = frameName(byId.get(at).callFrame);
+      if (seen.has(frame)) continue;
+      seen.add(frame);
+      total.set(frame, (total.get(frame) ?? 0) + dt);
+    }
+  });
+  const ranked = (map) => [...map].filter(([name]) => name !== '(root)').sort((a, b) => b[1] - a[1]).slice(0, top)
+    .map(([name, ms]) => ({ function: name.slice(0, 110), ms_per_key: +(ms / rounds).toFixed(2) }));
+  return { self: ranked(self), total: ranked(total) };
+}

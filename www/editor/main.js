@@ -39,10 +39,15 @@ function minimalChange(old, next) {
 /**
  * Create an editor in `parent`. Options: `id` (of the editable element), `labelledBy`,
  * `describedBy`, `placeholder`, `value`, `onChange(text)`, `onHistory(redo)` (optional: without
- * it CodeMirror keeps its own), `onFix(text)`, `completion` (bool).
+ * it CodeMirror keeps its own), `onFix(text)`, `completion` (bool), `onEdit(text)` (optional:
+ * the new text of a user edit as soon as the edit is made, before the editor redraws, so work
+ * that waits on it — the worker's re-match — starts a few milliseconds earlier).
  */
 function create(parent, options) {
-  const state = { catalog: null, diagnostics: [], pendingMarks: null, marksTimer: null, marksKey: '', marksDoc: null };
+  const state = {
+    catalog: null, diagnostics: [], pendingMarks: null, marksTimer: null, marksKey: '', marksDoc: null,
+    pendingCounts: null, countsFrame: null, countsTimer: null,
+  };
   const history = options.onHistory
     ? [
         { key: 'Mod-z', run: () => { options.onHistory(false); return true; } },
@@ -87,6 +92,10 @@ function create(parent, options) {
       spellcheck: 'false',
       autocapitalize: 'off',
       autocorrect: 'off',
+    }),
+    EditorState.transactionExtender.of((tr) => {
+      if (options.onEdit && tr.docChanged && !tr.annotation(fromApp)) options.onEdit(tr.newDoc.toString());
+      return null;
     }),
     EditorView.updateListener.of((update) => {
       if (!update.docChanged) return;
@@ -150,9 +159,23 @@ function create(parent, options) {
         state.catalog = null;
       }
     },
-    /** Per-clause match counts: `[{at, count, total}]` with `at` the UTF-16 end of the clause. */
+    /**
+     * Per-clause match counts: `[{at, count, total}]` with `at` the UTF-16 end of the clause.
+     * Drawn after the next frame is painted: they come with the worker's answer, and drawing
+     * them in the answer's task made the editor read the selection back, which lays out the
+     * whole page the answer had just changed (a second layout before the results showed).
+     * Counts for a text the user has since edited are dropped (the next answer brings new ones).
+     */
     setClauseCounts(list) {
-      view.dispatch({ effects: setClauseCounts.of(list) });
+      state.pendingCounts = { list, doc: view.state.doc };
+      if (state.countsFrame) return;
+      state.countsFrame = requestAnimationFrame(() => {
+        state.countsTimer = setTimeout(() => {
+          state.countsFrame = null;
+          const { list: next, doc } = state.pendingCounts;
+          if (view.state.doc === doc) view.dispatch({ effects: setClauseCounts.of(next) });
+        }, 0);
+      });
     },
     /** Select `from..to` (UTF-16), scroll it into view and focus the editor. */
     select(from, to) {
@@ -166,6 +189,8 @@ function create(parent, options) {
     focus() { view.focus(); },
     destroy() {
       clearTimeout(state.marksTimer);
+      cancelAnimationFrame(state.countsFrame);
+      clearTimeout(state.countsTimer);
       view.destroy();
     },
   };

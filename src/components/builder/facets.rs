@@ -57,7 +57,7 @@ pub fn Facets(props: &FacetsProps) -> Html {
             expanded.set(Rc::default())
         });
     }
-    let on_expand = crate::hooks::toggle_in(&expanded);
+    let on_expand = crate::hooks::use_toggle_in(&expanded);
     let pattern = props
         .pattern
         .clone()

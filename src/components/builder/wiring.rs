@@ -79,26 +79,35 @@ pub fn use_pick_menu(
     on_replace: Callback<String>,
 ) -> (Option<Callback<Pick>>, Html) {
     let open = use_state(|| None::<Picked>);
-    let on_pick = (!current.stale).then(|| {
-        let (open, pattern, in_pattern, on_replace) = (
-            open.clone(),
-            current.pattern.clone(),
-            current.in_pattern.clone(),
+    // Made again only when the pattern changes (a new callback re-renders every event tree).
+    let on_pick = {
+        let open = open.setter();
+        let deps = (
+            current.stale,
+            current.pattern.clone().map(crate::derived::ByPtr),
+            crate::derived::ByPtr(current.in_pattern.clone()),
             on_replace.clone(),
         );
-        Callback::from(move |pick: Pick| {
-            if in_pattern.contains(&pick) {
-                open.set(None);
-                let pattern = pattern.as_deref().cloned().unwrap_or(Value::Null);
-                on_replace.emit(pretty(&toggle_exact(&pattern, &pick.path, &pick.value)));
-                return;
-            }
-            let anchor = gloo::utils::document()
-                .active_element()
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-            open.set(Some(Picked { pick, anchor }));
-        })
-    });
+        (*use_memo(deps, move |(stale, pattern, in_pattern, on_replace)| {
+            let (pattern, in_pattern, on_replace) =
+                (pattern.clone(), in_pattern.clone(), on_replace.clone());
+            (!stale).then(|| {
+                Callback::from(move |pick: Pick| {
+                    if in_pattern.contains(&pick) {
+                        open.set(None);
+                        let pattern = pattern.as_deref().cloned().unwrap_or(Value::Null);
+                        on_replace.emit(pretty(&toggle_exact(&pattern, &pick.path, &pick.value)));
+                        return;
+                    }
+                    let anchor = gloo::utils::document()
+                        .active_element()
+                        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+                    open.set(Some(Picked { pick, anchor }));
+                })
+            })
+        }))
+        .clone()
+    };
     let menu = match (&*open, current.stale) {
         (Some(picked), false) => {
             let on_close = {

@@ -83,6 +83,8 @@ pub struct Setup {
 pub struct Callbacks {
     /// An edit: the whole new text.
     pub on_change: Option<Callback<String>>,
+    /// An edit, as soon as it is made (before the editor redraws): the whole new text.
+    pub on_edit: Option<Callback<String>>,
     /// A fix applied: the whole fixed text.
     pub on_fix: Option<Callback<String>>,
     /// Undo (`false`) or redo (`true`).
@@ -271,6 +273,11 @@ fn mount(
     set(&options, "onChange", on_change.as_ref());
     set(&options, "onFix", on_fix.as_ref());
     let mut closures = vec![on_change, on_fix];
+    if latest.borrow().on_edit.is_some() {
+        let on_edit = text_callback(|c| c.on_edit.clone());
+        set(&options, "onEdit", on_edit.as_ref());
+        closures.push(on_edit);
+    }
     if setup.app_history {
         let latest = latest.clone();
         let on_history = Closure::<dyn Fn(JsValue)>::new(move |redo: JsValue| {

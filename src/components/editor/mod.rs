@@ -54,6 +54,10 @@ pub struct EditorProps {
     pub value: Rc<str>,
     /// Called with the new text on every edit.
     pub on_change: Callback<String>,
+    /// Called with the new text of a user edit as soon as it is made, before the editor
+    /// redraws and before `on_change` (to start slow work elsewhere early).
+    #[prop_or_default]
+    pub on_edit: Option<Callback<String>>,
     /// Applies a diagnostic's fix (the whole fixed text) as its own undo step; without it a
     /// fix goes through `on_change`.
     #[prop_or_default]
@@ -138,6 +142,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         },
         Callbacks {
             on_change: Some(props.on_change.clone()),
+            on_edit: props.on_edit.clone(),
             on_fix: Some(on_fix.clone()),
             on_history: props.on_history.clone(),
         },
