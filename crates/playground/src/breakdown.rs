@@ -213,10 +213,18 @@ impl DimensionCounts {
         top: usize,
     ) -> DimensionCounts {
         let distinct = sorted.len();
-        sorted.sort_by(|(a, x), (b, y)| y.cmp(x).then(a.1.cmp(b.1)).then(a.0.cmp(b.0)));
+        type Counted<'a> = ((&'static [&'static str], &'a str), usize);
+        let order =
+            |(a, x): &Counted, (b, y): &Counted| y.cmp(x).then(a.1.cmp(b.1)).then(a.0.cmp(b.0));
+        // Only the top few are shown: pick them in linear time, then order those (a dimension
+        // like the source IP has tens of thousands of distinct values at 100,000 events).
+        if sorted.len() > top {
+            sorted.select_nth_unstable_by(top, order);
+            sorted.truncate(top);
+        }
+        sorted.sort_unstable_by(order);
         let top = sorted
             .into_iter()
-            .take(top)
             .map(|((path, value), count)| TopValue {
                 value: value.to_string(),
                 path: path.iter().map(|s| s.to_string()).collect(),
@@ -318,5 +326,56 @@ impl BreakdownIndex {
             })
             .collect();
         Breakdown { events, dimensions }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const IP: &[&str] = &["detail", "sourceIPAddress"];
+    const OTHER: &[&str] = &["detail", "other"];
+
+    #[test]
+    fn ranked_keeps_the_top_by_count_then_value_then_path() {
+        // (counted (path, value, count), top, expected values in order)
+        type Case = (
+            &'static [(&'static [&'static str], &'static str, usize)],
+            usize,
+            &'static [&'static str],
+        );
+        let cases: [Case; 5] = [
+            (&[], 3, &[]),
+            (&[(IP, "b", 1), (IP, "a", 1)], 5, &["a", "b"]),
+            (
+                &[(IP, "c", 1), (IP, "b", 2), (IP, "a", 1), (IP, "d", 3)],
+                2,
+                &["d", "b"],
+            ),
+            (
+                &[
+                    (IP, "e", 1),
+                    (IP, "c", 1),
+                    (IP, "d", 1),
+                    (IP, "a", 1),
+                    (IP, "b", 1),
+                ],
+                3,
+                &["a", "b", "c"],
+            ),
+            (&[(OTHER, "x", 4), (IP, "x", 4), (IP, "y", 9)], 0, &[]),
+        ];
+        for (counted, top, expected) in cases {
+            let counted = counted.iter().map(|&(p, v, n)| ((p, v), n)).collect();
+            let ranked = DimensionCounts::ranked(Dimension::SourceIp, counted, 0, top);
+            let values: Vec<&str> = ranked.top.iter().map(|t| t.value.as_str()).collect();
+            assert_eq!(values, expected, "top {top}");
+        }
+        let same_value = vec![((OTHER, "x"), 4), ((IP, "x"), 4)];
+        let ranked = DimensionCounts::ranked(Dimension::SourceIp, same_value, 0, 1);
+        assert_eq!(
+            (ranked.top[0].path.clone(), ranked.distinct),
+            (vec!["detail".to_string(), "other".to_string()], 2)
+        );
     }
 }

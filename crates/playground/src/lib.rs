@@ -101,20 +101,13 @@ pub fn matched_facts<E: LoadedEvent>(events: &[E], verdicts: &[bool]) -> Matched
 /// always a string; an object or array there is not counted).
 pub fn matched_facts_in(store: &store::EventStore, matched: &columns::Bitset) -> MatchedFacts {
     use eventpen_pattern::columns::Scalar;
-    let mut facts = MatchedFacts {
-        read_only: 0,
-        failed_calls: 0,
-    };
-    let mut reader = store.plain_reader();
-    for i in matched.ones_iter() {
-        if reader.value(&["detail", "readOnly"], i) == Some(Scalar::Bool(true)) {
-            facts.read_only += 1;
-        }
-        if reader.value(&["detail", "errorCode"], i).is_some() {
-            facts.failed_calls += 1;
-        }
+    let counted = |i: usize| matched.get(i);
+    MatchedFacts {
+        read_only: store.count_plain(&["detail", "readOnly"], counted, |value| {
+            value == Scalar::Bool(true)
+        }),
+        failed_calls: store.count_plain(&["detail", "errorCode"], counted, |_| true),
     }
-    facts
 }
 
 /// Everything to tell about a pattern: its errors, its warnings less those the loaded events

@@ -87,10 +87,6 @@ impl Session {
             let kept = (0..total).filter(|&i| in_range(i));
             kept.fold((0, 0), |(n, m), i| (n + 1, m + usize::from(matched_at(i))))
         });
-        let mut bits = vec![0u32; total.div_ceil(32)];
-        for i in self.bits.iter().flat_map(Bitset::ones_iter) {
-            bits[i / 32] |= 1 << (i % 32);
-        }
         let (listed, tips) = self.advice();
         let timeline_and_change = verdicts.filter(|_| charts).and_then(|now| {
             let before = self.previous.as_deref().filter(|b| b.len() == now.len());
@@ -132,7 +128,6 @@ impl Session {
             in_range: range_counts,
             has_verdicts: verdicts.is_some(),
             stale: self.pattern.stale,
-            bits,
             listed,
             tips,
             read_only_matched: self.bits.as_ref().is_some_and(|bits| {

@@ -93,11 +93,6 @@ pub struct EvaluationView {
     pub has_verdicts: bool,
     /// The verdicts are the last valid pattern's: the current text has errors.
     pub stale: bool,
-    /// Verdicts packed 32 a word, event `i` at bit `i % 32` of word `i / 32`. Not sent to the
-    /// page, which reads counts and rows only: at 100,000 events it was a third of every
-    /// keystroke's answer (31 KB of JSON numbers), decoded and never used.
-    #[serde(skip)]
-    pub bits: Vec<u32>,
     /// Errors and the warnings the events do not disprove, in text order.
     pub listed: Vec<Advice>,
     /// Tips that need the events.
@@ -121,15 +116,6 @@ pub struct EvaluationView {
     /// satisfy it (the editor shows them inline); empty while the text is not valid.
     #[serde(default)]
     pub clause_counts: Vec<(usize, usize, usize)>,
-}
-
-impl EvaluationView {
-    /// Whether event `index` matched.
-    pub fn matched_at(&self, index: usize) -> bool {
-        self.bits
-            .get(index / 32)
-            .is_some_and(|word| word & (1 << (index % 32)) != 0)
-    }
 }
 
 /// One event as a list row shows it.
