@@ -4,7 +4,7 @@ use super::views::{Advice, EvaluationView, FacetsView};
 use super::{PatternState, Session};
 use crate::breakdown::BreakdownIndex;
 use crate::columns::Bitset;
-use crate::timeline::{TimeRange, Timeline, change};
+use crate::timeline::{TimeRange, TimelineLayout, change};
 use crate::{Diagnostic, Facets, Severity};
 
 /// Top values kept per breakdown dimension.
@@ -90,7 +90,7 @@ impl Session {
         let (listed, tips) = self.advice();
         let timeline_and_change = verdicts.filter(|_| charts).and_then(|now| {
             let before = self.previous.as_deref().filter(|b| b.len() == now.len());
-            let timeline = Timeline::build(&self.times, now, before)?;
+            let timeline = self.with_timeline_layout(|layout| layout.count(now, before))?;
             let change = before.map(|b| {
                 let (added, removed) = change(b, now);
                 (added, removed, self.generation)
@@ -165,6 +165,19 @@ impl Session {
 
     /// The editor's list (errors, then warnings the events do not disprove) and the tips that
     /// need the events, from the evaluation core.
+    /// `f` of the timeline layout of the current events (worked out again only when they
+    /// change); `None` when no event has a time.
+    fn with_timeline_layout<T>(&self, f: impl FnOnce(&TimelineLayout) -> T) -> Option<T> {
+        let mut cached = self.timeline_layout.borrow_mut();
+        if cached
+            .as_ref()
+            .is_none_or(|(version, _)| *version != self.events_version)
+        {
+            *cached = Some((self.events_version, TimelineLayout::of(&self.times)));
+        }
+        cached.as_ref()?.1.as_ref().map(f)
+    }
+
     fn advice(&self) -> (Vec<Advice>, Vec<Advice>) {
         let (Some(checked), false) = (&self.pattern.checked, self.pattern.text.trim().is_empty())
         else {

@@ -33,6 +33,7 @@ use crate::Facets;
 use crate::breakdown::BreakdownIndex;
 use crate::columns::{Bitset, ColumnMatcher};
 use crate::store::EventStore;
+use crate::timeline::TimelineLayout;
 use eventpen_pattern::{Checked, Pattern};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -81,6 +82,9 @@ pub struct Session {
     /// The breakdown's per-event index, for the events of the `events_version` it was built at
     /// (built on the first breakdown asked for, kept across keystrokes).
     breakdown_index: RefCell<Option<(u32, BreakdownIndex)>>,
+    /// Each event's timeline bucket, for the events of the `events_version` it was worked out
+    /// at (`None` inside: no event has a time).
+    timeline_layout: RefCell<Option<(u32, Option<TimelineLayout>)>>,
 }
 
 impl Session {
