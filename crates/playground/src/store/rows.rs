@@ -2,6 +2,7 @@
 
 use eventpen_pattern::columns::Scalar;
 
+use super::paths::Column;
 use super::{EventStore, VALUE_ID, VIA_ARRAY, scalar};
 
 /// The fields a row shows: each a plain string at its path (not inside an array), if any.
@@ -102,6 +103,23 @@ impl<'s> PlainReader<'s> {
     }
 }
 
+/// Per event of `column`, in event order: (event, the id of its plain value), the plain value
+/// being the first not reached through an array (what [`PlainReader::value`] reads).
+fn first_plain_values(column: &Column) -> impl Iterator<Item = (u32, u32)> + '_ {
+    let mut last = None;
+    column
+        .events
+        .iter()
+        .zip(column.values.iter())
+        .filter_map(move |(event, value)| {
+            if value & VIA_ARRAY != 0 || last == Some(event) {
+                return None;
+            }
+            last = Some(event);
+            Some((event, value & VALUE_ID))
+        })
+}
+
 /// A value of the store by its path and its id in that path's dictionary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ValueId {
@@ -140,13 +158,7 @@ impl EventStore {
         const STRING: u8 = 1;
         const OTHER: u8 = 2;
         let mut kind = vec![UNKNOWN; column.dictionary.len()];
-        let mut last = None;
-        for (event, value) in column.events.iter().zip(column.values.iter()) {
-            if value & VIA_ARRAY != 0 || last == Some(event) {
-                continue;
-            }
-            last = Some(event);
-            let id = value & VALUE_ID;
+        for (event, id) in first_plain_values(column) {
             let Some(known) = kind.get_mut(id as usize) else {
                 continue;
             };
@@ -188,17 +200,11 @@ impl EventStore {
         const ACCEPTED: u8 = 1;
         const REFUSED: u8 = 2;
         let mut kind = vec![UNKNOWN; column.dictionary.len()];
-        let mut last = None;
         let mut count = 0;
-        for (event, value) in column.events.iter().zip(column.values.iter()) {
-            if value & VIA_ARRAY != 0 || last == Some(event) {
-                continue;
-            }
-            last = Some(event);
+        for (event, id) in first_plain_values(column) {
             if !counted(event as usize) {
                 continue;
             }
-            let id = value & VALUE_ID;
             let Some(known) = kind.get_mut(id as usize) else {
                 continue;
             };
