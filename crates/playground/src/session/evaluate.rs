@@ -104,17 +104,11 @@ impl Session {
                     counted.set(i, false);
                 }
             }
-            let mut cached = self.breakdown_index.borrow_mut();
-            if cached
-                .as_ref()
-                .is_some_and(|(v, _)| *v != self.events_version)
-            {
-                *cached = None;
-            }
-            let (_, index) = cached.get_or_insert_with(|| {
-                (self.events_version, BreakdownIndex::of_store(&self.store))
-            });
-            index.breakdown(&self.store, &counted, TOP_VALUES)
+            self.breakdown_index.with(
+                self.events_version,
+                || BreakdownIndex::of_store(&self.store),
+                |index| index.breakdown(&self.store, &counted, TOP_VALUES),
+            )
         });
         let preview = self.bits.as_ref().map_or_else(Vec::new, |bits| {
             bits.ones_iter()
@@ -168,14 +162,11 @@ impl Session {
     /// `f` of the timeline layout of the current events (worked out again only when they
     /// change); `None` when no event has a time.
     fn with_timeline_layout<T>(&self, f: impl FnOnce(&TimelineLayout) -> T) -> Option<T> {
-        let mut cached = self.timeline_layout.borrow_mut();
-        if cached
-            .as_ref()
-            .is_none_or(|(version, _)| *version != self.events_version)
-        {
-            *cached = Some((self.events_version, TimelineLayout::of(&self.times)));
-        }
-        cached.as_ref()?.1.as_ref().map(f)
+        self.timeline_layout.with(
+            self.events_version,
+            || TimelineLayout::of(&self.times),
+            |layout| layout.as_ref().map(f),
+        )
     }
 
     fn advice(&self) -> (Vec<Advice>, Vec<Advice>) {

@@ -79,12 +79,37 @@ pub struct Session {
     generation: u32,
     /// Bumped on every change of the events (what the facets depend on).
     events_version: u32,
-    /// The breakdown's per-event index, for the events of the `events_version` it was built at
-    /// (built on the first breakdown asked for, kept across keystrokes).
-    breakdown_index: RefCell<Option<(u32, BreakdownIndex)>>,
-    /// Each event's timeline bucket, for the events of the `events_version` it was worked out
-    /// at (`None` inside: no event has a time).
-    timeline_layout: RefCell<Option<(u32, Option<TimelineLayout>)>>,
+    /// The breakdown's per-event index (built on the first breakdown asked for, kept across
+    /// keystrokes).
+    breakdown_index: PerEvents<BreakdownIndex>,
+    /// Each event's timeline bucket (`None`: no event has a time).
+    timeline_layout: PerEvents<Option<TimelineLayout>>,
+}
+
+/// Something derived from the loaded events alone, kept across keystrokes and built again only
+/// once the events change (their `events_version` moved).
+#[derive(Debug)]
+struct PerEvents<T>(RefCell<Option<(u32, T)>>);
+
+impl<T> Default for PerEvents<T> {
+    fn default() -> Self {
+        PerEvents(RefCell::new(None))
+    }
+}
+
+impl<T> PerEvents<T> {
+    /// `f` of the value for the events of `version`, built by `build` when it is not kept yet.
+    fn with<R>(&self, version: u32, build: impl FnOnce() -> T, f: impl FnOnce(&T) -> R) -> R {
+        let mut kept = self.0.borrow_mut();
+        if kept
+            .as_ref()
+            .is_some_and(|(kept_at, _)| *kept_at != version)
+        {
+            *kept = None;
+        }
+        let (_, value) = kept.get_or_insert_with(|| (version, build()));
+        f(value)
+    }
 }
 
 impl Session {
