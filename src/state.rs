@@ -482,14 +482,9 @@ impl State {
         self.undo.push(self.pattern.clone());
     }
 
-    /// The event inputs in order: the Events box first, then the files whose text the page holds.
-    pub fn inputs(&self) -> Vec<SharedInput> {
-        self.inputs_with(|_| None)
-    }
-
-    /// [`State::inputs`], with the text of a file the page does not hold (a loaded file: its
-    /// text is in the worker) taken from `held` where it has it.
-    pub fn inputs_with(&self, held: impl Fn(u32) -> Option<String>) -> Vec<SharedInput> {
+    /// The event inputs in order: the Events box first, then the files whose text the page
+    /// holds, or `held` has (a loaded file: its text is in the worker).
+    fn inputs_with(&self, held: impl Fn(u32) -> Option<String>) -> Vec<SharedInput> {
         let mut inputs = Vec::with_capacity(self.files.len() + 1);
         if !self.events_text.trim().is_empty() {
             inputs.push(SharedInput {
@@ -512,9 +507,15 @@ impl State {
 
     /// The workspace as a snapshot (for local storage and share links).
     pub fn to_snapshot(&self) -> Snapshot {
+        self.to_snapshot_with(|_| None)
+    }
+
+    /// [`State::to_snapshot`], with the texts of loaded files taken from `held` where it has
+    /// them (a share link carrying events the worker holds).
+    pub fn to_snapshot_with(&self, held: impl Fn(u32) -> Option<String>) -> Snapshot {
         Snapshot {
             pattern: self.pattern.clone(),
-            events: self.inputs(),
+            events: self.inputs_with(held),
             selected: self.selected,
             filter: (self.filter != Filter::All).then(|| self.filter.id().to_string()),
             rule: self.rule.clone(),

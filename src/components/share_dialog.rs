@@ -54,11 +54,11 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         .filter(|f| f.text.is_none())
         .map(|f| f.id)
         .collect();
+    let wanted = *scope == Scope::WithEvents && !missing.is_empty();
     let asked = use_state(|| None::<u64>);
     {
         let asked = asked.clone();
-        let wanted = *scope == Scope::WithEvents && !missing.is_empty();
-        use_effect_with((wanted, missing.clone()), move |(wanted, missing)| {
+        use_effect_with((wanted, missing), move |(wanted, missing)| {
             asked.set(wanted.then(|| ask_texts(missing.clone())));
         });
     }
@@ -66,7 +66,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         .worker_texts
         .as_ref()
         .filter(|texts| Some(texts.rev) == *asked);
-    let reading = *scope == Scope::WithEvents && !missing.is_empty() && held.is_none();
+    let reading = wanted && held.is_none();
     let left_out: Vec<String> = held.map_or_else(Vec::new, |held| {
         props
             .state
@@ -82,8 +82,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             })
             .collect()
     });
-    let mut full = props.state.to_snapshot();
-    full.events = props.state.inputs_with(|id| {
+    let mut full = props.state.to_snapshot_with(|id| {
         let (_, text) = held?.texts.iter().find(|(held_id, _)| *held_id == id)?;
         Some(text.clone())
     });
