@@ -482,8 +482,13 @@ impl State {
         self.undo.push(self.pattern.clone());
     }
 
-    /// The event inputs in order: the Events box first, then the files whose text the page
-    /// holds, or `held` has (a loaded file: its text is in the worker).
+    /// The event inputs in order: the Events box first, then the files whose text the page holds.
+    pub fn inputs(&self) -> Vec<SharedInput> {
+        self.inputs_with(|_| None)
+    }
+
+    /// [`State::inputs`], with the text of a file the page does not hold (a loaded file: its
+    /// text is in the worker) taken from `held` where it has it.
     fn inputs_with(&self, held: impl Fn(u32) -> Option<String>) -> Vec<SharedInput> {
         let mut inputs = Vec::with_capacity(self.files.len() + 1);
         if !self.events_text.trim().is_empty() {
