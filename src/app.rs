@@ -230,7 +230,6 @@ pub fn App() -> Html {
         Some(Rc::new(detail.clone()))
     });
     let details = use_answer_part(answer.clone(), |a| &a.details);
-    let preview = use_answer_part(answer.clone(), |a| &a.evaluation.preview);
     let dialogs = {
         let set_dialog = use_set(&dialog);
         use_memo((), move |_| {
@@ -341,7 +340,7 @@ pub fn App() -> Html {
                         on_format={handlers.on_format.clone()}
                         {proposed_state} effective={effective.clone()} />
                     <TargetInputPanel rule={state.rule.clone()} on_rule={handlers.on_rule.clone()}
-                        preview={preview.clone()} matched={evaluation.map_or(0, |e| e.matched)} context={rule_context.clone()} />
+                        preview={worker.preview.clone()} matched={evaluation.map_or(0, |e| e.matched)} context={rule_context.clone()} />
                     <ImportRule text={AttrValue::from(state.import_text.clone())}
                         on_text={handlers.on_import_text.clone()}
                         on_import={handlers.on_import.clone()} />

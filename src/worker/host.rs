@@ -25,6 +25,8 @@ struct Host {
     last_query: Option<Query>,
     /// The events version and range the page last received facets (and inputs) for.
     facets_sent: Option<(u32, Option<TimeRange>)>,
+    /// The events version and positions of the preview the page last received.
+    preview_sent: Option<(u32, Vec<usize>)>,
     /// Loads the page cancelled.
     cancelled: HashSet<u32>,
     /// The IndexedDB key of each stored input, by input id.
@@ -199,6 +201,24 @@ fn post_answer(mut answer: Answer) {
     if let Some(facets) = facets {
         post(&Reply::Facets(Box::new(facets)));
     }
+    if let Some(preview) = HOST.with_borrow_mut(changed_preview) {
+        post(&Reply::Preview(preview));
+    }
+}
+
+/// The target-input preview (the first matched events, whole), when it changed since the
+/// page last received it: sent after the answer, so the results are drawn without waiting for
+/// ten events to be read, encoded and decoded.
+fn changed_preview(host: &mut Host) -> Option<Vec<(usize, serde_json::Value)>> {
+    let key = (
+        host.session.events_version(),
+        host.session.preview_indices(),
+    );
+    if host.preview_sent.as_ref() == Some(&key) {
+        return None;
+    }
+    host.preview_sent = Some(key);
+    Some(host.session.preview())
 }
 
 fn answer(host: &mut Host, query: Query) -> Answer {

@@ -147,6 +147,9 @@ pub enum Reply {
     /// The facets and field paths of the events (in range), sent after the answer they
     /// changed with.
     Facets(Box<FacetsView>),
+    /// The first matched events with their positions (the target-input preview), sent after
+    /// the answer they changed with.
+    Preview(Vec<(usize, serde_json::Value)>),
     /// The inputs stored in IndexedDB: (key, name, size) each.
     Stored {
         /// The inputs.
@@ -212,5 +215,8 @@ mod tests {
         });
         let text = serde_json::to_string(&texts).expect("replies serialise");
         assert_eq!(serde_json::from_str::<Reply>(&text).ok(), Some(texts));
+        let preview = Reply::Preview(vec![(4, serde_json::json!({"source": "aws.kms"}))]);
+        let text = serde_json::to_string(&preview).expect("replies serialise");
+        assert_eq!(serde_json::from_str::<Reply>(&text).ok(), Some(preview));
     }
 }

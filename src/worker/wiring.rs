@@ -33,6 +33,8 @@ pub struct WorkerView {
     pub facets: Rc<Facets>,
     /// Every field path of the events (field completion).
     pub paths: Rc<Vec<Vec<String>>>,
+    /// The first matched events with their positions (the target-input preview).
+    pub preview: Rc<Vec<(usize, serde_json::Value)>>,
     /// The loaded inputs as the worker last listed them.
     pub inputs: Rc<Vec<InputSummary>>,
     /// Loads under way.
@@ -49,6 +51,8 @@ pub enum WorkerEvent {
     Events(Box<RowsPage>),
     /// New facets and field paths.
     Facets(Box<FacetsView>),
+    /// A new target-input preview.
+    Preview(Vec<(usize, serde_json::Value)>),
     /// A load progressed.
     Progress(Loading),
     /// A load ended (read, refused or cancelled).
@@ -82,6 +86,7 @@ impl Reducible for WorkerView {
                 next.facets = Rc::new(facets);
                 next.paths = Rc::new(paths);
             }
+            WorkerEvent::Preview(preview) => next.preview = Rc::new(preview),
             WorkerEvent::Progress(loading) => {
                 match next.loads.iter_mut().find(|l| l.id == loading.id) {
                     Some(known) => *known = loading,
@@ -299,6 +304,7 @@ fn route(
             client::send(&Request::Adopt { pairs });
         }
         Reply::Facets(facets) => view.dispatch(WorkerEvent::Facets(facets)),
+        Reply::Preview(preview) => view.dispatch(WorkerEvent::Preview(preview)),
         Reply::StoreFailed { message } => notify(message),
         Reply::Texts(texts) => view.dispatch(WorkerEvent::Texts(texts)),
     }

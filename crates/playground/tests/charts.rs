@@ -1,6 +1,9 @@
 //! The charts' counts: times, bucket sizes, per-bucket verdicts, edit changes, top values.
 use eventpen_playground::breakdown::{Breakdown, Dimension};
-use eventpen_playground::timeline::{Bucket, Timeline, bucket_size, change, parse_time};
+use eventpen_playground::columns::Bitset;
+use eventpen_playground::timeline::{
+    Bucket, Timeline, TimelineLayout, bucket_size, change, parse_time,
+};
 use serde_json::{Value, json};
 
 #[test]
@@ -75,6 +78,12 @@ fn buckets_count_verdicts_and_changes() {
         let timeline = Timeline::build(&times, &now, before.as_deref());
         let got = timeline.map(|t| (t.start, t.buckets, t.untimed));
         assert_eq!(got, expected, "{times:?} {now:?}");
+        // The keystroke path counts from bitsets, to the same timeline.
+        let before_bits = before.as_deref().map(Bitset::from_bools);
+        let by_bits = TimelineLayout::of(&times)
+            .map(|layout| layout.count_bits(&Bitset::from_bools(&now), before_bits.as_ref()));
+        let got = by_bits.map(|t| (t.start, t.buckets, t.untimed));
+        assert_eq!(got, expected, "bitsets: {times:?} {now:?}");
     }
 }
 
@@ -105,6 +114,9 @@ fn change_counts_added_and_removed() {
     ];
     for (before, now, expected) in cases {
         assert_eq!(change(&before, &now), expected, "{before:?} → {now:?}");
+        let (before, now) = (Bitset::from_bools(&before), Bitset::from_bools(&now));
+        let by_bits = (now.count_and_not(&before), before.count_and_not(&now));
+        assert_eq!(by_bits, expected, "bitsets: {before:?} → {now:?}");
     }
 }
 

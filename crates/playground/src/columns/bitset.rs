@@ -35,6 +35,15 @@ impl Bitset {
         }
     }
 
+    /// One bit per `bool`, set where it is `true`.
+    pub fn from_bools(bools: &[bool]) -> Bitset {
+        let mut bits = Bitset::zeros(bools.len());
+        for (i, _) in bools.iter().enumerate().filter(|(_, set)| **set) {
+            bits.set(i, true);
+        }
+        bits
+    }
+
     /// How many bits (events).
     pub fn len(&self) -> usize {
         self.len
@@ -108,6 +117,16 @@ impl Bitset {
             .iter_mut()
             .zip(&other.words)
             .for_each(|(a, b)| *a &= !b);
+    }
+
+    /// How many bits are set here and clear in `other` (`|self & !other|`): the events an edit
+    /// added to the matches, counted 64 at a time.
+    pub fn count_and_not(&self, other: &Bitset) -> usize {
+        self.words
+            .iter()
+            .zip(&other.words)
+            .map(|(a, b)| (a & !b).count_ones() as usize)
+            .sum()
     }
 
     /// Bytes held.

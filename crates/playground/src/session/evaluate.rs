@@ -4,7 +4,7 @@ use super::views::{Advice, EvaluationView, FacetsView};
 use super::{PatternState, Session};
 use crate::breakdown::BreakdownIndex;
 use crate::columns::Bitset;
-use crate::timeline::{TimeRange, TimelineLayout, change};
+use crate::timeline::{TimeRange, TimelineLayout};
 use crate::{Diagnostic, Facets, Severity};
 
 /// Top values kept per breakdown dimension.
@@ -39,9 +39,9 @@ impl Session {
             last_valid,
             stale,
         };
-        let before = self.verdicts.take();
+        let before = self.bits.take();
         self.rematch();
-        if self.verdicts != before {
+        if self.bits != before {
             self.previous = before;
             self.generation = self.generation.wrapping_add(1);
         }
@@ -67,7 +67,6 @@ impl Session {
             _ => Vec::new(),
         };
         self.bits = computed.map(|verdicts| verdicts.matched);
-        self.verdicts = self.bits.as_ref().map(Bitset::to_vec);
     }
 
     /// Which events fall in `range` (every event when `None`).
@@ -80,24 +79,22 @@ impl Session {
     pub fn evaluate(&self, range: Option<TimeRange>, charts: bool) -> EvaluationView {
         let total = self.store.len();
         let in_range = self.in_range(range);
-        let verdicts = self.verdicts.as_deref();
-        let matched_at = |i: usize| verdicts.is_some_and(|v| v[i]);
-        let matched = self.bits.as_ref().map_or(0, Bitset::count);
+        let bits = self.bits.as_ref();
+        let matched = bits.map_or(0, Bitset::count);
         let range_counts = range.map(|_| {
             let kept = (0..total).filter(|&i| in_range(i));
+            let matched_at = |i: usize| bits.is_some_and(|b| b.get(i));
             kept.fold((0, 0), |(n, m), i| (n + 1, m + usize::from(matched_at(i))))
         });
         let (listed, tips) = self.advice();
-        let timeline_and_change = verdicts.filter(|_| charts).and_then(|now| {
-            let before = self.previous.as_deref().filter(|b| b.len() == now.len());
-            let timeline = self.with_timeline_layout(|layout| layout.count(now, before))?;
-            let change = before.map(|b| {
-                let (added, removed) = change(b, now);
-                (added, removed, self.generation)
-            });
+        let timeline_and_change = bits.filter(|_| charts).and_then(|now| {
+            let before = self.previous.as_ref().filter(|b| b.len() == now.len());
+            let timeline = self.with_timeline_layout(|layout| layout.count_bits(now, before))?;
+            let change =
+                before.map(|b| (now.count_and_not(b), b.count_and_not(now), self.generation));
             Some((timeline, change))
         });
-        let breakdown = self.bits.as_ref().filter(|_| charts).map(|bits| {
+        let breakdown = bits.filter(|_| charts).map(|bits| {
             let mut counted = bits.clone();
             if range.is_some() {
                 for i in bits.ones_iter().filter(|&i| !in_range(i)) {
@@ -110,21 +107,15 @@ impl Session {
                 |index| index.breakdown(&self.store, &counted, TOP_VALUES),
             )
         });
-        let preview = self.bits.as_ref().map_or_else(Vec::new, |bits| {
-            bits.ones_iter()
-                .take(PREVIEW_EVENTS)
-                .filter_map(|i| Some((i, self.store.event(i)?)))
-                .collect()
-        });
         EvaluationView {
             total,
             matched,
             in_range: range_counts,
-            has_verdicts: verdicts.is_some(),
+            has_verdicts: bits.is_some(),
             stale: self.pattern.stale,
             listed,
             tips,
-            read_only_matched: self.bits.as_ref().is_some_and(|bits| {
+            read_only_matched: bits.is_some_and(|bits| {
                 bits.ones_iter()
                     .any(|i| self.store.has_note(i, "read-only"))
             }),
@@ -134,8 +125,25 @@ impl Session {
             timeline: timeline_and_change.map(|(t, _)| t),
             breakdown,
             clause_counts: self.clause_counts.clone(),
-            preview,
         }
+    }
+
+    /// Where the first matched events are (the target-input preview's), in order: the page is
+    /// sent the events themselves only when these change.
+    pub fn preview_indices(&self) -> Vec<usize> {
+        self.bits.as_ref().map_or_else(Vec::new, |bits| {
+            bits.ones_iter().take(PREVIEW_EVENTS).collect()
+        })
+    }
+
+    /// The first matched events with their positions, in order (the target-input preview).
+    /// Apart from [`Session::evaluate`]: ten whole events were two fifths of every answer, and
+    /// the worker sends them after the results, only when they changed.
+    pub fn preview(&self) -> Vec<(usize, serde_json::Value)> {
+        self.preview_indices()
+            .into_iter()
+            .filter_map(|i| Some((i, self.store.event(i)?)))
+            .collect()
     }
 
     /// The facet panel's fields: every event's, or only those in `range`.

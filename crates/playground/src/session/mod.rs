@@ -60,7 +60,8 @@ pub struct Session {
     note_messages: HashMap<&'static str, String>,
     /// Matches patterns over the store's columns (caches per-clause results across edits).
     matcher: ColumnMatcher,
-    /// The current verdicts as bits (for the store's breakdown and facts).
+    /// The current verdicts, one bit per event (`None` while no pattern was ever valid or the
+    /// editor is empty).
     bits: Option<Bitset>,
     /// Per leaf of the current pattern: (span start, span end, events satisfying it).
     clause_counts: Vec<(usize, usize, usize)>,
@@ -71,10 +72,8 @@ pub struct Session {
     account: Option<String>,
     region: Option<String>,
     pattern: PatternState,
-    /// The current verdicts (`None` while no pattern was ever valid or the editor is empty).
-    verdicts: Option<Vec<bool>>,
     /// The verdicts before the last change of pattern, for the timeline's change marks.
-    previous: Option<Vec<bool>>,
+    previous: Option<Bitset>,
     /// Bumped on every change of the events or verdicts; the change mark's generation.
     generation: u32,
     /// Bumped on every change of the events (what the facets depend on).

@@ -39,7 +39,7 @@ impl Session {
     ) -> RowsPage {
         let count = count.min(MAX_WINDOW);
         let unfiltered =
-            range.is_none() && (self.verdicts.is_none() || matches!(filter, ListFilter::All));
+            range.is_none() && (self.bits.is_none() || matches!(filter, ListFilter::All));
         if unfiltered {
             // Every event is kept: the window is a slice, no need to walk the whole list.
             let total = self.store.len();
@@ -52,11 +52,11 @@ impl Session {
                 rows,
             };
         }
-        let verdict = |i: usize| self.verdicts.as_ref().map(|v| v[i]);
+        let verdict = |i: usize| self.bits.as_ref().map(|v| v.get(i));
         let kept = (0..self.store.len())
             .filter(|&i| range.is_none_or(|r| r.contains(self.times.get(i).copied().flatten())))
             .filter(|&i| match filter {
-                _ if self.verdicts.is_none() => true,
+                _ if self.bits.is_none() => true,
                 ListFilter::All => true,
                 ListFilter::Matched => verdict(i) == Some(true),
                 ListFilter::NotMatched => verdict(i) != Some(true),
@@ -78,7 +78,7 @@ impl Session {
 
     /// Event `index` as a list row, with the reasons of a non-match when `explain`.
     fn row(&self, index: usize, explain: bool) -> RowView {
-        let verdict = self.verdicts.as_ref().map(|v| v[index]);
+        let verdict = self.bits.as_ref().map(|v| v.get(index));
         let reasons = match (verdict, &self.pattern.last_valid) {
             (Some(false), Some(pattern)) if explain => self
                 .store

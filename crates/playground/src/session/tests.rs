@@ -157,7 +157,12 @@ fn derived_facts_of_the_workspace() {
     assert_eq!(view.account.as_deref(), Some("1"));
     assert_eq!(view.region.as_deref(), Some("eu-west-1"));
     assert!(view.read_only_matched);
-    assert_eq!(view.preview.len(), 2);
+    let preview = session.preview();
+    assert_eq!(preview.len(), 2);
+    assert_eq!(
+        preview.iter().map(|(i, _)| *i).collect::<Vec<_>>(),
+        session.preview_indices()
+    );
     let timeline = view.timeline.expect("two events have a time");
     assert_eq!(timeline.untimed.matched, 1);
     let breakdown = view.breakdown.expect("there are verdicts");

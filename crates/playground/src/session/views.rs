@@ -110,8 +110,6 @@ pub struct EvaluationView {
     pub change: Option<(usize, usize, u32)>,
     /// The matched events' top values (in range).
     pub breakdown: Option<Breakdown>,
-    /// The first matched events with their positions, in order (the target-input preview).
-    pub preview: Vec<(usize, Value)>,
     /// Per leaf of the pattern as written: the byte span of its list and how many events
     /// satisfy it (the editor shows them inline); empty while the text is not valid.
     #[serde(default)]
