@@ -80,7 +80,11 @@ pub fn send<T: 'static>(
     to_action: impl Fn(T) -> Action + 'static,
 ) -> Callback<T> {
     let dispatch = dispatch.clone();
-    Callback::from(move |input: T| dispatch.dispatch(to_action(input)))
+    Callback::from(move |input: T| {
+        // Typed text waiting for its answer goes first: this action follows it.
+        wiring::flush_typed(&dispatch);
+        dispatch.dispatch(to_action(input))
+    })
 }
 
 impl Handlers {
@@ -89,13 +93,14 @@ impl Handlers {
         let files = dispatch.clone();
         let pasted = dispatch.clone();
         let imported = dispatch.clone();
+        let typed = dispatch.clone();
         Handlers {
             on_history: send(
                 dispatch,
                 |redo| if redo { Action::Redo } else { Action::Undo },
             ),
             on_replace: send(dispatch, Action::ReplacePattern),
-            on_type: send(dispatch, Action::TypePattern),
+            on_type: Callback::from(move |text| wiring::type_pattern(text, &typed)),
             on_pattern_edit: Callback::from(wiring::query_pattern),
             on_author: send(dispatch, |_| Action::StartAuthoring),
             on_dismiss: send(dispatch, Action::Dismiss),

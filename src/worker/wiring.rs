@@ -114,6 +114,37 @@ thread_local! {
     static LAST_QUERY: RefCell<Option<Query>> = const { RefCell::new(None) };
     /// Inputs the worker has been given (or is loading).
     static KNOWN: RefCell<BTreeSet<u32>> = const { RefCell::new(BTreeSet::new()) };
+    /// Typed pattern text not yet in the state (see [`type_pattern`]), with its fallback timer.
+    static TYPED: RefCell<Option<(String, gloo::timers::callback::Timeout)>> =
+        const { RefCell::new(None) };
+}
+
+/// How long typed text may wait for its answer before the page shows it without one.
+const TYPED_WAIT_MS: u32 = 120;
+
+/// The user typed `text`: the worker was asked already (`query_pattern`, as the editor took the
+/// edit); the state takes the text when the answer arrives, so the page renders the edit and
+/// its results once, in one frame, instead of rendering (and painting) the edit first while
+/// the answer waits behind that frame. Without an answer in [`TYPED_WAIT_MS`] (a load keeps
+/// the worker busy) the state takes it anyway. Any other action takes it first
+/// ([`flush_typed`]), so edits stay in order.
+pub fn type_pattern(text: String, dispatch: &UseReducerDispatcher<State>) {
+    query_pattern(text.clone());
+    let later = dispatch.clone();
+    let timer = gloo::timers::callback::Timeout::new(TYPED_WAIT_MS, move || flush_typed(&later));
+    TYPED.with_borrow_mut(|typed| *typed = Some((text, timer)));
+}
+
+/// Give the state the typed text still waiting for its answer, if any.
+pub fn flush_typed(dispatch: &UseReducerDispatcher<State>) {
+    if let Some((text, _timer)) = TYPED.with_borrow_mut(Option::take) {
+        dispatch.dispatch(Action::TypePattern(text));
+    }
+}
+
+/// The typed text waiting for its answer (what the editor shows, ahead of the state).
+fn typed_text() -> Option<String> {
+    TYPED.with_borrow(|typed| typed.as_ref().map(|(text, _)| text.clone()))
 }
 
 /// Ask the worker for the texts of inputs the page does not hold (loaded files), for a share
@@ -204,6 +235,11 @@ pub fn use_worker(state: &UseReducerHandle<State>, restore: bool) -> UseReducerH
 /// The worker evaluates while the page renders.
 #[hook]
 pub fn use_query(query: Query) {
+    // The editor is ahead of the state while typed text waits for its answer: ask for that.
+    let mut query = query;
+    if let Some(text) = typed_text() {
+        query.pattern = text;
+    }
     // A newly mounted App always asks (the last query may be another App's).
     let mounted = use_mut_ref(|| false);
     let asked_already = LAST_QUERY.with_borrow(|last| last.as_ref() == Some(&query));
@@ -254,6 +290,10 @@ fn route(
                 &(answer.memory as f64).into(),
             );
             if answer.rev >= LATEST_REV.with(Cell::get) {
+                // The typed text and its results in one render.
+                if typed_text().is_some_and(|text| text == answer.pattern) {
+                    flush_typed(state);
+                }
                 view.dispatch(WorkerEvent::Answer(answer));
             } else if let Some(events) = answer.events {
                 view.dispatch(WorkerEvent::Events(Box::new(events)));
