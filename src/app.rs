@@ -248,6 +248,7 @@ pub fn App() -> Html {
         use_memo((), move |_| {
             Callback::from(move |id: String| {
                 if let Some(example) = crate::examples::by_id(&id) {
+                    crate::worker::wiring::flush_typed(&dispatch);
                     dispatch.dispatch(Action::Load(Box::new(gallery::example_snapshot(&example))));
                     persist::replace_fragment(&gallery::example_fragment(&id));
                 }

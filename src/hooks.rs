@@ -71,6 +71,8 @@ pub fn use_follow_links(state: &UseReducerHandle<State>) {
             let Some(fragment) = persist::fragment() else {
                 return;
             };
+            // Typed text waiting for its answer goes first: the link replaces it, not after.
+            crate::worker::wiring::flush_typed(&dispatch);
             let own = current.borrow().to_snapshot();
             if address_bar_fragment(&own).trim_start_matches('#') == fragment {
                 return;
