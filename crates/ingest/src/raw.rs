@@ -19,6 +19,7 @@ use crate::shapes::is_eventbridge_event;
 use crate::{LineColumn, ingest};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
+use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::fmt;
 use std::ops::ControlFlow;
@@ -212,7 +213,7 @@ impl<'a> Reader<'a, '_, '_> {
             path: format!("Records[{}]", self.records),
         };
         self.records += 1;
-        let flow = emit_record(self.name, body, at, &mut self.events, &mut *self.sink);
+        let flow = emit_record(self.name, body, at, &mut self.events, None, &mut *self.sink);
         self.stopped |= flow.is_break();
         flow
     }
@@ -256,18 +257,21 @@ pub(crate) struct RecordAt {
 
 /// Converts one record of a log file (its text as in the input) into its events and problems,
 /// handed to `sink`; `events` counts the input's events so far. Shared by [`read_log_file`]
-/// and [`crate::LogFileChunks`], so both convert a record exactly alike.
+/// and [`crate::LogFileChunks`], so both convert a record exactly alike. `fields` are the
+/// record's envelope fields when the caller read them already (see [`crate::RecordSink`]).
 pub(crate) fn emit_record<'a, S>(
     name: &str,
     body: &'a str,
     at: RecordAt,
     events: &mut usize,
+    fields: Option<Map<String, Value>>,
     sink: &mut S,
 ) -> ControlFlow<()>
 where
     S: FnMut(RawItem<'a>) -> ControlFlow<()> + ?Sized,
 {
-    let fast = envelope_fields(body).and_then(|record| {
+    let fields = fields.or_else(|| envelope_fields(body));
+    let fast = fields.and_then(|record| {
         let plain = !is_eventbridge_event(&record)
             && is_cloudtrail_record(&record)
             && record.contains_key("eventID");

@@ -20,6 +20,35 @@ pub(crate) fn envelope_fields(record: &str) -> Option<Map<String, Value>> {
 /// Keys [`crate::shapes::is_eventbridge_event`] tests for.
 const PRESENCE_KEYS: &[&str] = &["detail-type", "source", "detail"];
 
+/// What the envelope reads of one top-level key of a CloudTrail record: what a reader that
+/// walks the record anyway (the browser's event store) keeps for [`crate::RecordSink`], so
+/// the record is not read a second time for its envelope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnvelopeUse {
+    /// The whole value.
+    Value,
+    /// Of an object, only this field (kept as `{"accountId": …}`, or `{}` without it); any
+    /// other value is kept as `null` (a number: let the converter read the record itself).
+    Field(&'static str),
+    /// Only that the key is there (kept as `null`).
+    Presence,
+    /// Nothing.
+    Unused,
+}
+
+/// What the envelope reads of the record's top-level key `key` (its bytes: a reader of the
+/// record's text need not check them for UTF-8).
+pub fn envelope_use(key: &[u8]) -> EnvelopeUse {
+    let listed = |keys: &[&str]| keys.iter().any(|listed| listed.as_bytes() == key);
+    match key {
+        b"userIdentity" => EnvelopeUse::Field(AccountId::NAME),
+        b"tlsDetails" => EnvelopeUse::Field(HostHeader::NAME),
+        _ if listed(ENVELOPE_KEYS) => EnvelopeUse::Value,
+        _ if listed(PRESENCE_KEYS) => EnvelopeUse::Presence,
+        _ => EnvelopeUse::Unused,
+    }
+}
+
 struct SkeletonVisitor;
 
 impl<'de> Visitor<'de> for SkeletonVisitor {
@@ -34,20 +63,21 @@ impl<'de> Visitor<'de> for SkeletonVisitor {
         let mut fields = Map::with_capacity(ENVELOPE_KEYS.len() + PRESENCE_KEYS.len());
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
             let key: &str = &key;
-            let value = match key {
-                "userIdentity" => map
+            let value = match envelope_use(key.as_bytes()) {
+                EnvelopeUse::Field(AccountId::NAME) => map
                     .next_value::<OneField<AccountId>>()?
-                    .into_value("accountId"),
-                "tlsDetails" => map
+                    .into_value(AccountId::NAME),
+                EnvelopeUse::Field(_) => map
                     .next_value::<OneField<HostHeader>>()?
-                    .into_value("clientProvidedHostHeader"),
-                _ if ENVELOPE_KEYS.contains(&key) => map.next_value::<Value>()?,
-                _ => {
+                    .into_value(HostHeader::NAME),
+                EnvelopeUse::Value => map.next_value::<Value>()?,
+                EnvelopeUse::Presence => {
                     map.next_value::<IgnoredAny>()?;
-                    if !PRESENCE_KEYS.contains(&key) {
-                        continue;
-                    }
                     Value::Null
+                }
+                EnvelopeUse::Unused => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
                 }
             };
             fields.insert(key.to_string(), value);

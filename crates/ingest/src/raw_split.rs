@@ -11,7 +11,33 @@
 
 use crate::model::{Problem, ProblemKind};
 use crate::raw::{LineCounter, RawItem, RecordAt, emit_record};
+use serde_json::{Map, Value};
 use std::ops::ControlFlow;
+
+/// Where [`LogFileChunks`] hands what it reads. Any `FnMut(RawItem)` closure is one; a reader
+/// that walks each record anyway (the browser's event store indexes it) also says what the
+/// envelope needs of it ([`RecordSink::read_record`]), so the record is read once, not twice.
+pub trait RecordSink {
+    /// Sees record `text` (one element of `Records`, as in the input) before it is converted;
+    /// returns its envelope fields, keyed and kept as [`crate::envelope_use`] says, or `None`
+    /// to let the converter read them itself.
+    fn read_record(&mut self, text: &str) -> Option<Map<String, Value>> {
+        let _ = text;
+        None
+    }
+
+    /// Takes the next event or problem; `Break` stops the read.
+    fn item(&mut self, item: RawItem<'_>) -> ControlFlow<()>;
+}
+
+impl<F> RecordSink for F
+where
+    F: for<'r> FnMut(RawItem<'r>) -> ControlFlow<()> + ?Sized,
+{
+    fn item(&mut self, item: RawItem<'_>) -> ControlFlow<()> {
+        self(item)
+    }
+}
 
 /// A UTF-8 byte-order mark, which may start the text.
 const BOM: &[u8] = b"\xef\xbb\xbf";
@@ -111,7 +137,7 @@ impl LogFileChunks {
     /// sink stops the read (later pieces are ignored).
     pub fn feed<S>(&mut self, chunk: &[u8], sink: &mut S) -> ControlFlow<()>
     where
-        S: for<'r> FnMut(RawItem<'r>) -> ControlFlow<()> + ?Sized,
+        S: RecordSink + ?Sized,
     {
         if self.phase == Phase::Stopped {
             return ControlFlow::Break(());
@@ -125,7 +151,7 @@ impl LogFileChunks {
     /// The text ended: a document left open is reported (where the text ends).
     pub fn finish<S>(&mut self, sink: &mut S) -> ControlFlow<()>
     where
-        S: for<'r> FnMut(RawItem<'r>) -> ControlFlow<()> + ?Sized,
+        S: RecordSink + ?Sized,
     {
         let open = match self.phase {
             Phase::Document => {
@@ -149,7 +175,7 @@ impl LogFileChunks {
     /// Scans from `scan` to the end of the buffer, converting each record completed.
     fn scan_buffer<S>(&mut self, sink: &mut S) -> ControlFlow<()>
     where
-        S: for<'r> FnMut(RawItem<'r>) -> ControlFlow<()> + ?Sized,
+        S: RecordSink + ?Sized,
     {
         while self.scan < self.buffer.len() {
             match self.phase {
@@ -283,7 +309,7 @@ impl LogFileChunks {
     /// Converts the record at `start..end` of the buffer.
     fn convert<S>(&mut self, start: usize, end: usize, sink: &mut S) -> ControlFlow<()>
     where
-        S: for<'r> FnMut(RawItem<'r>) -> ControlFlow<()> + ?Sized,
+        S: RecordSink + ?Sized,
     {
         let at = self.record_at(start);
         self.records += 1;
@@ -291,7 +317,15 @@ impl LogFileChunks {
             let message = format!("{} is not UTF-8 text", at.path);
             return self.stop(sink, start, message);
         };
-        let flow = emit_record(&self.name, body, at, &mut self.events, sink);
+        let fields = sink.read_record(body);
+        let flow = emit_record(
+            &self.name,
+            body,
+            at,
+            &mut self.events,
+            fields,
+            &mut |item| sink.item(item),
+        );
         if flow.is_break() {
             self.phase = Phase::Stopped;
         }
@@ -312,11 +346,11 @@ impl LogFileChunks {
     /// Reports a problem at buffer position `at` and stops reading.
     fn stop<S>(&mut self, sink: &mut S, at: usize, message: String) -> ControlFlow<()>
     where
-        S: for<'r> FnMut(RawItem<'r>) -> ControlFlow<()> + ?Sized,
+        S: RecordSink + ?Sized,
     {
         let place = self.record_at(at);
         self.phase = Phase::Stopped;
-        let _ = sink(RawItem::Problem(Problem {
+        let _ = sink.item(RawItem::Problem(Problem {
             input: self.name.clone(),
             position: Some(place.position),
             offset: Some(place.offset),

@@ -12,6 +12,7 @@
 //! compact text is the same byte for byte.
 
 use super::hash::hash_bytes;
+use super::text_run::run_end;
 
 /// Deeper than this, the event goes to serde_json (whose own limit is 128).
 const MAX_DEPTH: usize = 100;
@@ -73,22 +74,71 @@ impl Tape {
     /// Reads one event's JSON text; `false` when the reader does not take it (the tape is
     /// then unusable and serde_json should read the text).
     pub(crate) fn read_str(&mut self, text: &str) -> bool {
+        self.read_at_depth(text, 0)
+    }
+
+    /// Reads the JSON text of a value that will be an event's `detail` (one level down, so
+    /// the depth limit is the one the whole event would meet).
+    pub(crate) fn read_detail(&mut self, text: &str) -> bool {
+        self.read_at_depth(text, 1)
+    }
+
+    fn read_at_depth(&mut self, text: &str, depth: usize) -> bool {
+        self.clear();
+        let input = text.as_bytes();
+        let mut reader = Reader { input, at: 0 };
+        reader.skip_space();
+        let read = reader.value(self, depth).is_some();
+        reader.skip_space();
+        read && reader.at == input.len()
+    }
+
+    /// Reads an event's head: its JSON text up to the value of its last key (`{"version":
+    /// "0",…,"detail":`), which another tape holds ([`Tape::read_detail`]). The keys are the
+    /// envelope's, written by the ingest, so they are not checked for repeats here.
+    pub(crate) fn read_head(&mut self, head: &str) -> bool {
+        self.clear();
+        let mut reader = Reader {
+            input: head.as_bytes(),
+            at: 0,
+        };
+        self.read_members(&mut reader).is_some()
+    }
+
+    fn read_members(&mut self, reader: &mut Reader<'_>) -> Option<()> {
+        if reader.peek()? != b'{' {
+            return None;
+        }
+        reader.at += 1;
+        self.json.push(b'{');
+        self.ops.push(Op::Open(false));
+        loop {
+            if reader.peek()? != b'"' {
+                return None;
+            }
+            let key = reader.string(self)?;
+            self.ops.push(Op::Key(key));
+            if reader.peek()? != b':' {
+                return None;
+            }
+            reader.at += 1;
+            self.json.push(b':');
+            if reader.at == reader.input.len() {
+                return Some(());
+            }
+            reader.value(self, 1)?;
+            if !reader.member_separator(self, b'}')? {
+                return None;
+            }
+        }
+    }
+
+    fn clear(&mut self) {
         self.json.clear();
         self.ops.clear();
         self.own.clear();
         self.keys.clear();
-        let input = text.as_bytes();
-        let mut reader = Reader { input, at: 0 };
-        reader.skip_space();
-        let read = reader.value(self, 0).is_some();
-        reader.skip_space();
-        read && reader.at == input.len()
     }
-}
-
-/// The bytes that end a plain run of string text.
-fn ends_run(byte: u8) -> bool {
-    byte == b'"' || byte == b'\\' || byte < 0x20
 }
 
 struct Reader<'a> {
@@ -230,11 +280,8 @@ impl Reader<'_> {
     /// A string (at its opening quote), written to the JSON; its tagged text.
     fn string(&mut self, tape: &mut Tape) -> Option<Text> {
         let open = self.at;
-        let mut end = open + 1;
-        while !ends_run(*self.input.get(end)?) {
-            end += 1;
-        }
-        if self.input[end] == b'"' {
+        let end = run_end(self.input, open + 1);
+        if *self.input.get(end)? == b'"' {
             // No escapes: the text is the same in the compact JSON.
             let start = tape.json.len() as u32;
             tape.json.extend_from_slice(&self.input[open..=end]);
