@@ -15,11 +15,11 @@ use crate::cloudtrail::{Completeness, envelope_of, is_cloudtrail_record};
 use crate::json_reader::from_serde;
 use crate::model::{DeliveryNote, Input, Problem, ProblemKind, Shape};
 use crate::raw_skeleton::{Key, envelope_fields};
+use crate::record_fields::{EnvelopeFields, RecordFields};
 use crate::shapes::is_eventbridge_event;
 use crate::{LineColumn, ingest};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::fmt;
 use std::ops::ControlFlow;
@@ -264,7 +264,7 @@ pub(crate) fn emit_record<'a, S>(
     body: &'a str,
     at: RecordAt,
     events: &mut usize,
-    fields: Option<Map<String, Value>>,
+    fields: Option<EnvelopeFields>,
     sink: &mut S,
 ) -> ControlFlow<()>
 where
@@ -274,7 +274,7 @@ where
     let fast = fields.and_then(|record| {
         let plain = !is_eventbridge_event(&record)
             && is_cloudtrail_record(&record)
-            && record.contains_key("eventID");
+            && record.field("eventID").is_some();
         plain.then(|| envelope_of(&record, Completeness::Required).ok())?
     });
     let Some(envelope) = fast else {

@@ -11,7 +11,7 @@
 
 use crate::model::{Problem, ProblemKind};
 use crate::raw::{LineCounter, RawItem, RecordAt, emit_record};
-use serde_json::{Map, Value};
+use crate::record_fields::EnvelopeFields;
 use std::ops::ControlFlow;
 
 /// Where [`LogFileChunks`] hands what it reads. Any `FnMut(RawItem)` closure is one; a reader
@@ -21,7 +21,7 @@ pub trait RecordSink {
     /// Sees record `text` (one element of `Records`, as in the input) before it is converted;
     /// returns its envelope fields, keyed and kept as [`crate::envelope_use`] says, or `None`
     /// to let the converter read them itself.
-    fn read_record(&mut self, text: &str) -> Option<Map<String, Value>> {
+    fn read_record(&mut self, text: &str) -> Option<EnvelopeFields> {
         let _ = text;
         None
     }

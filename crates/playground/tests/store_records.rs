@@ -6,7 +6,9 @@
 //! serde_json.
 #![cfg(not(target_arch = "wasm32"))]
 
-use eventpen_ingest::{LogFileChunks, RawItem, RecordSink, fixtures, read_log_file};
+use eventpen_ingest::{
+    EnvelopeFields, LogFileChunks, RawItem, RecordSink, fixtures, read_log_file,
+};
 use eventpen_playground::columns::ColumnMatcher;
 use eventpen_playground::store::{EventMeta, EventStore};
 use eventpen_playground::{Facets, check};
@@ -69,7 +71,7 @@ fn records() -> Vec<(&'static str, usize, String)> {
 struct OneRead<'s>(&'s mut EventStore, usize);
 
 impl RecordSink for OneRead<'_> {
-    fn read_record(&mut self, text: &str) -> Option<Map<String, Value>> {
+    fn read_record(&mut self, text: &str) -> Option<EnvelopeFields> {
         self.0.read_record(text)
     }
 

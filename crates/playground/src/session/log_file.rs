@@ -11,8 +11,7 @@ use super::Session;
 use super::inputs::{EventSource, KEPT_TEXT_BYTES, Original, over_the_cap, problem_line};
 use super::views::ProblemLine;
 use crate::store::{EventMeta, EventStore};
-use eventpen_ingest::{LogFileChunks, MAX_EVENTS, RawEvent, RawItem, RecordSink};
-use serde_json::{Map, Value};
+use eventpen_ingest::{EnvelopeFields, LogFileChunks, MAX_EVENTS, RawEvent, RawItem, RecordSink};
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 
@@ -123,7 +122,7 @@ struct Taker<'l> {
 }
 
 impl RecordSink for Taker<'_> {
-    fn read_record(&mut self, text: &str) -> Option<Map<String, Value>> {
+    fn read_record(&mut self, text: &str) -> Option<EnvelopeFields> {
         self.store.read_record(text)
     }
 

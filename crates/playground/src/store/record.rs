@@ -9,7 +9,7 @@
 //! the tape does not take) is left to the ingest's own reader and to
 //! [`EventStore::push_json`], so every event is stored exactly as before.
 
-use eventpen_ingest::{EnvelopeUse, envelope_use};
+use eventpen_ingest::{EnvelopeFields, EnvelopeUse, envelope_use};
 use serde_json::{Map, Value};
 
 use super::dictionary::{FALSE, NULL, STRING, TRUE};
@@ -20,7 +20,7 @@ impl EventStore {
     /// Reads `record` (a log file's record, as in the input) as the `detail` of the next
     /// event, and returns the fields its envelope needs (keyed and kept as
     /// [`eventpen_ingest::envelope_use`] says), or `None` when the ingest should read them.
-    pub fn read_record(&mut self, record: &str) -> Option<Map<String, Value>> {
+    pub fn read_record(&mut self, record: &str) -> Option<EnvelopeFields> {
         self.record_read = None;
         if !self.record.read_detail(record) {
             return None;
@@ -56,42 +56,44 @@ impl EventStore {
 /// The envelope's fields of the record on `tape` (an object), as the ingest's own reader
 /// keeps them; `None` where that reader could differ (numbers, objects where a scalar is
 /// read), so the ingest reads the record itself.
-fn envelope_fields(tape: &Tape) -> Option<Map<String, Value>> {
+fn envelope_fields(tape: &Tape) -> Option<EnvelopeFields> {
     let mut ops = tape.ops.iter().copied();
     if ops.next()? != Op::Open(false) {
         return None;
     }
-    let mut fields = Map::with_capacity(16);
+    let mut fields = EnvelopeFields::new();
     loop {
         let key = match ops.next()? {
             Op::Key(key) => key_text(tape, key)?,
             _ => return Some(fields),
         };
         let value = ops.next()?;
-        let kept = match envelope_use(key) {
-            EnvelopeUse::Value => scalar(tape, value)?,
-            EnvelopeUse::Field(name) => match value {
+        let (key, kept) = match envelope_use(key) {
+            EnvelopeUse::Value(key) => (key, scalar(tape, value)?),
+            EnvelopeUse::Field(key, name) => match value {
                 Op::Open(false) => {
                     let found = field_of_object(tape, &mut ops, name)?;
-                    Value::Object(found.map(|v| (name.to_string(), v)).into_iter().collect())
+                    let object: Map<String, Value> =
+                        found.map(|v| (name.to_string(), v)).into_iter().collect();
+                    (key, Value::Object(object))
                 }
                 Op::Open(true) => {
                     skip_rest(&mut ops)?;
-                    Value::Null
+                    (key, Value::Null)
                 }
                 // Not an object: only its presence counts; but a number is an error there.
-                other => scalar(tape, other).map(|_| Value::Null)?,
+                other => (key, scalar(tape, other).map(|_| Value::Null)?),
             },
-            EnvelopeUse::Presence => {
+            EnvelopeUse::Presence(key) => {
                 skip_value(&mut ops, value)?;
-                Value::Null
+                (key, Value::Null)
             }
             EnvelopeUse::Unused => {
                 skip_value(&mut ops, value)?;
                 continue;
             }
         };
-        fields.insert(String::from_utf8(key.to_vec()).ok()?, kept);
+        fields.keep(key, kept);
     }
 }
 
