@@ -14,6 +14,9 @@
 use super::hash::hash_bytes;
 use super::text_run::run_end;
 
+#[path = "tape_head.rs"]
+mod head;
+
 /// Deeper than this, the event goes to serde_json (whose own limit is 128).
 const MAX_DEPTH: usize = 100;
 /// An object with more keys than this goes to serde_json (the duplicate-key check is linear).
@@ -51,6 +54,11 @@ pub(crate) struct Tape {
     own: Vec<u8>,
     /// The keys of the open objects (hash and text), to find a key given twice.
     keys: Vec<(u64, Text)>,
+    /// While the text read so far is compact JSON (a log file's records usually are), `json`
+    /// is not written: it would be the same bytes. This is where that text starts in the
+    /// input; the first byte that differs (whitespace, an escape written anew) copies the
+    /// text so far into `json` in one go, and so does the end of the read.
+    synced: Option<usize>,
 }
 
 impl Tape {
@@ -61,6 +69,27 @@ impl Tape {
         buffer
             .get(start..start + text.len as usize)
             .unwrap_or_default()
+    }
+
+    /// Writes `bytes` (the compact form of the input just read) to the JSON, unless the JSON
+    /// is still the input's own text.
+    fn push_json(&mut self, bytes: &[u8]) {
+        if self.synced.is_none() {
+            self.json.extend_from_slice(bytes);
+        }
+    }
+
+    /// The length of the JSON written so far, the input being read up to `at`.
+    fn json_len(&self, at: usize) -> usize {
+        self.synced.map_or(self.json.len(), |origin| at - origin)
+    }
+
+    /// The JSON stops being the input's own text at `at` (of `input`): the text so far is
+    /// copied into it.
+    fn unsync(&mut self, input: &[u8], at: usize) {
+        if let Some(origin) = self.synced.take() {
+            self.json.extend_from_slice(&input[origin..at]);
+        }
     }
 
     /// The bytes its buffers hold.
@@ -87,53 +116,16 @@ impl Tape {
         self.clear();
         let input = text.as_bytes();
         let mut reader = Reader { input, at: 0 };
-        reader.skip_space();
+        reader.skip_space(None);
+        self.synced = Some(reader.at);
         let read = reader.value(self, depth).is_some();
-        reader.skip_space();
+        self.unsync(input, reader.at);
+        reader.skip_space(None);
         read && reader.at == input.len()
     }
 
-    /// Reads an event's head: its JSON text up to the value of its last key (`{"version":
-    /// "0",…,"detail":`), which another tape holds ([`Tape::read_detail`]). The keys are the
-    /// envelope's, written by the ingest, so they are not checked for repeats here.
-    pub(crate) fn read_head(&mut self, head: &str) -> bool {
-        self.clear();
-        let mut reader = Reader {
-            input: head.as_bytes(),
-            at: 0,
-        };
-        self.read_members(&mut reader).is_some()
-    }
-
-    fn read_members(&mut self, reader: &mut Reader<'_>) -> Option<()> {
-        if reader.peek()? != b'{' {
-            return None;
-        }
-        reader.at += 1;
-        self.json.push(b'{');
-        self.ops.push(Op::Open(false));
-        loop {
-            if reader.peek()? != b'"' {
-                return None;
-            }
-            let key = reader.string(self)?;
-            self.ops.push(Op::Key(key));
-            if reader.peek()? != b':' {
-                return None;
-            }
-            reader.at += 1;
-            self.json.push(b':');
-            if reader.at == reader.input.len() {
-                return Some(());
-            }
-            reader.value(self, 1)?;
-            if !reader.member_separator(self, b'}')? {
-                return None;
-            }
-        }
-    }
-
-    fn clear(&mut self) {
+    pub(super) fn clear(&mut self) {
+        self.synced = None;
         self.json.clear();
         self.ops.clear();
         self.own.clear();
@@ -151,9 +143,35 @@ impl Reader<'_> {
         self.input.get(self.at).copied()
     }
 
-    fn skip_space(&mut self) {
+    /// The bytes of `text` while reading: in the input itself while the tape's JSON is not
+    /// written yet.
+    fn text_so_far<'t>(&'t self, tape: &'t Tape, text: Text) -> &'t [u8] {
+        match tape.synced {
+            Some(origin) if text.in_json => {
+                let start = origin + text.start as usize;
+                self.input
+                    .get(start..start + text.len as usize)
+                    .unwrap_or_default()
+            }
+            _ => tape.text(text),
+        }
+    }
+
+    /// Skips whitespace; the tape's JSON (when given) then no longer is the input's text.
+    #[inline]
+    fn skip_space(&mut self, tape: Option<&mut Tape>) {
+        if let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
+            self.skip_space_run(tape);
+        }
+    }
+
+    fn skip_space_run(&mut self, tape: Option<&mut Tape>) {
+        let start = self.at;
         while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
             self.at += 1;
+        }
+        if let (true, Some(tape)) = (self.at > start, tape) {
+            tape.unsync(self.input, start);
         }
     }
 
@@ -163,7 +181,7 @@ impl Reader<'_> {
             return None;
         }
         self.at += literal.len();
-        tape.json.extend_from_slice(literal);
+        tape.push_json(literal);
         let start = tape.own.len() as u32;
         tape.own.push(tag);
         tape.ops.push(Op::Scalar(Text {
@@ -196,10 +214,10 @@ impl Reader<'_> {
 
     fn object(&mut self, tape: &mut Tape, depth: usize) -> Option<()> {
         self.at += 1;
-        tape.json.push(b'{');
+        tape.push_json(b"{");
         tape.ops.push(Op::Open(false));
         let first_key = tape.keys.len();
-        self.skip_space();
+        self.skip_space(Some(tape));
         if self.peek() == Some(b'}') {
             self.at += 1;
         } else {
@@ -208,23 +226,23 @@ impl Reader<'_> {
                     return None;
                 }
                 let key = self.string(tape)?;
-                let bytes = tape.text(key);
+                let bytes = self.text_so_far(tape, key);
                 let hash = hash_bytes(bytes);
                 let twice = tape.keys[first_key..]
                     .iter()
-                    .any(|&(h, other)| h == hash && tape.text(other) == bytes);
+                    .any(|&(h, other)| h == hash && self.text_so_far(tape, other) == bytes);
                 if twice {
                     return None;
                 }
                 tape.keys.push((hash, key));
                 tape.ops.push(Op::Key(key));
-                self.skip_space();
+                self.skip_space(Some(tape));
                 if self.peek() != Some(b':') {
                     return None;
                 }
                 self.at += 1;
-                tape.json.push(b':');
-                self.skip_space();
+                tape.push_json(b":");
+                self.skip_space(Some(tape));
                 self.value(tape, depth + 1)?;
                 if !self.member_separator(tape, b'}')? {
                     break;
@@ -232,7 +250,7 @@ impl Reader<'_> {
             }
         }
         tape.keys.truncate(first_key);
-        tape.json.push(b'}');
+        tape.push_json(b"}");
         tape.ops.push(Op::Close);
         Some(())
     }
@@ -241,12 +259,12 @@ impl Reader<'_> {
     /// the tape) or the `close` bracket (the container ends: `false`); anything else is not
     /// JSON this reader takes (`None`).
     fn member_separator(&mut self, tape: &mut Tape, close: u8) -> Option<bool> {
-        self.skip_space();
+        self.skip_space(Some(tape));
         match self.peek()? {
             b',' => {
                 self.at += 1;
-                tape.json.push(b',');
-                self.skip_space();
+                tape.push_json(b",");
+                self.skip_space(Some(tape));
                 Some(true)
             }
             byte if byte == close => {
@@ -259,9 +277,9 @@ impl Reader<'_> {
 
     fn array(&mut self, tape: &mut Tape, depth: usize) -> Option<()> {
         self.at += 1;
-        tape.json.push(b'[');
+        tape.push_json(b"[");
         tape.ops.push(Op::Open(true));
-        self.skip_space();
+        self.skip_space(Some(tape));
         if self.peek() == Some(b']') {
             self.at += 1;
         } else {
@@ -272,7 +290,7 @@ impl Reader<'_> {
                 }
             }
         }
-        tape.json.push(b']');
+        tape.push_json(b"]");
         tape.ops.push(Op::Close);
         Some(())
     }
@@ -283,8 +301,8 @@ impl Reader<'_> {
         let end = run_end(self.input, open + 1);
         if *self.input.get(end)? == b'"' {
             // No escapes: the text is the same in the compact JSON.
-            let start = tape.json.len() as u32;
-            tape.json.extend_from_slice(&self.input[open..=end]);
+            let start = tape.json_len(open) as u32;
+            tape.push_json(&self.input[open..=end]);
             self.at = end + 1;
             return Some(Text {
                 in_json: true,
@@ -305,6 +323,7 @@ impl Reader<'_> {
             }
         }
         let decoded: String = serde_json::from_slice(&self.input[open..=end]).ok()?;
+        tape.unsync(self.input, open);
         serde_json::to_writer(&mut tape.json, &decoded).ok()?;
         self.at = end + 1;
         let start = tape.own.len() as u32;
@@ -363,8 +382,12 @@ impl Reader<'_> {
         } else {
             tape.own.extend_from_slice(text);
         }
-        let text = &tape.own[own as usize + 1..];
-        tape.json.extend_from_slice(text);
+        if exponent {
+            tape.unsync(self.input, start);
+        }
+        if tape.synced.is_none() {
+            tape.json.extend_from_slice(&tape.own[own as usize + 1..]);
+        }
         tape.ops.push(Op::Scalar(Text {
             in_json: false,
             start: own,
