@@ -42,6 +42,7 @@ mod ingest;
 mod json_reader;
 mod lake;
 mod limits;
+mod line_counter;
 pub mod mapping;
 mod model;
 mod positions;

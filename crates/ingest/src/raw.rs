@@ -13,6 +13,7 @@
 
 use crate::cloudtrail::{Completeness, envelope_of, is_cloudtrail_record};
 use crate::json_reader::from_serde;
+use crate::line_counter::LineCounter;
 use crate::model::{DeliveryNote, Input, Problem, ProblemKind, Shape};
 use crate::raw_skeleton::{Key, envelope_fields};
 use crate::record_fields::{EnvelopeFields, RecordFields};
@@ -118,57 +119,6 @@ pub fn read_log_file<'a>(
     let mut deserializer = serde_json::Deserializer::from_str(body);
     reader.documents(&mut deserializer, text.len() - body.len());
     Some(reader.events)
-}
-
-/// Counts lines and columns up to increasing offsets, so each record's position costs only
-/// the bytes since the previous record (a minified log file is one line of 100 MB).
-#[derive(Debug, Default)]
-pub(crate) struct LineCounter {
-    offset: usize,
-    /// 0-based line at `offset`.
-    line: usize,
-    /// Characters from the start of that line to `offset`.
-    column: usize,
-}
-
-impl LineCounter {
-    /// The position of `offset` in `text` (offsets asked for only increase).
-    fn at(&mut self, text: &str, offset: usize) -> LineColumn {
-        if offset > self.offset {
-            self.advance(&text.as_bytes()[self.offset..offset]);
-        }
-        self.position()
-    }
-
-    /// Moves past `segment`, the bytes right after the current offset.
-    pub(crate) fn advance(&mut self, segment: &[u8]) {
-        // A character starts at every byte that is not a UTF-8 continuation byte (a sum of
-        // 0/1 the compiler vectorises; this runs over every byte of a 100 MB file).
-        let chars = |bytes: &[u8]| -> usize {
-            bytes.iter().map(|&b| usize::from((b as i8) >= -0x40)).sum()
-        };
-        match memchr::memrchr(b'\n', segment) {
-            Some(last) => {
-                self.line += memchr::memchr_iter(b'\n', &segment[..=last]).count();
-                self.column = chars(&segment[last + 1..]);
-            }
-            None => self.column += chars(segment),
-        }
-        self.offset += segment.len();
-    }
-
-    /// The byte offset reached.
-    pub(crate) fn offset(&self) -> usize {
-        self.offset
-    }
-
-    /// The 1-based line:column reached.
-    pub(crate) fn position(&self) -> LineColumn {
-        LineColumn {
-            line: self.line + 1,
-            column: self.column + 1,
-        }
-    }
 }
 
 struct Reader<'a, 's, 'n> {

@@ -9,8 +9,9 @@
 //! A record that is not JSON is reported on its own (with its line:column) and the next one
 //! is read; text that ends inside a document is reported at its end.
 
+use crate::line_counter::{LineCounter, find_quote_or_backslash};
 use crate::model::{Problem, ProblemKind};
-use crate::raw::{LineCounter, RawItem, RecordAt, emit_record};
+use crate::raw::{RawItem, RecordAt, emit_record};
 use crate::record_fields::EnvelopeFields;
 use std::ops::ControlFlow;
 
@@ -261,9 +262,9 @@ impl LogFileChunks {
             }
             if self.in_string {
                 // Most of a record is strings: jump to the next quote or backslash.
-                match memchr::memchr2(b'"', b'\\', &bytes[i..]) {
+                match find_quote_or_backslash(bytes, i) {
                     Some(at) => {
-                        i += at + 1;
+                        i = at + 1;
                         if bytes[i - 1] == b'\\' {
                             self.escaped = true;
                         } else {
