@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::chunked::{ByteArena, ChunkedVec, Span};
 use super::dictionary::{Dictionary, tagged};
-use super::hash::FastBuild;
+use super::hash::{FastBuild, same_bytes};
 use super::tape::{Op, Tape};
 
 /// Flag on an occurrence: it came from inside an array of objects or a nested array.
@@ -65,6 +65,10 @@ pub(crate) struct Paths {
     pub nodes: Vec<PathNode>,
     /// The keys joined with `.` → the paths spelling it (`a.b` is `["a.b"]` and `["a","b"]`).
     by_name: HashMap<String, Vec<u32>, FastBuild>,
+    /// (parent, the key's hash from the tape) → the child path seen first with them: a load
+    /// finds a key's path without hashing or comparing the key again but once (a different
+    /// key with the same hash goes the `children` way).
+    edges: HashMap<(u32, u32), u32, FastBuild>,
 }
 
 impl Default for Paths {
@@ -72,6 +76,7 @@ impl Default for Paths {
         Paths {
             nodes: vec![PathNode::default()],
             by_name: HashMap::default(),
+            edges: HashMap::default(),
         }
     }
 }
@@ -106,6 +111,22 @@ impl Paths {
             node = *self.nodes[node as usize].children.get(key.as_bytes())?;
         }
         Some(node)
+    }
+
+    /// [`Paths::child`] of a key whose hash the tape gives.
+    fn child_hashed(&mut self, parent: u32, key: &[u8], hash: u32) -> u32 {
+        if let Some(&child) = self.edges.get(&(parent, hash)) {
+            let keys = &self.nodes[child as usize].keys;
+            if keys
+                .last()
+                .is_some_and(|last| same_bytes(last.as_bytes(), key))
+            {
+                return child;
+            }
+        }
+        let child = self.child(parent, key);
+        self.edges.entry((parent, hash)).or_insert(child);
+        child
     }
 
     /// The path under `parent` at key `key` (UTF-8: it was read from text), added when new.
@@ -169,13 +190,13 @@ impl Paths {
                     Op::Close => {
                         stack.pop();
                     }
-                    Op::Key(key) => {
+                    Op::Key(key, hash) => {
                         let Some(&(node, flags, _)) = stack.last() else {
                             continue;
                         };
                         let key = tape.text(key).get(1..).unwrap_or_default();
                         at_time = stack.len() == 1 && key == b"time";
-                        next = (self.child(node, key), flags);
+                        next = (self.child_hashed(node, key, hash), flags);
                     }
                     Op::Scalar(text) => {
                         let tagged = tape.text(text);
@@ -258,6 +279,7 @@ impl Paths {
             .iter()
             .map(|(name, ids)| name.capacity() + ids.capacity() * 4 + 48)
             .sum();
-        nodes + per_node + names
+        let edges = self.edges.capacity() * (std::mem::size_of::<((u32, u32), u32)>() + 1);
+        nodes + per_node + names + edges
     }
 }

@@ -64,7 +64,7 @@ fn envelope_fields(tape: &Tape) -> Option<EnvelopeFields> {
     let mut fields = EnvelopeFields::new();
     loop {
         let key = match ops.next()? {
-            Op::Key(key) => key_text(tape, key)?,
+            Op::Key(key, _) => key_text(tape, key)?,
             _ => return Some(fields),
         };
         let value = ops.next()?;
@@ -129,7 +129,7 @@ fn field_of_object(
     let mut found = None;
     loop {
         let key = match ops.next()? {
-            Op::Key(key) => key_text(tape, key)?,
+            Op::Key(key, _) => key_text(tape, key)?,
             _ => return Some(found),
         };
         let value = ops.next()?;

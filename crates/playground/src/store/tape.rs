@@ -38,8 +38,9 @@ pub(crate) enum Op {
     Open(bool),
     /// The innermost open object or array ends.
     Close,
-    /// An object key: tagged like a string (`"` then the key).
-    Key(Text),
+    /// An object key: tagged like a string (`"` then the key), and the low 32 bits of its
+    /// [`hash_bytes`] (the index finds the key's path by it).
+    Key(Text, u32),
     /// A scalar value: its tagged bytes (see `dictionary`).
     Scalar(Text),
 }
@@ -235,7 +236,7 @@ impl Reader<'_> {
                     return None;
                 }
                 tape.keys.push((hash, key));
-                tape.ops.push(Op::Key(key));
+                tape.ops.push(Op::Key(key, hash as u32));
                 self.skip_space(Some(tape));
                 if self.peek() != Some(b':') {
                     return None;

@@ -1,7 +1,7 @@
 //! An event's head read onto a tape of its own: the envelope's JSON up to its `detail`,
 //! whose value (the record) another tape holds (see `super::super::record`).
 
-use super::{Op, Reader, Tape};
+use super::{Op, Reader, Tape, hash_bytes};
 
 impl Tape {
     /// Reads an event's head: its JSON text up to the value of its last key (`{"version":
@@ -31,7 +31,8 @@ impl Tape {
                 return None;
             }
             let key = reader.string(self)?;
-            self.ops.push(Op::Key(key));
+            let hash = hash_bytes(reader.text_so_far(self, key));
+            self.ops.push(Op::Key(key, hash as u32));
             if reader.peek()? != b':' {
                 return None;
             }
