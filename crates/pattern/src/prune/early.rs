@@ -128,6 +128,9 @@ pub(super) struct Early<'c> {
     complete: u64,
     /// Needles known absent from the bytes after the cursor.
     absent: u64,
+    /// The fields satisfied for good and the complete ones when "matches for sure" was
+    /// last asked.
+    asked_sure: (u64, u64),
     /// The verdict, once known.
     pub(super) verdict: Option<bool>,
 }
@@ -158,6 +161,7 @@ impl<'c> Early<'c> {
             in_array: 0,
             complete: 0,
             absent: 0,
+            asked_sure: (0, 0),
             verdict: None,
         }
     }
@@ -165,10 +169,18 @@ impl<'c> Early<'c> {
     /// Records a value of `fields` (the fields named by the leaf just read), read inside
     /// an array of the event or not, and tries to decide; `rest` is the bytes after it.
     pub(super) fn note(&mut self, fields: &[usize], value: &Raw<'_>, in_array: bool, rest: &[u8]) {
+        // A value inside an array, or holding arrays of arrays (a polygon's points), makes
+        // the field's outcome wait for the end: not worth evaluating twice.
+        let nested = |items: &[Raw<'_>]| items.iter().any(|item| matches!(item, Raw::Array(_)));
+        let waits = in_array || matches!(value, Raw::Array(items) if nested(items));
         for &index in fields {
             let bit = 1u64 << index;
+            if waits || self.in_array & bit != 0 {
+                self.in_array |= bit;
+                continue;
+            }
             let outcome = evaluate_value(&self.compiled.fields[index], value);
-            if in_array || outcome.in_array {
+            if outcome.in_array {
                 self.in_array |= bit;
             }
             if outcome.present {
@@ -179,6 +191,12 @@ impl<'c> Early<'c> {
             }
         }
         self.verdict = self.decide(rest);
+    }
+
+    /// Fields satisfied whatever follows: a value read outside arrays satisfies them, and
+    /// no `exists: false` could be undone by a later value.
+    fn passes_for_good(&self) -> u64 {
+        self.matched & !self.in_array & !self.plan.absence_fields
     }
 
     /// The outcome of a field that gets no more values.
@@ -192,8 +210,12 @@ impl<'c> Early<'c> {
         }
     }
 
+    /// The verdict if known.
     fn decide(&mut self, rest: &[u8]) -> Option<bool> {
-        let passes_for_good = self.matched & !self.in_array & !self.plan.absence_fields;
+        let passes_for_good = self.passes_for_good();
+        // "Matches for sure" can only change when what it reads did since it last ran.
+        let changed = (passes_for_good, self.complete) != self.asked_sure;
+        self.asked_sure = (passes_for_good, self.complete);
         let sure = |index: usize| {
             let bit = 1u64 << index;
             if passes_for_good & bit != 0 {
@@ -204,7 +226,7 @@ impl<'c> Early<'c> {
                 FAILING
             }
         };
-        if decide(self.compiled, &mut { sure }) == Some(true) {
+        if changed && decide(self.compiled, &mut { sure }) == Some(true) {
             return Some(true);
         }
         // Only a field read and not (for good) satisfied can make the pattern fail.
