@@ -32,6 +32,8 @@ fn agrees_with_matches_json_on_valid_json() {
         (r#"{"p": {"q": ["x"], "r": ["z"]}}"#, r#"{"p":[{"q":"x"},{"r":"z"}]}"#),
         (r#"{"p": {"q": ["x"], "r": ["z"]}}"#, r#"{"p":[{"q":"x","r":"z"}]}"#),
         (r#"{"a": ["x"]}"#, r#"{"a":["y",["x"]]}"#),
+        (r#"{"p": {"q": ["x"]}}"#, r#"{"p":[{"r":1},{"q":"x"}]}"#),
+        (r#"{"p": {"q": [{"exists": false}]}}"#, r#"{"p":[{"r":1},{"q":"x"}]}"#),
         // `$or`, replaced leaves, `exists: false` and numbers.
         (r#"{"$or": [{"a": ["x"]}, {"b": ["y"]}]}"#, r#"{"a":"n","b":"y"}"#),
         (r#"{"$or": [{"a": ["x"]}, {"b": ["y"]}]}"#, r#"{"a":"n","b":"n"}"#),
@@ -69,6 +71,11 @@ fn stops_where_the_verdict_is_known_and_not_before() {
         (r#"{"p": {"q": ["x"]}, "r": ["z"]}"#, r#"{"p":{"q":"n",@@"#, Some(false)),
         (r#"{"$or": [{"a": ["x"]}, {"b": ["y"]}]}"#, r#"{"a":"n","b":"n",@@"#, Some(false)),
         (r#"{"$or": [{"a": ["x"]}, {"b": ["y"]}]}"#, r#"{"b":"y",@@"#, Some(true)),
+        // An object closed: the fields under it not read are absent for good.
+        (r#"{"p": {"q": ["x"]}, "z": ["w"]}"#, r#"{"p":{"r":1},@@"#, Some(false)),
+        (r#"{"p": {"q": [{"exists": false}]}}"#, r#"{"p":{"r":1},@@"#, Some(true)),
+        (r#"{"p": {"q": ["x"]}, "z": ["w"]}"#, r#"{"p":{"r":1},"p.q":@@"#, None),
+        (r#"{"p": {"q": ["x"]}, "z": ["w"]}"#, r#"{"p":[{"r":1},@@"#, None),
         // Unknown yet: a later key may still add a value, so reading goes on.
         (r#"{"a": ["x"]}"#, r#"{"a":"n","a":@@"#, None),
         (r#"{"p": {"q": ["x"]}}"#, r#"{"p":{"q":"n"},"p.q":@@"#, None),

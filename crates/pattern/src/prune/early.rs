@@ -113,6 +113,17 @@ impl EarlyPlan {
     }
 }
 
+impl EarlyPlan {
+    /// The bit of the needle for this name segment (0 when it has none).
+    pub(super) fn needle_bit(&self, segment: &str) -> u64 {
+        let quoted = |finder: &Finder<'_>| finder.needle().get(1..) == Some(segment.as_bytes());
+        self.needles
+            .iter()
+            .position(quoted)
+            .map_or(0, |index| 1 << index)
+    }
+}
+
 /// One event's progress towards an early verdict. Bit `i` of each word is field `i`.
 pub(super) struct Early<'c> {
     compiled: &'c Compiled,
@@ -190,7 +201,36 @@ impl<'c> Early<'c> {
                 self.matched |= bit;
             }
         }
-        self.verdict = self.decide(rest);
+        // Only a field read and not (for good) satisfied can make the pattern fail: those
+        // whose name no later key can reach are complete.
+        let before = self.complete;
+        let mut candidates = self.present
+            & !self.in_array
+            & !self.complete
+            & (!self.matched | self.plan.absence_fields);
+        while candidates != 0 {
+            let index = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            if self.no_key_after(self.plan.field_needles[index], rest) {
+                self.complete |= 1 << index;
+            }
+        }
+        self.verdict = self.decide(before);
+    }
+
+    /// Records that an object outside any array has closed: every key at its level has
+    /// been read, so the fields `under` it (read or not) are complete unless a later key
+    /// can reach the object itself, that is unless one of the segments leading to it
+    /// (`path_needles`) starts a key in `rest`. At the root `path_needles` is empty and
+    /// everything is known.
+    pub(super) fn closed(&mut self, under: u64, path_needles: u64, rest: &[u8]) {
+        let candidates = under & !self.in_array & !self.complete;
+        if candidates == 0 || !self.no_key_after(path_needles, rest) {
+            return;
+        }
+        let before = self.complete;
+        self.complete |= candidates;
+        self.verdict = self.decide(before);
     }
 
     /// Fields satisfied whatever follows: a value read outside arrays satisfies them, and
@@ -210,8 +250,8 @@ impl<'c> Early<'c> {
         }
     }
 
-    /// The verdict if known.
-    fn decide(&mut self, rest: &[u8]) -> Option<bool> {
+    /// The verdict if known; `complete_before` is what was complete at the last call.
+    fn decide(&mut self, complete_before: u64) -> Option<bool> {
         let passes_for_good = self.passes_for_good();
         // "Matches for sure" can only change when what it reads did since it last ran.
         let changed = (passes_for_good, self.complete) != self.asked_sure;
@@ -229,20 +269,7 @@ impl<'c> Early<'c> {
         if changed && decide(self.compiled, &mut { sure }) == Some(true) {
             return Some(true);
         }
-        // Only a field read and not (for good) satisfied can make the pattern fail.
-        let mut candidates = self.present
-            & !self.in_array
-            & !self.complete
-            & (!self.matched | self.plan.absence_fields);
-        let before = self.complete;
-        while candidates != 0 {
-            let index = candidates.trailing_zeros() as usize;
-            candidates &= candidates - 1;
-            if self.no_key_after(self.plan.field_needles[index], rest) {
-                self.complete |= 1 << index;
-            }
-        }
-        if self.complete == before {
+        if self.complete == complete_before {
             return None;
         }
         let possible = |index: usize| {

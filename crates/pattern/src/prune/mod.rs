@@ -66,6 +66,11 @@ pub(crate) struct Trie {
     /// [`Trie::of`], which is the compiled pattern's field order).
     fields: Vec<usize>,
     children: Vec<(String, Trie)>,
+    /// For early verdicts: the fields named at or under this node, one bit each.
+    under: u64,
+    /// For early verdicts: the needles of the name segments leading to this node (bits
+    /// of [`EarlyPlan`]'s needles).
+    path_needles: u64,
     /// At the root only: what deciding before the end needs, when the pattern allows it
     /// (see [`Trie::plan_early`]).
     early: Option<EarlyPlan>,
@@ -99,11 +104,30 @@ impl Trie {
     /// of another's (`a` and `a.b`) is read whole, so the deeper one's values are never
     /// noted: no early verdict there either.
     pub(crate) fn plan_early(&mut self, fields: &[Field], contested: bool) {
-        self.early = if contested || self.leaf_with_children() {
+        let plan = if contested || self.leaf_with_children() {
             None
         } else {
             EarlyPlan::of(fields)
         };
+        if let Some(plan) = &plan {
+            self.mark(plan, 0);
+        }
+        self.early = plan;
+    }
+
+    /// Sets [`Trie::under`] and [`Trie::path_needles`] below this node, reached through
+    /// the segments whose needles are `path`; returns `under`.
+    fn mark(&mut self, plan: &EarlyPlan, path: u64) -> u64 {
+        self.path_needles = path;
+        let mut under = self
+            .fields
+            .iter()
+            .fold(0u64, |bits, &index| bits | 1 << index);
+        for (name, child) in &mut self.children {
+            under |= child.mark(plan, path | plan.needle_bit(name));
+        }
+        self.under = under;
+        under
     }
 
     fn leaf_with_children(&self) -> bool {

@@ -158,6 +158,7 @@ impl<'b> Scanner<'b, '_> {
         if self.peek() == Some(b'}') {
             self.pos += 1;
             self.depth -= 1;
+            self.closed(node);
             return Ok(Raw::Object(map));
         }
         loop {
@@ -183,10 +184,27 @@ impl<'b> Scanner<'b, '_> {
                     insert(&mut map, key_text(key)?, value);
                 }
             }
-            if self.stop || self.end_or_comma(b'}')? {
+            if self.stop {
                 self.depth -= 1;
                 return Ok(Raw::Object(map));
             }
+            if self.end_or_comma(b'}')? {
+                self.depth -= 1;
+                self.closed(node);
+                return Ok(Raw::Object(map));
+            }
+        }
+    }
+
+    /// Tells the early verdicts that the object of `node` has closed (outside arrays only:
+    /// an array's next element may hold the same keys again).
+    fn closed(&mut self, node: &Trie) {
+        if self.arrays == 0
+            && let Some(early) = &mut self.early
+        {
+            let rest = self.bytes.get(self.pos..).unwrap_or_default();
+            early.closed(node.under, node.path_needles, rest);
+            self.stop = early.verdict.is_some();
         }
     }
 
