@@ -22,13 +22,13 @@
 //!
 //! [`read_pruned`] never stops early. AWS refuses an event that is not valid JSON anywhere,
 //! and a repeated key later in the event adds values to a field already seen, so a verdict
-//! reached before the closing brace could be wrong both ways. [`read_pruned_prevalidated`],
-//! for bytes serde_json wrote from a map (valid, no repeated key), steps over what it skips
-//! by brackets only (`structure`) and leaves the root object once every field under it has
-//! been read and no later dotted key can reach one ([`Trie::rest_cannot_reach`]). The `quamina` crate stops reading once it has
-//! seen every field its patterns name and does not check what it skips (it matches
-//! `{"detail":{"x":[1 2 @@]},"source":"aws.ec2"}`), which is why it is faster when the
-//! fields come first; see `benches/README.md`.
+//! reached before the closing brace could be wrong both ways. [`matches_prevalidated`], for
+//! bytes a serialiser wrote (valid JSON, keys without needless escapes), steps over what it
+//! skips by brackets only (`structure`) and stops as soon as the verdict is known (`early`:
+//! a field satisfied for good, or failed with no later key able to reach it), repeated keys
+//! included. The `quamina` crate likewise stops reading once it has seen every field its
+//! patterns name, and does not check what it skips (it matches
+//! `{"detail":{"x":[1 2 @@]},"source":"aws.ec2"}`); see `benches/README.md`.
 
 use std::borrow::Cow;
 
