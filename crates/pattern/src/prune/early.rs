@@ -39,8 +39,10 @@ const MAX_TRACKED: usize = 64;
 pub(crate) struct EarlyPlan {
     /// `"segment` for every distinct segment of the pattern's field names.
     needles: Vec<Finder<'static>>,
-    /// Per field: bit `i` set when needle `i` is one of its name's segments.
-    field_needles: Vec<u64>,
+    /// Per field: the bit of its name's last segment's needle, and bit `i` set for every
+    /// needle `i` that is one of its segments. The last segment is searched first: it is the
+    /// one most likely to recur (`type`, `arn`), which settles the search at once.
+    field_needles: Vec<(u64, u64)>,
     /// The fields with `exists: false` (absence satisfies them, so a later value can
     /// undo a pass).
     absence_fields: u64,
@@ -79,7 +81,7 @@ impl EarlyPlan {
         let mut segments: Vec<&str> = Vec::new();
         let mut field_needles = Vec::with_capacity(fields.len());
         for name in names {
-            let mut mask = 0u64;
+            let (mut last, mut mask) = (0u64, 0u64);
             for segment in name.split('.') {
                 if !plain(segment) {
                     return None;
@@ -94,9 +96,10 @@ impl EarlyPlan {
                 if index >= MAX_TRACKED {
                     return None;
                 }
-                mask |= 1 << index;
+                last = 1 << index;
+                mask |= last;
             }
-            field_needles.push(mask);
+            field_needles.push((last, mask));
         }
         let needles = segments
             .iter()
@@ -211,7 +214,8 @@ impl<'c> Early<'c> {
         while candidates != 0 {
             let index = candidates.trailing_zeros() as usize;
             candidates &= candidates - 1;
-            if self.no_key_after(self.plan.field_needles[index], rest) {
+            let (last, all) = self.plan.field_needles[index];
+            if self.no_key_after(last, rest) && self.no_key_after(all, rest) {
                 self.complete |= 1 << index;
             }
         }
