@@ -4,6 +4,7 @@
 use crate::delivery::notes_for_record;
 use crate::mapping::{INSIGHT_SOURCE, derived_id, detail_type_for, source_for};
 use crate::model::DeliveryNote;
+use crate::record_fields::RecordFields;
 use serde_json::{Map, Value};
 
 /// An event built from a record.
@@ -31,13 +32,14 @@ pub(crate) enum Completeness {
 
 /// Whether an object looks like a CloudTrail record (and not an S3/SQS notification record,
 /// whose `eventSource` is `aws:s3` / `aws:sqs`).
-pub(crate) fn is_cloudtrail_record(map: &Map<String, Value>) -> bool {
-    let text = |key: &str| map.get(key).and_then(Value::as_str);
+pub(crate) fn is_cloudtrail_record<R: RecordFields + ?Sized>(map: &R) -> bool {
+    let text = |key: &str| map.field(key).and_then(Value::as_str);
+    let has = |key: &str| map.field(key).is_some();
     if text("eventSource").is_some_and(|s| s.starts_with("aws:")) {
         return false;
     }
-    (map.contains_key("eventSource") && map.contains_key("eventName"))
-        || (map.contains_key("eventVersion") && map.contains_key("eventType"))
+    (has("eventSource") && has("eventName"))
+        || (has("eventVersion") && has("eventType"))
         || text("eventType") == Some("AwsCloudTrailInsight")
 }
 
@@ -108,11 +110,16 @@ fn push_json_string(out: &mut String, text: &str) {
 /// Reads the envelope off a record. It reads only the record's small top-level fields
 /// (`eventType`, `eventSource`, `eventID`, `userIdentity`, `tlsDetails`, …: see
 /// [`ENVELOPE_KEYS`]), so a caller may pass a map holding just those.
-pub(crate) fn envelope_of(
-    record: &Map<String, Value>,
+pub(crate) fn envelope_of<R: RecordFields + ?Sized>(
+    record: &R,
     completeness: Completeness,
 ) -> Result<Envelope, String> {
-    let text = |key: &str| record.get(key).and_then(Value::as_str).map(str::to_string);
+    let text = |key: &str| {
+        record
+            .field(key)
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
     let mut missing: Vec<&'static str> = Vec::new();
     let mut derived = vec!["id", "detail-type", "source"];
 
@@ -141,7 +148,7 @@ pub(crate) fn envelope_of(
         Some(account) => Some(account),
         None => {
             let fallback = record
-                .get("userIdentity")
+                .field("userIdentity")
                 .and_then(|u| u.get("accountId"))
                 .and_then(Value::as_str)
                 .map(str::to_string);
@@ -171,8 +178,7 @@ pub(crate) fn envelope_of(
             missing.join(", ")
         ));
     }
-    let id_key =
-        text("eventID").unwrap_or_else(|| serde_json::to_string(record).unwrap_or_default());
+    let id_key = text("eventID").unwrap_or_else(|| record.to_json());
     let mut fields = vec![("version", "0".to_string()), ("id", derived_id(&id_key))];
     let envelope = [
         ("detail-type", detail_type),

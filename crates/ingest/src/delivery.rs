@@ -3,7 +3,8 @@
 
 use crate::mapping::{detail_type_for, source_exception};
 use crate::model::DeliveryNote;
-use serde_json::{Map, Value};
+use crate::record_fields::RecordFields;
+use serde_json::Value;
 
 /// Global services and what happens to their events' region. IAM, CloudFront, Route 53,
 /// Organizations and friends are recorded in us-east-1 (mozmeao/infra #1311 for IAM); sign-in
@@ -32,9 +33,9 @@ const GLOBAL_SERVICES: &[(&str, &str)] = &[
 ];
 
 /// The delivery notes for a CloudTrail record, in a fixed order.
-pub(crate) fn notes_for_record(record: &Map<String, Value>) -> Vec<DeliveryNote> {
+pub(crate) fn notes_for_record<R: RecordFields + ?Sized>(record: &R) -> Vec<DeliveryNote> {
     let mut notes = Vec::new();
-    let text = |key: &str| record.get(key).and_then(Value::as_str);
+    let text = |key: &str| record.field(key).and_then(Value::as_str);
     let event_type = text("eventType").unwrap_or("");
     let event_source = text("eventSource").unwrap_or("");
 
@@ -63,7 +64,7 @@ pub(crate) fn notes_for_record(record: &Map<String, Value>) -> Vec<DeliveryNote>
                 .to_string(),
         ));
     }
-    if record.get("readOnly") == Some(&Value::Bool(true)) {
+    if record.field("readOnly") == Some(&Value::Bool(true)) {
         notes.push(note(
             "read-only",
             "a read-only event (readOnly: true): EventBridge delivers it only to rules in state \
@@ -72,7 +73,7 @@ pub(crate) fn notes_for_record(record: &Map<String, Value>) -> Vec<DeliveryNote>
         ));
     }
     let data_event = text("eventCategory") == Some("Data")
-        || (record.get("managementEvent") == Some(&Value::Bool(false))
+        || (record.field("managementEvent") == Some(&Value::Bool(false))
             && event_type != "AwsCloudTrailInsight");
     if data_event {
         notes.push(note(
@@ -128,16 +129,16 @@ pub(crate) fn notes_for_record(record: &Map<String, Value>) -> Vec<DeliveryNote>
 }
 
 /// The caller's account when it differs from the account that received the record.
-fn cross_account_caller(record: &Map<String, Value>) -> Option<&str> {
-    let caller = record.get("userIdentity")?.get("accountId")?.as_str()?;
-    let recipient = record.get("recipientAccountId")?.as_str()?;
+fn cross_account_caller<R: RecordFields + ?Sized>(record: &R) -> Option<&str> {
+    let caller = record.field("userIdentity")?.get("accountId")?.as_str()?;
+    let recipient = record.field("recipientAccountId")?.as_str()?;
     (caller != recipient && !caller.is_empty()).then_some(caller)
 }
 
 /// Whether an STS call went to the global endpoint: the TLS host header says so.
-fn uses_sts_global_endpoint(record: &Map<String, Value>) -> bool {
+fn uses_sts_global_endpoint<R: RecordFields + ?Sized>(record: &R) -> bool {
     record
-        .get("tlsDetails")
+        .field("tlsDetails")
         .and_then(|t| t.get("clientProvidedHostHeader"))
         .and_then(Value::as_str)
         == Some("sts.amazonaws.com")

@@ -13,8 +13,10 @@
 
 use crate::cloudtrail::{Completeness, envelope_of, is_cloudtrail_record};
 use crate::json_reader::from_serde;
+use crate::line_counter::LineCounter;
 use crate::model::{DeliveryNote, Input, Problem, ProblemKind, Shape};
 use crate::raw_skeleton::{Key, envelope_fields};
+use crate::record_fields::{EnvelopeFields, RecordFields};
 use crate::shapes::is_eventbridge_event;
 use crate::{LineColumn, ingest};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -119,57 +121,6 @@ pub fn read_log_file<'a>(
     Some(reader.events)
 }
 
-/// Counts lines and columns up to increasing offsets, so each record's position costs only
-/// the bytes since the previous record (a minified log file is one line of 100 MB).
-#[derive(Debug, Default)]
-pub(crate) struct LineCounter {
-    offset: usize,
-    /// 0-based line at `offset`.
-    line: usize,
-    /// Characters from the start of that line to `offset`.
-    column: usize,
-}
-
-impl LineCounter {
-    /// The position of `offset` in `text` (offsets asked for only increase).
-    fn at(&mut self, text: &str, offset: usize) -> LineColumn {
-        if offset > self.offset {
-            self.advance(&text.as_bytes()[self.offset..offset]);
-        }
-        self.position()
-    }
-
-    /// Moves past `segment`, the bytes right after the current offset.
-    pub(crate) fn advance(&mut self, segment: &[u8]) {
-        // A character starts at every byte that is not a UTF-8 continuation byte (a sum of
-        // 0/1 the compiler vectorises; this runs over every byte of a 100 MB file).
-        let chars = |bytes: &[u8]| -> usize {
-            bytes.iter().map(|&b| usize::from((b as i8) >= -0x40)).sum()
-        };
-        match memchr::memrchr(b'\n', segment) {
-            Some(last) => {
-                self.line += memchr::memchr_iter(b'\n', &segment[..=last]).count();
-                self.column = chars(&segment[last + 1..]);
-            }
-            None => self.column += chars(segment),
-        }
-        self.offset += segment.len();
-    }
-
-    /// The byte offset reached.
-    pub(crate) fn offset(&self) -> usize {
-        self.offset
-    }
-
-    /// The 1-based line:column reached.
-    pub(crate) fn position(&self) -> LineColumn {
-        LineColumn {
-            line: self.line + 1,
-            column: self.column + 1,
-        }
-    }
-}
-
 struct Reader<'a, 's, 'n> {
     name: &'n str,
     text: &'a str,
@@ -212,7 +163,7 @@ impl<'a> Reader<'a, '_, '_> {
             path: format!("Records[{}]", self.records),
         };
         self.records += 1;
-        let flow = emit_record(self.name, body, at, &mut self.events, &mut *self.sink);
+        let flow = emit_record(self.name, body, at, &mut self.events, None, &mut *self.sink);
         self.stopped |= flow.is_break();
         flow
     }
@@ -256,21 +207,24 @@ pub(crate) struct RecordAt {
 
 /// Converts one record of a log file (its text as in the input) into its events and problems,
 /// handed to `sink`; `events` counts the input's events so far. Shared by [`read_log_file`]
-/// and [`crate::LogFileChunks`], so both convert a record exactly alike.
+/// and [`crate::LogFileChunks`], so both convert a record exactly alike. `fields` are the
+/// record's envelope fields when the caller read them already (see [`crate::RecordSink`]).
 pub(crate) fn emit_record<'a, S>(
     name: &str,
     body: &'a str,
     at: RecordAt,
     events: &mut usize,
+    fields: Option<EnvelopeFields>,
     sink: &mut S,
 ) -> ControlFlow<()>
 where
     S: FnMut(RawItem<'a>) -> ControlFlow<()> + ?Sized,
 {
-    let fast = envelope_fields(body).and_then(|record| {
+    let fields = fields.or_else(|| envelope_fields(body));
+    let fast = fields.and_then(|record| {
         let plain = !is_eventbridge_event(&record)
             && is_cloudtrail_record(&record)
-            && record.contains_key("eventID");
+            && record.field("eventID").is_some();
         plain.then(|| envelope_of(&record, Completeness::Required).ok())?
     });
     let Some(envelope) = fast else {

@@ -2,6 +2,7 @@
 //! the delivery notes read, parsed from the record's text; everything else validated and skipped.
 
 use crate::cloudtrail::ENVELOPE_KEYS;
+use crate::record_fields::EnvelopeFields;
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -12,7 +13,7 @@ use std::fmt;
 /// ones only the field read is kept (`userIdentity.accountId`,
 /// `tlsDetails.clientProvidedHostHeader`), so a record costs a handful of small allocations.
 /// `None` when the text is not an object.
-pub(crate) fn envelope_fields(record: &str) -> Option<Map<String, Value>> {
+pub(crate) fn envelope_fields(record: &str) -> Option<EnvelopeFields> {
     let mut deserializer = serde_json::Deserializer::from_str(record);
     de::Deserializer::deserialize_map(&mut deserializer, SkeletonVisitor).ok()
 }
@@ -20,37 +21,71 @@ pub(crate) fn envelope_fields(record: &str) -> Option<Map<String, Value>> {
 /// Keys [`crate::shapes::is_eventbridge_event`] tests for.
 const PRESENCE_KEYS: &[&str] = &["detail-type", "source", "detail"];
 
+/// What the envelope reads of one top-level key of a CloudTrail record (the key as listed,
+/// to keep it by): what a reader that walks the record anyway (the browser's event store)
+/// keeps for [`crate::RecordSink`], so the record is not read a second time for its envelope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnvelopeUse {
+    /// The whole value.
+    Value(&'static str),
+    /// Of an object, only this field (kept as `{"accountId": …}`, or `{}` without it); any
+    /// other value is kept as `null` (a number: let the converter read the record itself).
+    Field(&'static str, &'static str),
+    /// Only that the key is there (kept as `null`).
+    Presence(&'static str),
+    /// Nothing.
+    Unused,
+}
+
+/// What the envelope reads of the record's top-level key `key` (its bytes: a reader of the
+/// record's text need not check them for UTF-8).
+pub fn envelope_use(key: &[u8]) -> EnvelopeUse {
+    let listed = |keys: &[&'static str]| keys.iter().copied().find(|k| k.as_bytes() == key);
+    match key {
+        b"userIdentity" => EnvelopeUse::Field("userIdentity", AccountId::NAME),
+        b"tlsDetails" => EnvelopeUse::Field("tlsDetails", HostHeader::NAME),
+        _ => match (listed(ENVELOPE_KEYS), listed(PRESENCE_KEYS)) {
+            (Some(key), _) => EnvelopeUse::Value(key),
+            (None, Some(key)) => EnvelopeUse::Presence(key),
+            (None, None) => EnvelopeUse::Unused,
+        },
+    }
+}
+
 struct SkeletonVisitor;
 
 impl<'de> Visitor<'de> for SkeletonVisitor {
-    type Value = Map<String, Value>;
+    type Value = EnvelopeFields;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a CloudTrail record")
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        // Room for every key kept up front: growing the table was a tenth of this function.
-        let mut fields = Map::with_capacity(ENVELOPE_KEYS.len() + PRESENCE_KEYS.len());
+        let mut fields = EnvelopeFields::new();
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
-            let key: &str = &key;
-            let value = match key {
-                "userIdentity" => map
-                    .next_value::<OneField<AccountId>>()?
-                    .into_value("accountId"),
-                "tlsDetails" => map
-                    .next_value::<OneField<HostHeader>>()?
-                    .into_value("clientProvidedHostHeader"),
-                _ if ENVELOPE_KEYS.contains(&key) => map.next_value::<Value>()?,
-                _ => {
+            let (key, value) = match envelope_use(key.as_bytes()) {
+                EnvelopeUse::Field(key, AccountId::NAME) => (
+                    key,
+                    map.next_value::<OneField<AccountId>>()?
+                        .into_value(AccountId::NAME),
+                ),
+                EnvelopeUse::Field(key, _) => (
+                    key,
+                    map.next_value::<OneField<HostHeader>>()?
+                        .into_value(HostHeader::NAME),
+                ),
+                EnvelopeUse::Value(key) => (key, map.next_value::<Value>()?),
+                EnvelopeUse::Presence(key) => {
                     map.next_value::<IgnoredAny>()?;
-                    if !PRESENCE_KEYS.contains(&key) {
-                        continue;
-                    }
-                    Value::Null
+                    (key, Value::Null)
+                }
+                EnvelopeUse::Unused => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
                 }
             };
-            fields.insert(key.to_string(), value);
+            fields.keep(key, value);
         }
         Ok(fields)
     }

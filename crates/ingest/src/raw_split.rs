@@ -9,9 +9,36 @@
 //! A record that is not JSON is reported on its own (with its line:column) and the next one
 //! is read; text that ends inside a document is reported at its end.
 
+use crate::line_counter::{LineCounter, find_quote_or_backslash};
 use crate::model::{Problem, ProblemKind};
-use crate::raw::{LineCounter, RawItem, RecordAt, emit_record};
+use crate::raw::{RawItem, RecordAt, emit_record};
+use crate::record_fields::EnvelopeFields;
 use std::ops::ControlFlow;
+
+/// Where [`LogFileChunks`] hands what it reads. Any `FnMut(RawItem)` closure is one; a reader
+/// that walks each record anyway (the browser's event store indexes it) also says what the
+/// envelope needs of it ([`RecordSink::read_record`]), so the record is read once, not twice.
+pub trait RecordSink {
+    /// Sees record `text` (one element of `Records`, as in the input) before it is converted;
+    /// returns its envelope fields, keyed and kept as [`crate::envelope_use`] says, or `None`
+    /// to let the converter read them itself.
+    fn read_record(&mut self, text: &str) -> Option<EnvelopeFields> {
+        let _ = text;
+        None
+    }
+
+    /// Takes the next event or problem; `Break` stops the read.
+    fn item(&mut self, item: RawItem<'_>) -> ControlFlow<()>;
+}
+
+impl<F> RecordSink for F
+where
+    F: for<'r> FnMut(RawItem<'r>) -> ControlFlow<()> + ?Sized,
+{
+    fn item(&mut self, item: RawItem<'_>) -> ControlFlow<()> {
+        self(item)
+    }
+}
 
 /// A UTF-8 byte-order mark, which may start the text.
 const BOM: &[u8] = b"\xef\xbb\xbf";
@@ -111,7 +138,7 @@ impl LogFileChunks {
     /// sink stops the read (later pieces are ignored).
     pub fn feed<S>(&mut self, chunk: &[u8], sink: &mut S) -> ControlFlow<()>
     where
-        S: for<'r> FnMut(RawItem<'r>) -> ControlFlow<()> + ?Sized,
+        S: RecordSink + ?Sized,
     {
         if self.phase == Phase::Stopped {
             return ControlFlow::Break(());
@@ -125,7 +152,7 @@ impl LogFileChunks {
     /// The text ended: a document left open is reported (where the text ends).
     pub fn finish<S>(&mut self, sink: &mut S) -> ControlFlow<()>
     where
-        S: for<'r> FnMut(RawItem<'r>) -> ControlFlow<()> + ?Sized,
+        S: RecordSink + ?Sized,
     {
         let open = match self.phase {
             Phase::Document => {
@@ -149,7 +176,7 @@ impl LogFileChunks {
     /// Scans from `scan` to the end of the buffer, converting each record completed.
     fn scan_buffer<S>(&mut self, sink: &mut S) -> ControlFlow<()>
     where
-        S: for<'r> FnMut(RawItem<'r>) -> ControlFlow<()> + ?Sized,
+        S: RecordSink + ?Sized,
     {
         while self.scan < self.buffer.len() {
             match self.phase {
@@ -235,9 +262,9 @@ impl LogFileChunks {
             }
             if self.in_string {
                 // Most of a record is strings: jump to the next quote or backslash.
-                match memchr::memchr2(b'"', b'\\', &bytes[i..]) {
+                match find_quote_or_backslash(bytes, i) {
                     Some(at) => {
-                        i += at + 1;
+                        i = at + 1;
                         if bytes[i - 1] == b'\\' {
                             self.escaped = true;
                         } else {
@@ -283,7 +310,7 @@ impl LogFileChunks {
     /// Converts the record at `start..end` of the buffer.
     fn convert<S>(&mut self, start: usize, end: usize, sink: &mut S) -> ControlFlow<()>
     where
-        S: for<'r> FnMut(RawItem<'r>) -> ControlFlow<()> + ?Sized,
+        S: RecordSink + ?Sized,
     {
         let at = self.record_at(start);
         self.records += 1;
@@ -291,7 +318,15 @@ impl LogFileChunks {
             let message = format!("{} is not UTF-8 text", at.path);
             return self.stop(sink, start, message);
         };
-        let flow = emit_record(&self.name, body, at, &mut self.events, sink);
+        let fields = sink.read_record(body);
+        let flow = emit_record(
+            &self.name,
+            body,
+            at,
+            &mut self.events,
+            fields,
+            &mut |item| sink.item(item),
+        );
         if flow.is_break() {
             self.phase = Phase::Stopped;
         }
@@ -312,11 +347,11 @@ impl LogFileChunks {
     /// Reports a problem at buffer position `at` and stops reading.
     fn stop<S>(&mut self, sink: &mut S, at: usize, message: String) -> ControlFlow<()>
     where
-        S: for<'r> FnMut(RawItem<'r>) -> ControlFlow<()> + ?Sized,
+        S: RecordSink + ?Sized,
     {
         let place = self.record_at(at);
         self.phase = Phase::Stopped;
-        let _ = sink(RawItem::Problem(Problem {
+        let _ = sink.item(RawItem::Problem(Problem {
             input: self.name.clone(),
             position: Some(place.position),
             offset: Some(place.offset),

@@ -8,6 +8,7 @@ use crate::json_reader::{Document, ItemSpans, from_serde};
 use crate::limits::MAX_UNWRAP_DEPTH;
 use crate::model::{ProblemKind, Shape};
 use crate::put_events::is_put_events_entry;
+use crate::record_fields::RecordFields;
 use eventpen_pattern::position::LineColumn;
 use serde_json::{Map, Value};
 use std::ops::Range;
@@ -260,8 +261,9 @@ const CONTAINERS: &[(&str, Option<Shape>, Option<Shape>)] = &[
 ];
 
 /// Whether an object is an EventBridge event (envelope + detail).
-pub(crate) fn is_eventbridge_event(map: &Map<String, Value>) -> bool {
-    map.contains_key("detail-type") || (map.contains_key("source") && map.contains_key("detail"))
+pub(crate) fn is_eventbridge_event<R: RecordFields + ?Sized>(map: &R) -> bool {
+    let has = |key: &str| map.field(key).is_some();
+    has("detail-type") || (has("source") && has("detail"))
 }
 
 /// SQS `receive-message` says `Body`; a Lambda SQS event record says `body`.

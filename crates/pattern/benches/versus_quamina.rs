@@ -2,8 +2,9 @@
 //!
 //! For every workload both engines accept, three criterion functions in one group:
 //! - `eventpen`: `Pattern::matches_json` on each event's bytes (read, check, match);
-//! - `eventpen-prevalidated`: `Pattern::matches_json_prevalidated` (read, match: what the
-//!   pattern does not read is stepped over unchecked, for bytes a serialiser wrote);
+//! - `eventpen-prevalidated`: `Pattern::matches_json_prevalidated`, the early path (for bytes
+//!   a serialiser wrote: what the pattern does not read is stepped over unchecked, and reading
+//!   stops once the verdict is known);
 //! - `quamina`: `Quamina::has_matches` with the same pattern as its only pattern.
 //!
 //! Before timing, both engines' verdicts are compared and the number of events where they

@@ -15,8 +15,24 @@ use std::hint::black_box;
 const CLOUDTRAIL: &[(&str, &str)] = &[
     ("CT_SOURCE", r#"{"source": ["aws.ec2"]}"#),
     (
+        "CT_CALLS",
+        r#"{"source": ["aws.ec2"], "detail": {"eventName": ["RunInstances", "TerminateInstances", "StopInstances"]}}"#,
+    ),
+    (
         "CT_PREFIX",
         r#"{"detail": {"eventSource": [{"prefix": "s3."}], "eventName": [{"prefix": "Put"}]}}"#,
+    ),
+    (
+        "CT_PRINCIPAL",
+        r#"{"detail": {"userIdentity": {"type": ["AssumedRole"], "arn": [{"wildcard": "*:assumed-role/Admin/*"}]}}}"#,
+    ),
+    (
+        "CT_FAILED",
+        r#"{"detail": {"errorCode": [{"exists": true}], "readOnly": [false]}}"#,
+    ),
+    (
+        "CT_NOT_READ_ONLY",
+        r#"{"detail-type": ["AWS API Call via CloudTrail"], "detail": {"readOnly": [false], "eventSource": [{"anything-but": ["kms.amazonaws.com", "sts.amazonaws.com"]}]}}"#,
     ),
 ];
 

@@ -196,6 +196,8 @@ pub(crate) fn compile_root(root: Option<&Node>) -> Result<Compiled, Stop> {
     compiler.compiled.tree = compiler.tree.finish(sequence, &compiler.compiled.replaced);
     let names = compiler.compiled.fields.iter().map(|f| f.name.as_str());
     compiler.compiled.trie = crate::prune::Trie::of(names);
+    let contested = compiler.compiled.tree.contested;
+    (compiler.compiled.trie).plan_early(&compiler.compiled.fields, contested);
     Ok(compiler.compiled)
 }
 

@@ -204,7 +204,9 @@ fn walk<'v, N: EventNode>(
     }
 }
 
-fn leaf<'v, N: EventNode>(
+/// Calls `found` with every leaf value of `node` taken as a field's value: itself if a
+/// scalar, the scalars of an array (nested arrays looked through, objects skipped).
+pub(crate) fn leaf<'v, N: EventNode>(
     node: &'v N,
     trail: &mut Trail,
     found: &mut dyn FnMut(Scalar<'v>, &Trail) -> ControlFlow<()>,

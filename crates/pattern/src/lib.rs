@@ -151,14 +151,16 @@ impl Pattern {
 
     /// [`Pattern::matches_json`] for bytes the caller knows are valid JSON because a JSON
     /// serialiser wrote them (the playground's event store keeps each event as serde_json
-    /// wrote it): the parts the pattern does not read are stepped over by their brackets
-    /// without checking their syntax, several times faster. The verdict on valid JSON is
-    /// exactly `matches_json`'s. On bytes that are not valid JSON the verdict is unspecified
-    /// (it may match where `matches_json` refuses), so text from users, files or the network
-    /// must go through `matches_json`.
+    /// wrote it), the contract the `quamina` crate has: the parts the pattern does not read
+    /// are stepped over by their brackets without checking their syntax, and reading stops
+    /// as soon as the verdict is known (a field that fails and that no later key can reach,
+    /// or every field of some `$or` path satisfied for good). The verdict is exactly
+    /// `matches_json`'s on valid JSON whose keys carry no needless escapes (`"\u0061"` for
+    /// `"a"`; no serialiser writes those), repeated keys included. On bytes that are not
+    /// valid JSON the verdict is unspecified (it may match where `matches_json` refuses),
+    /// so text from users, files or the network must go through `matches_json`.
     pub fn matches_json_prevalidated(&self, event_json: &[u8]) -> Result<bool, serde_json::Error> {
-        let event = prune::read_pruned_prevalidated(event_json, &self.inner.trie)?;
-        Ok(matching::matches(&self.inner, &event))
+        prune::matches_prevalidated(event_json, &self.inner)
     }
 }
 

@@ -19,7 +19,7 @@
 use std::ops::ControlFlow;
 
 use crate::compile::{Compiled, Field};
-use crate::event::{EventNode, Trail, for_each_value};
+use crate::event::{EventNode, Scalar, Trail, for_each_value, leaf};
 use crate::tree::{Liveness, Node, NodeId};
 
 /// What one pass over a field's values found.
@@ -65,25 +65,38 @@ impl FieldOutcome {
 /// field accepts absence (which needs to see every value).
 #[inline]
 pub(crate) fn evaluate<N: EventNode>(field: &Field, event: &N) -> FieldOutcome {
+    outcome_of_values(field, |found| {
+        for_each_value(event, &field.name, &mut Trail::counting(), found)
+    })
+}
+
+/// [`evaluate`] on one value of the field (the value of a key that names it), for the
+/// byte path's early verdicts ([`crate::prune`]).
+#[inline]
+pub(crate) fn evaluate_value<N: EventNode>(field: &Field, value: &N) -> FieldOutcome {
+    outcome_of_values(field, |found| leaf(value, &mut Trail::counting(), found))
+}
+
+/// The outcome of the values `walk` finds.
+#[inline]
+fn outcome_of_values<'v>(
+    field: &Field,
+    walk: impl FnOnce(&mut dyn FnMut(Scalar<'v>, &Trail) -> ControlFlow<()>) -> ControlFlow<()>,
+) -> FieldOutcome {
     let mut outcome = FieldOutcome::default();
     let stop_at_match = !field.accepts_absence;
-    let _ = for_each_value(
-        event,
-        &field.name,
-        &mut Trail::counting(),
-        &mut |value, trail| {
-            outcome.present = true;
-            outcome.in_array |= trail.depth > 0;
-            if field.value_matches(value) {
-                outcome.matched = true;
-                outcome.matched_anywhere |= trail.depth == 0;
-                if stop_at_match {
-                    return ControlFlow::Break(());
-                }
+    let _ = walk(&mut |value, trail| {
+        outcome.present = true;
+        outcome.in_array |= trail.depth > 0;
+        if field.value_matches(value) {
+            outcome.matched = true;
+            outcome.matched_anywhere |= trail.depth == 0;
+            if stop_at_match {
+                return ControlFlow::Break(());
             }
-            ControlFlow::Continue(())
-        },
-    );
+        }
+        ControlFlow::Continue(())
+    });
     outcome
 }
 

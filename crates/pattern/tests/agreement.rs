@@ -213,3 +213,62 @@ fn matches_explain_and_matches_json_agree() {
         "{valid} valid, {matched} matched"
     );
 }
+
+/// Event text whose objects may repeat a key (which a `serde_json::Value` cannot hold):
+/// valid JSON as any serialiser writing a multimap would.
+fn event_text(rng: &mut Rng, depth: usize, out: &mut String) {
+    out.push('{');
+    for member in 0..1 + rng.below(4) {
+        if member > 0 {
+            out.push(',');
+        }
+        out.push_str(&Value::from(rng.pick(KEYS)).to_string());
+        out.push(':');
+        match rng.below(if depth > 2 { 2 } else { 5 }) {
+            0 | 1 => out.push_str(&scalar(rng).to_string()),
+            2 => out.push_str(&event_value(rng, depth + 1).to_string()),
+            3 => {
+                out.push('[');
+                for element in 0..1 + rng.below(2) {
+                    if element > 0 {
+                        out.push(',');
+                    }
+                    event_text(rng, depth + 1, out);
+                }
+                out.push(']');
+            }
+            _ => event_text(rng, depth + 1, out),
+        }
+    }
+    out.push('}');
+}
+
+/// The early path (`matches_json_prevalidated` stops once the verdict is known) agrees
+/// with `matches_json`, which reads every repeated key, on events with repeated and
+/// dotted keys, nested arrays, and patterns with `$or` and `exists: false`.
+#[test]
+fn prevalidated_agrees_with_matches_json_on_repeated_keys() {
+    let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+    let (mut compared, mut matched) = (0, 0);
+    for case in 0..6000 {
+        let pattern = pattern_object(&mut rng, 0).to_string();
+        let mut event = String::new();
+        event_text(&mut rng, 0, &mut event);
+        let Some(compiled) = check(&pattern).pattern else {
+            continue;
+        };
+        let full = compiled.matches_json(event.as_bytes());
+        let early = compiled.matches_json_prevalidated(event.as_bytes());
+        assert_eq!(
+            early.as_ref().ok(),
+            full.as_ref().ok(),
+            "case {case}: matches_json_prevalidated disagrees with matches_json\n pattern {pattern}\n event {event}"
+        );
+        compared += 1;
+        matched += usize::from(full.is_ok_and(|verdict| verdict));
+    }
+    assert!(
+        compared > 1500 && matched > 150,
+        "{compared} compared, {matched} matched"
+    );
+}

@@ -22,20 +22,22 @@
 //!
 //! [`read_pruned`] never stops early. AWS refuses an event that is not valid JSON anywhere,
 //! and a repeated key later in the event adds values to a field already seen, so a verdict
-//! reached before the closing brace could be wrong both ways. [`read_pruned_prevalidated`],
-//! for bytes serde_json wrote from a map (valid, no repeated key), steps over what it skips
-//! by brackets only (`structure`) and leaves the root object once every field under it has
-//! been read and no later dotted key can reach one ([`Trie::rest_cannot_reach`]). The `quamina` crate stops reading once it has
-//! seen every field its patterns name and does not check what it skips (it matches
-//! `{"detail":{"x":[1 2 @@]},"source":"aws.ec2"}`), which is why it is faster when the
-//! fields come first; see `benches/README.md`.
+//! reached before the closing brace could be wrong both ways. [`matches_prevalidated`], for
+//! bytes a serialiser wrote (valid JSON, keys without needless escapes), steps over what it
+//! skips by brackets only (`structure`) and stops as soon as the verdict is known (`early`:
+//! a field satisfied for good, or failed with no later key able to reach it), repeated keys
+//! included. The `quamina` crate likewise stops reading once it has seen every field its
+//! patterns name, and does not check what it skips (it matches
+//! `{"detail":{"x":[1 2 @@]},"source":"aws.ec2"}`); see `benches/README.md`.
 
 use std::borrow::Cow;
 
+use crate::compile::{Compiled, Field};
 use crate::event::{EventNode, Scalar, Shape};
 
 #[cfg(target_arch = "x86_64")]
 mod classify;
+mod early;
 mod find;
 mod number;
 #[cfg(target_arch = "x86_64")]
@@ -51,6 +53,7 @@ mod validate;
 #[cfg(all(test, target_arch = "x86_64"))]
 mod validate_tests;
 
+pub(crate) use early::EarlyPlan;
 use scanner::Scanner;
 
 /// The pattern's field names, split at dots: event keys are split the same way, so
@@ -59,35 +62,25 @@ use scanner::Scanner;
 pub(crate) struct Trie {
     /// A field's name ends here: keep the value whole.
     leaf: bool,
+    /// At a leaf: the indexes of the fields with this name (in the order given to
+    /// [`Trie::of`], which is the compiled pattern's field order).
+    fields: Vec<usize>,
     children: Vec<(String, Trie)>,
-    /// At the root only: `"name.` for each child with children of its own, the bytes a
-    /// later dotted key reaching under that child starts with as serde_json writes it
-    /// (see [`Trie::rest_cannot_reach`]); `None` when a name holds a byte serde_json
-    /// escapes, or there are more than 64 children, so the root is read to its end.
-    dotted_keys: Option<DottedKeys>,
-}
-
-/// The searchers for [`Trie::dotted_keys`], built once per pattern.
-#[derive(Debug, Clone)]
-struct DottedKeys(Vec<memchr::memmem::Finder<'static>>);
-
-impl PartialEq for DottedKeys {
-    fn eq(&self, other: &Self) -> bool {
-        let needles = |keys: &DottedKeys| {
-            keys.0
-                .iter()
-                .map(|f| f.needle().to_vec())
-                .collect::<Vec<_>>()
-        };
-        needles(self) == needles(other)
-    }
+    /// For early verdicts: the fields named at or under this node, one bit each.
+    under: u64,
+    /// For early verdicts: the needles of the name segments leading to this node (bits
+    /// of [`EarlyPlan`]'s needles).
+    path_needles: u64,
+    /// At the root only: what deciding before the end needs, when the pattern allows it
+    /// (see [`Trie::plan_early`]).
+    early: Option<EarlyPlan>,
 }
 
 impl Trie {
     /// The trie of these flattened names.
     pub(crate) fn of<'a>(names: impl IntoIterator<Item = &'a str>) -> Trie {
         let mut root = Trie::default();
-        for name in names {
+        for (index, name) in names.into_iter().enumerate() {
             let mut node = &mut root;
             for part in name.split('.') {
                 let index = match node.children.iter().position(|(key, _)| key == part) {
@@ -100,35 +93,49 @@ impl Trie {
                 node = &mut node.children[index].1;
             }
             node.leaf = true;
-        }
-        let plain = |name: &str| !name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20);
-        if root.children.len() <= 64 && root.children.iter().all(|(name, _)| plain(name)) {
-            let needles = root
-                .children
-                .iter()
-                .filter(|(_, child)| !child.children.is_empty());
-            let finder =
-                |name: &str| memchr::memmem::Finder::new(&format!("\"{name}.")).into_owned();
-            root.dotted_keys = Some(DottedKeys(needles.map(|(name, _)| finder(name)).collect()));
+            node.fields.push(index);
         }
         root
     }
 
-    /// Whether no member in `rest` (the unread part of the root object of JSON written by
-    /// serde_json from a map, hence with no repeated key) can add a value to a field the
-    /// pattern reads, once every child of the root has been read: only a dotted key under a
-    /// child that has children could, and its text would contain `"child.`.
-    fn rest_cannot_reach(&self, rest: &[u8]) -> bool {
-        self.dotted_keys
-            .as_ref()
-            .is_some_and(|keys| keys.0.iter().all(|finder| finder.find(rest).is_none()))
+    /// Enables early verdicts for [`matches_prevalidated`] where they are exact: the fields
+    /// are the ones the trie was built from; `contested` says a leaf is replaced on some
+    /// `$or` paths only (then no per-field outcome decides). A field whose name is a prefix
+    /// of another's (`a` and `a.b`) is read whole, so the deeper one's values are never
+    /// noted: no early verdict there either.
+    pub(crate) fn plan_early(&mut self, fields: &[Field], contested: bool) {
+        let plan = if contested || self.leaf_with_children() {
+            None
+        } else {
+            EarlyPlan::of(fields)
+        };
+        if let Some(plan) = &plan {
+            self.mark(plan, 0);
+        }
+        self.early = plan;
     }
 
-    /// The index of the child named exactly `key`.
-    fn child_index(&self, key: &[u8]) -> Option<usize> {
-        self.children
+    /// Sets [`Trie::under`] and [`Trie::path_needles`] below this node, reached through
+    /// the segments whose needles are `path`; returns `under`.
+    fn mark(&mut self, plan: &EarlyPlan, path: u64) -> u64 {
+        self.path_needles = path;
+        let mut under = self
+            .fields
             .iter()
-            .position(|(name, _)| name.as_bytes() == key)
+            .fold(0u64, |bits, &index| bits | 1 << index);
+        for (name, child) in &mut self.children {
+            under |= child.mark(plan, path | plan.needle_bit(name));
+        }
+        self.under = under;
+        under
+    }
+
+    fn leaf_with_children(&self) -> bool {
+        (self.leaf && !self.children.is_empty())
+            || self
+                .children
+                .iter()
+                .any(|(_, child)| child.leaf_with_children())
     }
 
     /// The node an event key leads to, if the pattern reads anything under it.
@@ -218,22 +225,32 @@ fn insert<'a>(entries: &mut Vec<(Cow<'a, str>, Raw<'a>)>, key: Cow<'a, str>, val
 /// event-ruler reads an event: it must be a JSON object, whose syntax is checked whole, and
 /// whatever follows it is never read (so it is ignored).
 pub(crate) fn read_pruned<'b>(bytes: &'b [u8], trie: &Trie) -> Result<Raw<'b>, serde_json::Error> {
-    read(Scanner::new(bytes), trie)
+    read(&mut Scanner::new(bytes), trie)
 }
 
-/// [`read_pruned`] for bytes known to be valid JSON (written by a JSON serialiser): what the
-/// pattern does not read is stepped over without being checked. On other bytes the result
-/// is unspecified (but it never panics).
-pub(crate) fn read_pruned_prevalidated<'b>(
-    bytes: &'b [u8],
-    trie: &Trie,
-) -> Result<Raw<'b>, serde_json::Error> {
+/// Whether the event in these bytes matches, for bytes known to be valid JSON (see
+/// [`crate::Pattern::matches_json_prevalidated`]): what the pattern does not read is
+/// stepped over without being checked, and reading stops as soon as the verdict is known
+/// (`early`). On other bytes the result is unspecified (but it never panics).
+pub(crate) fn matches_prevalidated(
+    bytes: &[u8],
+    compiled: &Compiled,
+) -> Result<bool, serde_json::Error> {
     let mut scanner = Scanner::new(bytes);
     scanner.prevalidated = true;
-    read(scanner, trie)
+    scanner.early = compiled
+        .trie
+        .early
+        .as_ref()
+        .map(|plan| early::Early::new(compiled, plan));
+    let event = read(&mut scanner, &compiled.trie)?;
+    match scanner.early.and_then(|early| early.verdict) {
+        Some(verdict) => Ok(verdict),
+        None => Ok(crate::matching::matches(compiled, &event)),
+    }
 }
 
-fn read<'b>(mut scanner: Scanner<'b>, trie: &Trie) -> Result<Raw<'b>, serde_json::Error> {
+fn read<'b>(scanner: &mut Scanner<'b, '_>, trie: &Trie) -> Result<Raw<'b>, serde_json::Error> {
     scanner.whitespace();
     if scanner.peek() != Some(b'{') {
         return Err(scanner.error("an event must be a JSON object"));

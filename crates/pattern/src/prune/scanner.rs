@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use serde::de;
 
+use super::early::Early;
 use super::find::string_stop;
 use super::{Raw, Trie, insert};
 
@@ -69,21 +70,31 @@ fn decode_escaped(body: &[u8]) -> Option<String> {
 pub(super) const MAX_DEPTH: usize = 128;
 
 /// A cursor over the event bytes.
-pub(super) struct Scanner<'b> {
+pub(super) struct Scanner<'b, 'c> {
     pub(super) bytes: &'b [u8],
     pub(super) pos: usize,
     pub(super) depth: usize,
+    /// Arrays of the pruned walk the cursor is in (a value kept there may have siblings).
+    arrays: usize,
     /// The bytes are known to be valid JSON: skipped containers are not checked.
     pub(super) prevalidated: bool,
+    /// Deciding before the end (pre-validated bytes only): once it has a verdict, every
+    /// open object and array returns at once with what it has.
+    pub(super) early: Option<Early<'c>>,
+    /// The early verdict is known: stop reading.
+    stop: bool,
 }
 
-impl<'b> Scanner<'b> {
+impl<'b> Scanner<'b, '_> {
     pub(super) fn new(bytes: &'b [u8]) -> Self {
         Scanner {
             bytes,
             pos: 0,
             depth: 0,
+            arrays: 0,
             prevalidated: false,
+            early: None,
+            stop: false,
         }
     }
 
@@ -142,18 +153,12 @@ impl<'b> Scanner<'b> {
     fn object(&mut self, node: &Trie) -> Result<Raw<'b>, serde_json::Error> {
         self.enter()?;
         self.pos += 1;
-        // Pre-validated bytes (serde_json's, no repeated keys): the root object is read only
-        // until every field under it has been seen, as quamina does, when nothing after
-        // can reach them (`Trie::rest_cannot_reach`).
-        let mut unseen = match (self.prevalidated, self.depth, node.children.len()) {
-            (true, 1, 1..=64) => u64::MAX >> (64 - node.children.len()),
-            _ => 0,
-        };
         let mut map = Vec::new();
         self.whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
             self.depth -= 1;
+            self.closed(node);
             return Ok(Raw::Object(map));
         }
         loop {
@@ -161,16 +166,17 @@ impl<'b> Scanner<'b> {
             let key = self.key()?;
             self.expect(b':', "expected `:`")?;
             self.whitespace();
-            let read_child = match unseen {
-                0 => None,
-                _ => node.child_index(&key),
-            };
             match node.step(&key) {
                 // Most skipped members are strings: straight to the string skipper.
                 None if self.peek() == Some(b'"') => self.skip_string()?,
                 None => self.skip()?,
                 Some(child) if child.leaf => {
                     let value = self.build()?;
+                    if let Some(early) = &mut self.early {
+                        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+                        early.note(&child.fields, &value, self.arrays > 0, rest);
+                        self.stop = early.verdict.is_some();
+                    }
                     insert(&mut map, key_text(key)?, value);
                 }
                 Some(child) => {
@@ -178,18 +184,27 @@ impl<'b> Scanner<'b> {
                     insert(&mut map, key_text(key)?, value);
                 }
             }
-            if let Some(index) = read_child {
-                unseen &= !(1 << index);
-                let rest = self.bytes.get(self.pos..).unwrap_or_default();
-                if unseen == 0 && node.rest_cannot_reach(rest) {
-                    self.depth -= 1;
-                    return Ok(Raw::Object(map));
-                }
-            }
-            if self.end_or_comma(b'}')? {
+            if self.stop {
                 self.depth -= 1;
                 return Ok(Raw::Object(map));
             }
+            if self.end_or_comma(b'}')? {
+                self.depth -= 1;
+                self.closed(node);
+                return Ok(Raw::Object(map));
+            }
+        }
+    }
+
+    /// Tells the early verdicts that the object of `node` has closed (outside arrays only:
+    /// an array's next element may hold the same keys again).
+    fn closed(&mut self, node: &Trie) {
+        if self.arrays == 0
+            && let Some(early) = &mut self.early
+        {
+            let rest = self.bytes.get(self.pos..).unwrap_or_default();
+            early.closed(node.under, node.path_needles, rest);
+            self.stop = early.verdict.is_some();
         }
     }
 
@@ -203,9 +218,11 @@ impl<'b> Scanner<'b> {
             self.depth -= 1;
             return Ok(Raw::Array(items));
         }
+        self.arrays += 1;
         loop {
             items.push(self.value(node)?);
-            if self.end_or_comma(b']')? {
+            if self.stop || self.end_or_comma(b']')? {
+                self.arrays -= 1;
                 self.depth -= 1;
                 return Ok(Raw::Array(items));
             }

@@ -14,7 +14,7 @@ use super::scanner::Scanner;
 #[cfg(target_arch = "x86_64")]
 use super::classify::{BLOCK, classify_brackets, prefix_xor};
 
-impl Scanner<'_> {
+impl Scanner<'_, '_> {
     /// Steps past the object or array at the cursor, assuming valid JSON.
     #[cfg(target_arch = "x86_64")]
     pub(super) fn skip_structure(&mut self) -> Result<(), serde_json::Error> {

@@ -29,7 +29,7 @@ pub(super) fn digit_run(bytes: &[u8], start: usize) -> usize {
     i - start
 }
 
-impl Scanner<'_> {
+impl Scanner<'_, '_> {
     #[inline]
     pub(super) fn skip_string(&mut self) -> Result<(), serde_json::Error> {
         // Valid strings in one inlined step; the loop below words what is wrong.

@@ -157,27 +157,3 @@ fn refuses_exactly_what_serde_json_refuses_after_any_one_byte_change() {
         }
     }
 }
-
-/// Pre-validated bytes: the root object is read only until every field under it has been
-/// seen and nothing after can reach them; the tree must equal the full read's.
-#[test]
-fn prevalidated_reads_stop_only_where_nothing_after_counts() {
-    #[rustfmt::skip]
-    let cases: &[(&[&str], &[u8])] = &[
-        (&["source"], br#"{"id":"1","source":"a","detail":{"big":[1,2,3]}}"#),
-        (&["source"], br#"{"source":"a","source.x":1,"detail":{"source":2}}"#),
-        (&["detail.x"], br#"{"detail":{"x":1},"detail.x":2}"#),
-        (&["detail.x"], br#"{"detail":{"x":1},"other":"detail.x"}"#),
-        (&["detail.x", "source"], br#"{"source":"s","detail":{"y":1},"z":{"detail.x":3},"detail.x":4}"#),
-        (&["a\"b.c"], br#"{"a\"b":{"c":1},"a\"b.c":2}"#),
-        (&["p.q.r"], br#"{"p":{"q":{"r":1}},"p.q":{"r":2},"p.q.r":3}"#),
-    ];
-    for &(names, text) in cases {
-        let trie = Trie::of(names.iter().copied());
-        let full = read_pruned(text, &trie).map(|raw| to_value(&raw)).ok();
-        let prevalidated = super::read_pruned_prevalidated(text, &trie)
-            .map(|raw| to_value(&raw))
-            .ok();
-        assert_eq!(prevalidated, full, "{}", String::from_utf8_lossy(text));
-    }
-}

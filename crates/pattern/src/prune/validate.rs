@@ -230,7 +230,7 @@ fn after_value(open: u128) -> u8 {
     }
 }
 
-impl Scanner<'_> {
+impl Scanner<'_, '_> {
     /// Checks the object or array at the cursor and steps past it, building nothing.
     pub(super) fn skip_container(&mut self) -> Result<(), serde_json::Error> {
         debug_assert!(matches!(self.peek(), Some(b'{' | b'[')));

@@ -11,7 +11,7 @@ use super::Session;
 use super::inputs::{EventSource, KEPT_TEXT_BYTES, Original, over_the_cap, problem_line};
 use super::views::ProblemLine;
 use crate::store::{EventMeta, EventStore};
-use eventpen_ingest::{LogFileChunks, MAX_EVENTS, RawEvent, RawItem};
+use eventpen_ingest::{EnvelopeFields, LogFileChunks, MAX_EVENTS, RawEvent, RawItem, RecordSink};
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 
@@ -89,37 +89,78 @@ impl StreamedLog {
             input,
             name,
         } = self;
-        let mut take = |item: RawItem<'_>| match item {
-            RawItem::Event(event) => {
-                // The cap holds for the whole workspace; the merge checks it again.
-                if store.len() >= MAX_EVENTS {
-                    *left_out = true;
-                    return ControlFlow::Break(());
-                }
-                for note in &event.notes {
-                    note_messages
-                        .entry(note.code)
-                        .or_insert_with(|| note.message.clone());
-                }
-                event.write_json(json);
-                if store.push_json_str(json, meta_of(name, &event)).is_ok() {
-                    let original = original_of(&event, store, *spans);
-                    sources.push(EventSource {
-                        input: *input,
-                        original,
-                    });
-                }
-                ControlFlow::Continue(())
-            }
-            RawItem::Problem(problem) => {
-                problems.push(problem_line(&problem));
-                ControlFlow::Continue(())
-            }
+        let mut taker = Taker {
+            store,
+            sources,
+            problems,
+            note_messages,
+            left_out,
+            spans: *spans,
+            json,
+            input: *input,
+            name,
         };
         let _ = match chunk {
-            Some(chunk) => chunks.feed(chunk, &mut take),
-            None => chunks.finish(&mut take),
+            Some(chunk) => chunks.feed(chunk, &mut taker),
+            None => chunks.finish(&mut taker),
         };
+    }
+}
+
+/// Takes a log file's records into the load's store: each record is read by the store first
+/// (its envelope fields come from that one read), and its event is stored from it.
+struct Taker<'l> {
+    store: &'l mut EventStore,
+    sources: &'l mut Vec<EventSource>,
+    problems: &'l mut Vec<ProblemLine>,
+    note_messages: &'l mut HashMap<&'static str, String>,
+    left_out: &'l mut bool,
+    spans: bool,
+    json: &'l mut String,
+    input: u32,
+    name: &'l str,
+}
+
+impl RecordSink for Taker<'_> {
+    fn read_record(&mut self, text: &str) -> Option<EnvelopeFields> {
+        self.store.read_record(text)
+    }
+
+    fn item(&mut self, item: RawItem<'_>) -> ControlFlow<()> {
+        let event = match item {
+            RawItem::Event(event) => event,
+            RawItem::Problem(problem) => {
+                self.problems.push(problem_line(&problem));
+                return ControlFlow::Continue(());
+            }
+        };
+        // The cap holds for the whole workspace; the merge checks it again.
+        if self.store.len() >= MAX_EVENTS {
+            *self.left_out = true;
+            return ControlFlow::Break(());
+        }
+        for note in &event.notes {
+            if !self.note_messages.contains_key(note.code) {
+                self.note_messages.insert(note.code, note.message.clone());
+            }
+        }
+        let meta = meta_of(self.name, &event);
+        // The event is the head, the record and `}`: the store has read the record already.
+        let is_head_and_record =
+            !event.head.is_empty() && std::ptr::eq(event.body.as_ref(), event.record);
+        let added =
+            (is_head_and_record && self.store.push_detail(&event.head, event.record, &meta)) || {
+                event.write_json(self.json);
+                self.store.push_json_str(self.json, meta).is_ok()
+            };
+        if added {
+            let original = original_of(&event, self.store, self.spans);
+            self.sources.push(EventSource {
+                input: self.input,
+                original,
+            });
+        }
+        ControlFlow::Continue(())
     }
 }
 

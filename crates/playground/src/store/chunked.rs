@@ -154,6 +154,32 @@ impl ByteArena {
         }
     }
 
+    /// Appends `parts` as one item; returns where it is.
+    pub(crate) fn push_parts(&mut self, parts: &[&[u8]]) -> Span {
+        let len: usize = parts.iter().map(|part| part.len()).sum();
+        let span = self.push(&[]);
+        let fits = self.chunks[span.chunk as usize].capacity() - span.start as usize >= len;
+        let span = if fits { span } else { self.reserve(len) };
+        let chunk = &mut self.chunks[span.chunk as usize];
+        for part in parts {
+            chunk.extend_from_slice(part);
+        }
+        Span {
+            len: len as u32,
+            ..span
+        }
+    }
+
+    /// An empty item at the start of a chunk with room for `len` bytes.
+    fn reserve(&mut self, len: usize) -> Span {
+        self.chunks.push(Vec::with_capacity(len.max(ARENA_CHUNK)));
+        Span {
+            chunk: self.chunks.len() as u32 - 1,
+            start: 0,
+            len: 0,
+        }
+    }
+
     pub(crate) fn get(&self, span: Span) -> &[u8] {
         let start = span.start as usize;
         self.chunks

@@ -12,7 +12,7 @@ use eventpen_pattern::columns::Scalar;
 use serde_json::Value;
 
 use super::chunked::{ByteArena, ChunkedVec, Span};
-use super::hash::hash_bytes;
+use super::hash::{hash_bytes, same_bytes};
 
 /// A string's tag is the JSON quote, so `"text` inside an event's JSON is its tagged form.
 pub(crate) const STRING: u8 = b'"';
@@ -129,7 +129,8 @@ impl Dictionary {
                 0 => break,
                 taken => {
                     let id = (taken as u32).wrapping_sub(1);
-                    if taken >> 32 == hash && self.get(Arenas { texts, events }, id) == tagged {
+                    let value = || self.get(Arenas { texts, events }, id);
+                    if taken >> 32 == hash && same_bytes(value(), tagged) {
                         return id;
                     }
                     slot = (slot + 1) & mask;

@@ -29,6 +29,20 @@ pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
     h ^ (h >> 32)
 }
 
+/// Whether two byte strings are equal, eight bytes a step: the store compares every
+/// repeated key and value with the one it keeps, and wasm's `memcmp` goes byte by byte.
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut left, mut right) = (a.chunks_exact(8), b.chunks_exact(8));
+    let words_equal = left.by_ref().zip(right.by_ref()).all(|(x, y)| {
+        let word = |bytes: &[u8]| <[u8; 8]>::try_from(bytes).ok().map(u64::from_ne_bytes);
+        word(x) == word(y)
+    });
+    words_equal && left.remainder().iter().eq(right.remainder())
+}
+
 /// [`hash_bytes`] of a text that comes in pieces (a file read in chunks): the same result
 /// as hashing the whole text at once, however it is cut.
 #[derive(Debug, Default, Clone)]
@@ -125,6 +139,25 @@ mod tests {
                 hash_bytes(&text[..len]),
                 "{len} in {piece}s"
             );
+        }
+    }
+
+    #[test]
+    fn same_bytes_is_slice_equality() {
+        let texts: [&[u8]; 8] = [
+            b"",
+            b"a",
+            b"abcdefgh",
+            b"abcdefgi",
+            b"abcdefgh1",
+            b"abcdefgh2",
+            b"\"ec2.amazonaws.com",
+            b"\"ec2.amazonaws.con",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(super::same_bytes(a, b), a == b, "{a:?} {b:?}");
+            }
         }
     }
 

@@ -51,7 +51,9 @@ impl EventStore {
             meta: self.meta.heap_bytes()
                 + self.times.heap_bytes()
                 + self.serialized.capacity()
-                + self.tape.heap_bytes(),
+                + self.tape.heap_bytes()
+                + self.record.heap_bytes()
+                + self.head.heap_bytes(),
             occurrence_count: columns.clone().map(|c| c.events.len()).sum(),
             distinct_values: columns.map(|c| c.dictionary.len()).sum(),
             path_count: self.paths.nodes.len() - 1,

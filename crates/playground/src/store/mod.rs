@@ -58,8 +58,10 @@ mod hash;
 mod memory;
 mod meta;
 mod paths;
+mod record;
 mod rows;
 mod tape;
+mod text_run;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -97,6 +99,11 @@ pub struct EventStore {
     serialized: Vec<u8>,
     /// The event being read by [`EventStore::push_json`].
     tape: Tape,
+    /// A record read by [`EventStore::read_record`], and which text it was (address and
+    /// length), until [`EventStore::push_detail`] stores it after `head`.
+    record: Tape,
+    record_read: Option<(usize, usize)>,
+    head: Tape,
 }
 
 impl Default for EventStore {
@@ -119,6 +126,9 @@ impl EventStore {
             times: ChunkedVec::default(),
             serialized: Vec::new(),
             tape: Tape::default(),
+            record: Tape::default(),
+            record_read: None,
+            head: Tape::default(),
         }
     }
 
@@ -184,8 +194,14 @@ impl EventStore {
 
     /// Adds the event read into `tape`.
     fn push_tape(&mut self, tape: &Tape, meta: &EventMeta) {
-        let index = self.events.len() as u32;
         let json = self.bytes.push(&tape.json);
+        self.index_tapes(json, &[(tape, 0)], meta);
+    }
+
+    /// Adds the event whose JSON (at `json` in the events' bytes) was read in parts: each
+    /// tape with where its JSON starts in the event's.
+    fn index_tapes(&mut self, json: Span, parts: &[(&Tape, usize)], meta: &EventMeta) {
+        let index = self.events.len() as u32;
         self.events.push(json);
         let target = Target {
             texts: &mut self.text,
@@ -195,7 +211,7 @@ impl EventStore {
         };
         let time = self
             .paths
-            .add_tape(target, tape, index)
+            .add_tapes(target, parts, index)
             .and_then(|tagged| std::str::from_utf8(tagged.get(1..)?).ok())
             .and_then(crate::timeline::parse_time);
         self.meta.push(&mut self.text, meta);

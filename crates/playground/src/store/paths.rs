@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::chunked::{ByteArena, ChunkedVec, Span};
 use super::dictionary::{Dictionary, tagged};
-use super::hash::FastBuild;
+use super::hash::{FastBuild, same_bytes};
 use super::tape::{Op, Tape};
 
 /// Flag on an occurrence: it came from inside an array of objects or a nested array.
@@ -54,7 +54,8 @@ impl Column {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PathNode {
     pub keys: Vec<String>,
-    children: HashMap<String, u32, FastBuild>,
+    /// Keyed by the key's bytes: a load looks every key up as read from the text.
+    children: HashMap<Box<[u8]>, u32, FastBuild>,
     pub column: Column,
 }
 
@@ -64,6 +65,10 @@ pub(crate) struct Paths {
     pub nodes: Vec<PathNode>,
     /// The keys joined with `.` → the paths spelling it (`a.b` is `["a.b"]` and `["a","b"]`).
     by_name: HashMap<String, Vec<u32>, FastBuild>,
+    /// (parent, the key's hash from the tape) → the child path seen first with them: a load
+    /// finds a key's path without hashing or comparing the key again but once (a different
+    /// key with the same hash goes the `children` way).
+    edges: HashMap<(u32, u32), u32, FastBuild>,
 }
 
 impl Default for Paths {
@@ -71,6 +76,7 @@ impl Default for Paths {
         Paths {
             nodes: vec![PathNode::default()],
             by_name: HashMap::default(),
+            edges: HashMap::default(),
         }
     }
 }
@@ -102,17 +108,34 @@ impl Paths {
     pub(crate) fn find(&self, keys: &[&str]) -> Option<u32> {
         let mut node = 0u32;
         for key in keys {
-            node = *self.nodes[node as usize].children.get(*key)?;
+            node = *self.nodes[node as usize].children.get(key.as_bytes())?;
         }
         Some(node)
     }
 
-    fn child(&mut self, parent: u32, key: &str) -> u32 {
+    /// [`Paths::child`] of a key whose hash the tape gives.
+    fn child_hashed(&mut self, parent: u32, key: &[u8], hash: u32) -> u32 {
+        if let Some(&child) = self.edges.get(&(parent, hash)) {
+            let keys = &self.nodes[child as usize].keys;
+            if keys
+                .last()
+                .is_some_and(|last| same_bytes(last.as_bytes(), key))
+            {
+                return child;
+            }
+        }
+        let child = self.child(parent, key);
+        self.edges.entry((parent, hash)).or_insert(child);
+        child
+    }
+
+    /// The path under `parent` at key `key` (UTF-8: it was read from text), added when new.
+    fn child(&mut self, parent: u32, key: &[u8]) -> u32 {
         if let Some(&child) = self.nodes[parent as usize].children.get(key) {
             return child;
         }
         let mut keys = self.nodes[parent as usize].keys.clone();
-        keys.push(key.to_string());
+        keys.push(String::from_utf8_lossy(key).into_owned());
         let child = self.nodes.len() as u32;
         self.by_name.entry(keys.join(".")).or_default().push(child);
         self.nodes.push(PathNode {
@@ -121,7 +144,7 @@ impl Paths {
         });
         self.nodes[parent as usize]
             .children
-            .insert(key.to_string(), child);
+            .insert(key.into(), child);
         child
     }
 
@@ -132,13 +155,15 @@ impl Paths {
         self.add(&mut target, event, 0, index, 0);
     }
 
-    /// Indexes every scalar of the event read into `tape` (number `index`, whose JSON,
-    /// the tape's, is at `json` in `events`), as [`Paths::add_event`] does for its tree.
-    /// Returns the tagged text of the event's top-level `time` when it is a string.
-    pub(crate) fn add_tape<'t>(
+    /// Indexes every scalar of the event read into tapes (number `index`, whose JSON is at
+    /// `json` in `events`), as [`Paths::add_event`] does for its tree: the event read in
+    /// parts, one after another, each tape with where its JSON starts in the event's (one
+    /// tape at 0, or a head and the `detail` it ends with). Returns the tagged text of the
+    /// event's top-level `time` when it is a string.
+    pub(crate) fn add_tapes<'t>(
         &mut self,
         target: Target<'_>,
-        tape: &'t Tape,
+        parts: &[(&'t Tape, usize)],
         index: u32,
     ) -> Option<&'t [u8]> {
         // Per open object or array: its path, the flags of the way to it, whether an array.
@@ -148,51 +173,52 @@ impl Paths {
         let mut at_time = false;
         // The path and flags of the next value.
         let mut next = (0u32, 0u32);
-        for op in &tape.ops {
-            if let (Some(&(node, flags, true)), false) = (stack.last(), *op == Op::Close) {
-                let inner = match op {
-                    Op::Open(_) => flags | IN_ARRAY | VIA_ARRAY,
-                    _ => flags | VIA_ARRAY,
-                };
-                next = (node, inner);
-            }
-            match *op {
-                Op::Open(array) => {
-                    stack.push((next.0, next.1, array));
-                    at_time = false;
-                }
-                Op::Close => {
-                    stack.pop();
-                }
-                Op::Key(key) => {
-                    let Some(&(node, flags, _)) = stack.last() else {
-                        continue;
+        for &(tape, base) in parts {
+            for op in &tape.ops {
+                if let (Some(&(node, flags, true)), false) = (stack.last(), *op == Op::Close) {
+                    let inner = match op {
+                        Op::Open(_) => flags | IN_ARRAY | VIA_ARRAY,
+                        _ => flags | VIA_ARRAY,
                     };
-                    let key = std::str::from_utf8(tape.text(key).get(1..).unwrap_or_default())
-                        .unwrap_or_default();
-                    at_time = stack.len() == 1 && key == "time";
-                    next = (self.child(node, key), flags);
+                    next = (node, inner);
                 }
-                Op::Scalar(text) => {
-                    let tagged = tape.text(text);
-                    if std::mem::take(&mut at_time) && tagged.first() == Some(&b'"') {
-                        time = Some(tagged);
+                match *op {
+                    Op::Open(array) => {
+                        stack.push((next.0, next.1, array));
+                        at_time = false;
                     }
-                    let (node, flags) = next;
-                    if node == 0 {
-                        continue;
+                    Op::Close => {
+                        stack.pop();
                     }
-                    let column = &mut self.nodes[node as usize].column;
-                    let at = || text.in_json.then_some(text.start as usize);
-                    let id = column.dictionary.intern_at(
-                        target.texts,
-                        target.events,
-                        target.json,
-                        tagged,
-                        at,
-                    );
-                    column.events.push(index);
-                    column.values.push(id | flags);
+                    Op::Key(key, hash) => {
+                        let Some(&(node, flags, _)) = stack.last() else {
+                            continue;
+                        };
+                        let key = tape.text(key).get(1..).unwrap_or_default();
+                        at_time = stack.len() == 1 && key == b"time";
+                        next = (self.child_hashed(node, key, hash), flags);
+                    }
+                    Op::Scalar(text) => {
+                        let tagged = tape.text(text);
+                        if std::mem::take(&mut at_time) && tagged.first() == Some(&b'"') {
+                            time = Some(tagged);
+                        }
+                        let (node, flags) = next;
+                        if node == 0 {
+                            continue;
+                        }
+                        let column = &mut self.nodes[node as usize].column;
+                        let at = || text.in_json.then_some(base + text.start as usize);
+                        let id = column.dictionary.intern_at(
+                            target.texts,
+                            target.events,
+                            target.json,
+                            tagged,
+                            at,
+                        );
+                        column.events.push(index);
+                        column.values.push(id | flags);
+                    }
                 }
             }
         }
@@ -206,7 +232,7 @@ impl Paths {
         match value {
             Value::Object(map) => {
                 for (key, child) in map {
-                    let next = self.child(node, key);
+                    let next = self.child(node, key.as_bytes());
                     self.add(target, child, next, index, flags);
                 }
             }
@@ -243,8 +269,8 @@ impl Paths {
             .iter()
             .map(|n| {
                 n.keys.iter().map(|k| k.capacity() + 24).sum::<usize>()
-                    + n.children.capacity() * (std::mem::size_of::<(String, u32)>() + 1)
-                    + n.children.keys().map(String::capacity).sum::<usize>()
+                    + n.children.capacity() * (std::mem::size_of::<(Box<[u8]>, u32)>() + 1)
+                    + n.children.keys().map(|key| key.len()).sum::<usize>()
                     + n.column.heap_bytes()
             })
             .sum();
@@ -253,6 +279,7 @@ impl Paths {
             .iter()
             .map(|(name, ids)| name.capacity() + ids.capacity() * 4 + 48)
             .sum();
-        nodes + per_node + names
+        let edges = self.edges.capacity() * (std::mem::size_of::<((u32, u32), u32)>() + 1);
+        nodes + per_node + names + edges
     }
 }

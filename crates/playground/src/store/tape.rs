@@ -12,6 +12,10 @@
 //! compact text is the same byte for byte.
 
 use super::hash::hash_bytes;
+use super::text_run::run_end;
+
+#[path = "tape_head.rs"]
+mod head;
 
 /// Deeper than this, the event goes to serde_json (whose own limit is 128).
 const MAX_DEPTH: usize = 100;
@@ -34,8 +38,9 @@ pub(crate) enum Op {
     Open(bool),
     /// The innermost open object or array ends.
     Close,
-    /// An object key: tagged like a string (`"` then the key).
-    Key(Text),
+    /// An object key: tagged like a string (`"` then the key), and the low 32 bits of its
+    /// [`hash_bytes`] (the index finds the key's path by it).
+    Key(Text, u32),
     /// A scalar value: its tagged bytes (see `dictionary`).
     Scalar(Text),
 }
@@ -50,6 +55,11 @@ pub(crate) struct Tape {
     own: Vec<u8>,
     /// The keys of the open objects (hash and text), to find a key given twice.
     keys: Vec<(u64, Text)>,
+    /// While the text read so far is compact JSON (a log file's records usually are), `json`
+    /// is not written: it would be the same bytes. This is where that text starts in the
+    /// input; the first byte that differs (whitespace, an escape written anew) copies the
+    /// text so far into `json` in one go, and so does the end of the read.
+    synced: Option<usize>,
 }
 
 impl Tape {
@@ -60,6 +70,27 @@ impl Tape {
         buffer
             .get(start..start + text.len as usize)
             .unwrap_or_default()
+    }
+
+    /// Writes `bytes` (the compact form of the input just read) to the JSON, unless the JSON
+    /// is still the input's own text.
+    fn push_json(&mut self, bytes: &[u8]) {
+        if self.synced.is_none() {
+            self.json.extend_from_slice(bytes);
+        }
+    }
+
+    /// The length of the JSON written so far, the input being read up to `at`.
+    fn json_len(&self, at: usize) -> usize {
+        self.synced.map_or(self.json.len(), |origin| at - origin)
+    }
+
+    /// The JSON stops being the input's own text at `at` (of `input`): the text so far is
+    /// copied into it.
+    fn unsync(&mut self, input: &[u8], at: usize) {
+        if let Some(origin) = self.synced.take() {
+            self.json.extend_from_slice(&input[origin..at]);
+        }
     }
 
     /// The bytes its buffers hold.
@@ -73,22 +104,34 @@ impl Tape {
     /// Reads one event's JSON text; `false` when the reader does not take it (the tape is
     /// then unusable and serde_json should read the text).
     pub(crate) fn read_str(&mut self, text: &str) -> bool {
+        self.read_at_depth(text, 0)
+    }
+
+    /// Reads the JSON text of a value that will be an event's `detail` (one level down, so
+    /// the depth limit is the one the whole event would meet).
+    pub(crate) fn read_detail(&mut self, text: &str) -> bool {
+        self.read_at_depth(text, 1)
+    }
+
+    fn read_at_depth(&mut self, text: &str, depth: usize) -> bool {
+        self.clear();
+        let input = text.as_bytes();
+        let mut reader = Reader { input, at: 0 };
+        reader.skip_space(None);
+        self.synced = Some(reader.at);
+        let read = reader.value(self, depth).is_some();
+        self.unsync(input, reader.at);
+        reader.skip_space(None);
+        read && reader.at == input.len()
+    }
+
+    pub(super) fn clear(&mut self) {
+        self.synced = None;
         self.json.clear();
         self.ops.clear();
         self.own.clear();
         self.keys.clear();
-        let input = text.as_bytes();
-        let mut reader = Reader { input, at: 0 };
-        reader.skip_space();
-        let read = reader.value(self, 0).is_some();
-        reader.skip_space();
-        read && reader.at == input.len()
     }
-}
-
-/// The bytes that end a plain run of string text.
-fn ends_run(byte: u8) -> bool {
-    byte == b'"' || byte == b'\\' || byte < 0x20
 }
 
 struct Reader<'a> {
@@ -101,9 +144,35 @@ impl Reader<'_> {
         self.input.get(self.at).copied()
     }
 
-    fn skip_space(&mut self) {
+    /// The bytes of `text` while reading: in the input itself while the tape's JSON is not
+    /// written yet.
+    fn text_so_far<'t>(&'t self, tape: &'t Tape, text: Text) -> &'t [u8] {
+        match tape.synced {
+            Some(origin) if text.in_json => {
+                let start = origin + text.start as usize;
+                self.input
+                    .get(start..start + text.len as usize)
+                    .unwrap_or_default()
+            }
+            _ => tape.text(text),
+        }
+    }
+
+    /// Skips whitespace; the tape's JSON (when given) then no longer is the input's text.
+    #[inline]
+    fn skip_space(&mut self, tape: Option<&mut Tape>) {
+        if let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
+            self.skip_space_run(tape);
+        }
+    }
+
+    fn skip_space_run(&mut self, tape: Option<&mut Tape>) {
+        let start = self.at;
         while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
             self.at += 1;
+        }
+        if let (true, Some(tape)) = (self.at > start, tape) {
+            tape.unsync(self.input, start);
         }
     }
 
@@ -113,7 +182,7 @@ impl Reader<'_> {
             return None;
         }
         self.at += literal.len();
-        tape.json.extend_from_slice(literal);
+        tape.push_json(literal);
         let start = tape.own.len() as u32;
         tape.own.push(tag);
         tape.ops.push(Op::Scalar(Text {
@@ -146,10 +215,10 @@ impl Reader<'_> {
 
     fn object(&mut self, tape: &mut Tape, depth: usize) -> Option<()> {
         self.at += 1;
-        tape.json.push(b'{');
+        tape.push_json(b"{");
         tape.ops.push(Op::Open(false));
         let first_key = tape.keys.len();
-        self.skip_space();
+        self.skip_space(Some(tape));
         if self.peek() == Some(b'}') {
             self.at += 1;
         } else {
@@ -158,23 +227,23 @@ impl Reader<'_> {
                     return None;
                 }
                 let key = self.string(tape)?;
-                let bytes = tape.text(key);
+                let bytes = self.text_so_far(tape, key);
                 let hash = hash_bytes(bytes);
                 let twice = tape.keys[first_key..]
                     .iter()
-                    .any(|&(h, other)| h == hash && tape.text(other) == bytes);
+                    .any(|&(h, other)| h == hash && self.text_so_far(tape, other) == bytes);
                 if twice {
                     return None;
                 }
                 tape.keys.push((hash, key));
-                tape.ops.push(Op::Key(key));
-                self.skip_space();
+                tape.ops.push(Op::Key(key, hash as u32));
+                self.skip_space(Some(tape));
                 if self.peek() != Some(b':') {
                     return None;
                 }
                 self.at += 1;
-                tape.json.push(b':');
-                self.skip_space();
+                tape.push_json(b":");
+                self.skip_space(Some(tape));
                 self.value(tape, depth + 1)?;
                 if !self.member_separator(tape, b'}')? {
                     break;
@@ -182,7 +251,7 @@ impl Reader<'_> {
             }
         }
         tape.keys.truncate(first_key);
-        tape.json.push(b'}');
+        tape.push_json(b"}");
         tape.ops.push(Op::Close);
         Some(())
     }
@@ -191,12 +260,12 @@ impl Reader<'_> {
     /// the tape) or the `close` bracket (the container ends: `false`); anything else is not
     /// JSON this reader takes (`None`).
     fn member_separator(&mut self, tape: &mut Tape, close: u8) -> Option<bool> {
-        self.skip_space();
+        self.skip_space(Some(tape));
         match self.peek()? {
             b',' => {
                 self.at += 1;
-                tape.json.push(b',');
-                self.skip_space();
+                tape.push_json(b",");
+                self.skip_space(Some(tape));
                 Some(true)
             }
             byte if byte == close => {
@@ -209,9 +278,9 @@ impl Reader<'_> {
 
     fn array(&mut self, tape: &mut Tape, depth: usize) -> Option<()> {
         self.at += 1;
-        tape.json.push(b'[');
+        tape.push_json(b"[");
         tape.ops.push(Op::Open(true));
-        self.skip_space();
+        self.skip_space(Some(tape));
         if self.peek() == Some(b']') {
             self.at += 1;
         } else {
@@ -222,7 +291,7 @@ impl Reader<'_> {
                 }
             }
         }
-        tape.json.push(b']');
+        tape.push_json(b"]");
         tape.ops.push(Op::Close);
         Some(())
     }
@@ -230,14 +299,11 @@ impl Reader<'_> {
     /// A string (at its opening quote), written to the JSON; its tagged text.
     fn string(&mut self, tape: &mut Tape) -> Option<Text> {
         let open = self.at;
-        let mut end = open + 1;
-        while !ends_run(*self.input.get(end)?) {
-            end += 1;
-        }
-        if self.input[end] == b'"' {
+        let end = run_end(self.input, open + 1);
+        if *self.input.get(end)? == b'"' {
             // No escapes: the text is the same in the compact JSON.
-            let start = tape.json.len() as u32;
-            tape.json.extend_from_slice(&self.input[open..=end]);
+            let start = tape.json_len(open) as u32;
+            tape.push_json(&self.input[open..=end]);
             self.at = end + 1;
             return Some(Text {
                 in_json: true,
@@ -258,6 +324,7 @@ impl Reader<'_> {
             }
         }
         let decoded: String = serde_json::from_slice(&self.input[open..=end]).ok()?;
+        tape.unsync(self.input, open);
         serde_json::to_writer(&mut tape.json, &decoded).ok()?;
         self.at = end + 1;
         let start = tape.own.len() as u32;
@@ -316,8 +383,12 @@ impl Reader<'_> {
         } else {
             tape.own.extend_from_slice(text);
         }
-        let text = &tape.own[own as usize + 1..];
-        tape.json.extend_from_slice(text);
+        if exponent {
+            tape.unsync(self.input, start);
+        }
+        if tape.synced.is_none() {
+            tape.json.extend_from_slice(&tape.own[own as usize + 1..]);
+        }
         tape.ops.push(Op::Scalar(Text {
             in_json: false,
             start: own,
