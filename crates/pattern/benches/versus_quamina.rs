@@ -13,6 +13,7 @@
 //! Run with `cargo bench -p eventpen-pattern --bench versus_quamina` (see README.md).
 
 mod citylots;
+mod cloudtrail;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use eventpen_pattern::Pattern;
@@ -22,32 +23,6 @@ use std::time::Duration;
 
 /// Events per measured iteration.
 const EVENTS: usize = 1000;
-
-/// Patterns over CloudTrail-shaped EventBridge events (`eventpen-gen`), as people write rules
-/// on a trail: by service, by call, by principal, by outcome.
-const CLOUDTRAIL: &[(&str, &str)] = &[
-    ("CT_SOURCE", r#"{"source": ["aws.ec2"]}"#),
-    (
-        "CT_CALLS",
-        r#"{"source": ["aws.ec2"], "detail": {"eventName": ["RunInstances", "TerminateInstances", "StopInstances"]}}"#,
-    ),
-    (
-        "CT_PREFIX",
-        r#"{"detail": {"eventSource": [{"prefix": "s3."}], "eventName": [{"prefix": "Put"}]}}"#,
-    ),
-    (
-        "CT_PRINCIPAL",
-        r#"{"detail": {"userIdentity": {"type": ["AssumedRole"], "arn": [{"wildcard": "*:assumed-role/Admin/*"}]}}}"#,
-    ),
-    (
-        "CT_FAILED",
-        r#"{"detail": {"errorCode": [{"exists": true}], "readOnly": [false]}}"#,
-    ),
-    (
-        "CT_NOT_READ_ONLY",
-        r#"{"detail-type": ["AWS API Call via CloudTrail"], "detail": {"readOnly": [false], "eventSource": [{"anything-but": ["kms.amazonaws.com", "sts.amazonaws.com"]}]}}"#,
-    ),
-];
 
 /// Both engines on one workload, or why it is left out.
 fn workload(c: &mut Criterion, name: &str, pattern_text: &str, events: &[Vec<u8>]) {
@@ -137,7 +112,7 @@ fn versus_quamina(c: &mut Criterion) {
         .collect();
     let average = cloudtrail.iter().map(Vec::len).sum::<usize>() / EVENTS;
     println!("{EVENTS} CloudTrail-shaped EventBridge events, {average} bytes on average");
-    for (name, text) in CLOUDTRAIL {
+    for (name, text) in cloudtrail::WORKLOADS {
         workload(c, name, text, &cloudtrail);
     }
 }

@@ -8,33 +8,10 @@
 
 #[path = "../benches/citylots/mod.rs"]
 mod citylots;
+#[path = "../benches/cloudtrail/mod.rs"]
+mod cloudtrail;
 
 use std::hint::black_box;
-
-/// The bench's CloudTrail patterns (kept in step with `benches/versus_quamina.rs`).
-const CLOUDTRAIL: &[(&str, &str)] = &[
-    ("CT_SOURCE", r#"{"source": ["aws.ec2"]}"#),
-    (
-        "CT_CALLS",
-        r#"{"source": ["aws.ec2"], "detail": {"eventName": ["RunInstances", "TerminateInstances", "StopInstances"]}}"#,
-    ),
-    (
-        "CT_PREFIX",
-        r#"{"detail": {"eventSource": [{"prefix": "s3."}], "eventName": [{"prefix": "Put"}]}}"#,
-    ),
-    (
-        "CT_PRINCIPAL",
-        r#"{"detail": {"userIdentity": {"type": ["AssumedRole"], "arn": [{"wildcard": "*:assumed-role/Admin/*"}]}}}"#,
-    ),
-    (
-        "CT_FAILED",
-        r#"{"detail": {"errorCode": [{"exists": true}], "readOnly": [false]}}"#,
-    ),
-    (
-        "CT_NOT_READ_ONLY",
-        r#"{"detail-type": ["AWS API Call via CloudTrail"], "detail": {"readOnly": [false], "eventSource": [{"anything-but": ["kms.amazonaws.com", "sts.amazonaws.com"]}]}}"#,
-    ),
-];
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -48,7 +25,7 @@ fn main() {
             .map(String::into_bytes)
             .collect();
         *text
-    } else if let Some((_, text)) = CLOUDTRAIL.iter().find(|(n, _)| *n == name) {
+    } else if let Some((_, text)) = cloudtrail::WORKLOADS.iter().find(|(n, _)| *n == name) {
         events = eventpen_gen::Trail::new(eventpen_gen::DEFAULT_SEED, 1000)
             .eventbridge_events(0..1000)
             .iter()
