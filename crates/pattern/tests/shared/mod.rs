@@ -56,7 +56,8 @@ pub fn corpus_dir(manifest_dir: &str) -> Option<PathBuf> {
         return None;
     }
     panic!(
-        "conformance corpus not found at {}; set {SKIP_VARIABLE}=1 to run without it",
+        "conformance corpus not found at {}; set {LOCATION_VARIABLE} to the shared folder (the \
+         one holding conformance/), or {SKIP_VARIABLE}=1 to run without it",
         dir.display()
     );
 }
