@@ -131,52 +131,36 @@ pub(crate) struct ByteArena {
 impl ByteArena {
     /// Appends `bytes`; returns where they are.
     pub(crate) fn push(&mut self, bytes: &[u8]) -> Span {
+        self.push_parts(&[bytes])
+    }
+
+    /// Appends `parts` as one item; returns where it is.
+    pub(crate) fn push_parts(&mut self, parts: &[&[u8]]) -> Span {
+        let len: usize = parts.iter().map(|part| part.len()).sum();
         let fits = self
             .chunks
             .last()
-            .is_some_and(|last| last.capacity() - last.len() >= bytes.len());
+            .is_some_and(|last| last.capacity() - last.len() >= len);
         if !fits {
+            // The first chunk starts small (a store of a few events stays small); later ones
+            // are allocated at full size.
             let capacity = if self.chunks.is_empty() {
-                bytes.len().max(4096)
+                len.max(4096)
             } else {
-                bytes.len().max(ARENA_CHUNK)
+                len.max(ARENA_CHUNK)
             };
             self.chunks.push(Vec::with_capacity(capacity));
         }
         let chunk_index = self.chunks.len() - 1;
         let chunk = &mut self.chunks[chunk_index];
         let start = chunk.len();
-        chunk.extend_from_slice(bytes);
-        Span {
-            chunk: chunk_index as u32,
-            start: start as u32,
-            len: bytes.len() as u32,
-        }
-    }
-
-    /// Appends `parts` as one item; returns where it is.
-    pub(crate) fn push_parts(&mut self, parts: &[&[u8]]) -> Span {
-        let len: usize = parts.iter().map(|part| part.len()).sum();
-        let span = self.push(&[]);
-        let fits = self.chunks[span.chunk as usize].capacity() - span.start as usize >= len;
-        let span = if fits { span } else { self.reserve(len) };
-        let chunk = &mut self.chunks[span.chunk as usize];
         for part in parts {
             chunk.extend_from_slice(part);
         }
         Span {
+            chunk: chunk_index as u32,
+            start: start as u32,
             len: len as u32,
-            ..span
-        }
-    }
-
-    /// An empty item at the start of a chunk with room for `len` bytes.
-    fn reserve(&mut self, len: usize) -> Span {
-        self.chunks.push(Vec::with_capacity(len.max(ARENA_CHUNK)));
-        Span {
-            chunk: self.chunks.len() as u32 - 1,
-            start: 0,
-            len: 0,
         }
     }
 
