@@ -10,12 +10,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, File, MessageEvent};
-
-/// Bytes read from a file per step: large enough to read at memory speed, small enough that a
-/// Cancel or a query waits at most a few milliseconds.
-const CHUNK_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
 
 /// The worker's state.
 #[derive(Default)]
@@ -310,26 +305,20 @@ async fn adopt(inputs: Vec<(u32, super::idb::StoredInput)>) {
 
 /// Read `blob` in chunks into a [`ChunkedLoad`] (a log file is converted chunk by chunk, so
 /// the input is never whole in wasm memory), reporting progress; `None` when cancelled or
-/// unreadable (the page was told: `Stopped`). The next chunk is asked for before this one is
-/// converted, so the browser reads the file while the worker converts (reading was a sixth of
-/// a 100 MB load when the two took turns); one buffer takes every chunk into wasm memory.
+/// unreadable (the page was told: `Stopped`). The chunks are read ahead by the reader worker
+/// ([`super::reader`]) while this one converts; each is copied from its `ArrayBuffer` straight
+/// into the load's own buffer ([`ChunkedLoad::push_with`]).
 async fn load_blob(id: u32, name: &str, sample: bool, blob: &Blob) -> Option<AddOutcome> {
     let size = blob.size();
     let mut load = ChunkedLoad::new(id, name, size as usize, sample);
-    let mut offset = 0.0;
-    let mut next = start_read(blob, offset, size);
-    let mut bytes = Vec::new();
+    let mut chunks = super::reader::BlobChunks::new(blob);
     loop {
         if HOST.with_borrow_mut(|h| h.cancelled.remove(&id)) {
             post(&Reply::Stopped { id, error: None });
             return None;
         }
-        let Some(reading) = next.take() else {
+        let Some(chunk) = chunks.next().await else {
             break;
-        };
-        let chunk = match reading {
-            Ok(read) => JsFuture::from(read).await.map_err(|_| ()),
-            Err(()) => Err(()),
         };
         let Ok(chunk) = chunk else {
             post(&Reply::Stopped {
@@ -338,34 +327,15 @@ async fn load_blob(id: u32, name: &str, sample: bool, blob: &Blob) -> Option<Add
             });
             return None;
         };
-        offset = (offset + CHUNK_BYTES).min(size);
-        next = start_read(blob, offset, size);
         let chunk = js_sys::Uint8Array::new(&chunk);
-        bytes.resize(chunk.length() as usize, 0);
-        chunk.copy_to(&mut bytes);
-        let progress = load.push(&bytes);
+        let progress = load.push_with(chunk.length() as usize, |room| chunk.copy_to(room));
         post(&Reply::Progress {
             id,
             bytes: progress.bytes,
             total: progress.total,
         });
     }
-    drop(bytes);
     Some(HOST.with_borrow_mut(|h| load.finish(&mut h.session)))
-}
-
-/// Starts reading the chunk of `blob` at `offset` (its `ArrayBuffer` as a promise); `None`
-/// once `offset` is the end.
-fn start_read(blob: &Blob, offset: f64, size: f64) -> Option<Result<js_sys::Promise, ()>> {
-    if offset >= size {
-        return None;
-    }
-    let end = (offset + CHUNK_BYTES).min(size);
-    Some(
-        blob.slice_with_f64_and_f64(offset, end)
-            .map(|part| part.array_buffer())
-            .map_err(|_| ()),
-    )
 }
 
 /// Store input `id` (its bytes as a Blob or a Uint8Array) in IndexedDB (once: after its

@@ -4,4 +4,5 @@ pub mod client;
 pub mod host;
 pub mod idb;
 pub mod protocol;
+mod reader;
 pub mod wiring;

@@ -68,6 +68,6 @@ pub use model::{
 pub use put_events::{PLACEHOLDER_ACCOUNT, PLACEHOLDER_REGION, PLACEHOLDER_TIME};
 pub use raw::{RawEvent, RawItem, read_log_file};
 pub use raw_skeleton::{EnvelopeUse, envelope_use};
-pub use raw_split::{LogFileChunks, RecordSink};
-pub use record_fields::EnvelopeFields;
+pub use raw_split::LogFileChunks;
+pub use record_fields::{EnvelopeFields, RecordSink};
 pub use stream::{Sink, StreamSummary, Streamed, StreamedEvent, stream_input};

@@ -12,33 +12,9 @@
 use crate::line_counter::{LineCounter, find_quote_or_backslash};
 use crate::model::{Problem, ProblemKind};
 use crate::raw::{RawItem, RecordAt, emit_record};
-use crate::record_fields::EnvelopeFields;
+use crate::record_fields::RecordSink;
+use crate::stream::{Prefix, records_prefix};
 use std::ops::ControlFlow;
-
-/// Where [`LogFileChunks`] hands what it reads. Any `FnMut(RawItem)` closure is one; a reader
-/// that walks each record anyway (the browser's event store indexes it) also says what the
-/// envelope needs of it ([`RecordSink::read_record`]), so the record is read once, not twice.
-pub trait RecordSink {
-    /// Sees record `text` (one element of `Records`, as in the input) before it is converted;
-    /// returns its envelope fields, keyed and kept as [`crate::envelope_use`] says, or `None`
-    /// to let the converter read them itself.
-    fn read_record(&mut self, text: &str) -> Option<EnvelopeFields> {
-        let _ = text;
-        None
-    }
-
-    /// Takes the next event or problem; `Break` stops the read.
-    fn item(&mut self, item: RawItem<'_>) -> ControlFlow<()>;
-}
-
-impl<F> RecordSink for F
-where
-    F: for<'r> FnMut(RawItem<'r>) -> ControlFlow<()> + ?Sized,
-{
-    fn item(&mut self, item: RawItem<'_>) -> ControlFlow<()> {
-        self(item)
-    }
-}
 
 /// A UTF-8 byte-order mark, which may start the text.
 const BOM: &[u8] = b"\xef\xbb\xbf";
@@ -144,6 +120,28 @@ impl LogFileChunks {
             return ControlFlow::Break(());
         }
         self.buffer.extend_from_slice(chunk);
+        self.feed_filled(sink)
+    }
+
+    /// Room for the next piece of the text, `len` bytes to be written in place and then read
+    /// with [`LogFileChunks::feed_filled`]: a worker copies each chunk from the browser straight
+    /// here instead of into a buffer of its own first (one copy of every byte less).
+    pub fn room(&mut self, len: usize) -> &mut [u8] {
+        let start = self.buffer.len();
+        self.buffer.resize(start + len, 0);
+        &mut self.buffer[start..]
+    }
+
+    /// Reads the piece written into [`LogFileChunks::room`], as [`LogFileChunks::feed`] reads
+    /// a piece it is given.
+    pub fn feed_filled<S>(&mut self, sink: &mut S) -> ControlFlow<()>
+    where
+        S: RecordSink + ?Sized,
+    {
+        if self.phase == Phase::Stopped {
+            self.buffer.clear();
+            return ControlFlow::Break(());
+        }
         let flow = self.scan_buffer(sink);
         self.drop_converted();
         flow
@@ -380,34 +378,6 @@ impl LogFileChunks {
         self.scan -= keep_from.min(self.scan);
         self.record_start -= keep_from.min(self.record_start);
     }
-}
-
-/// Whether text starts with a document's `{"Records": [` (whitespace allowed between).
-enum Prefix {
-    /// Its length.
-    Complete(usize),
-    /// The text so far could still become one.
-    Partial,
-    Not,
-}
-
-fn records_prefix(text: &[u8]) -> Prefix {
-    let mut rest = text;
-    for expected in [&b"{"[..], b"\"Records\"", b":", b"["] {
-        rest = rest.trim_ascii_start();
-        if rest.len() < expected.len() {
-            return if expected.starts_with(rest) {
-                Prefix::Partial
-            } else {
-                Prefix::Not
-            };
-        }
-        match rest.strip_prefix(expected) {
-            Some(after) => rest = after,
-            None => return Prefix::Not,
-        }
-    }
-    Prefix::Complete(text.len() - rest.len())
 }
 
 #[cfg(test)]

@@ -24,14 +24,24 @@ fn outline(item: RawItem<'_>) -> String {
 
 /// Everything `LogFileChunks` yields for `text` fed `piece` bytes at a time.
 fn chunked(text: &str, piece: usize) -> Vec<String> {
+    chunked_by(text, piece, false)
+}
+
+/// [`chunked`], every other piece written into the reader's room instead of given.
+fn chunked_by(text: &str, piece: usize, in_room: bool) -> Vec<String> {
     let mut chunks = LogFileChunks::new("log.json");
     let mut found = Vec::new();
     let mut sink = |item: RawItem<'_>| {
         found.push(outline(item));
         ControlFlow::Continue(())
     };
-    for part in text.as_bytes().chunks(piece) {
-        let _ = chunks.feed(part, &mut sink);
+    for (index, part) in text.as_bytes().chunks(piece).enumerate() {
+        if in_room && index % 2 == 0 {
+            chunks.room(part.len()).copy_from_slice(part);
+            let _ = chunks.feed_filled(&mut sink);
+        } else {
+            let _ = chunks.feed(part, &mut sink);
+        }
     }
     let _ = chunks.finish(&mut sink);
     found
@@ -67,6 +77,8 @@ fn pieces_of_any_size_read_as_the_whole_text() {
         assert!(!expected.is_empty() || text.contains("[]"), "{text}");
         for piece in [1, 2, 7, 64, 1000, text.len()] {
             assert_eq!(chunked(text, piece), expected, "pieces of {piece}: {text}");
+            let in_room = chunked_by(text, piece, true);
+            assert_eq!(in_room, expected, "pieces of {piece} in room: {text}");
         }
     }
 }

@@ -4,7 +4,9 @@
 //! keys (SipHash) cost more than reading them; a short list scanned by key costs no hashing
 //! and no key allocation.
 
+use crate::raw::RawItem;
 use serde_json::{Map, Value};
+use std::ops::ControlFlow;
 
 /// Top-level fields of a record, looked up by key.
 pub(crate) trait RecordFields {
@@ -67,6 +69,31 @@ impl RecordFields for EnvelopeFields {
             .map(|(key, value)| (key.to_string(), value.clone()))
             .collect();
         map.to_json()
+    }
+}
+
+/// Where [`crate::LogFileChunks`] hands what it reads. Any `FnMut(RawItem)` closure is one; a reader
+/// that walks each record anyway (the browser's event store indexes it) also says what the
+/// envelope needs of it ([`RecordSink::read_record`]), so the record is read once, not twice.
+pub trait RecordSink {
+    /// Sees record `text` (one element of `Records`, as in the input) before it is converted;
+    /// returns its envelope fields, keyed and kept as [`crate::envelope_use`] says, or `None`
+    /// to let the converter read them itself.
+    fn read_record(&mut self, text: &str) -> Option<EnvelopeFields> {
+        let _ = text;
+        None
+    }
+
+    /// Takes the next event or problem; `Break` stops the read.
+    fn item(&mut self, item: RawItem<'_>) -> ControlFlow<()>;
+}
+
+impl<F> RecordSink for F
+where
+    F: for<'r> FnMut(RawItem<'r>) -> ControlFlow<()> + ?Sized,
+{
+    fn item(&mut self, item: RawItem<'_>) -> ControlFlow<()> {
+        self(item)
     }
 }
 

@@ -145,6 +145,34 @@ pub(crate) fn starts_like_log_file(head: &[u8]) -> bool {
     true
 }
 
+/// Whether text starts with a document's `{"Records": [` (whitespace allowed between).
+pub(crate) enum Prefix {
+    /// Its length.
+    Complete(usize),
+    /// The text so far could still become one.
+    Partial,
+    Not,
+}
+
+pub(crate) fn records_prefix(text: &[u8]) -> Prefix {
+    let mut rest = text;
+    for expected in [&b"{"[..], b"\"Records\"", b":", b"["] {
+        rest = rest.trim_ascii_start();
+        if rest.len() < expected.len() {
+            return if expected.starts_with(rest) {
+                Prefix::Partial
+            } else {
+                Prefix::Not
+            };
+        }
+        match rest.strip_prefix(expected) {
+            Some(after) => rest = after,
+            None => return Prefix::Not,
+        }
+    }
+    Prefix::Complete(text.len() - rest.len())
+}
+
 /// Not a log file: read it whole (up to [`MAX_INPUT_BYTES`]) and convert it with [`ingest`].
 fn read_whole<R: BufRead>(
     name: &str,

@@ -95,6 +95,38 @@ impl ChunkedLoad {
         self.progress()
     }
 
+    /// Takes the next chunk of `len` bytes, which `fill` writes in place (a worker copies it
+    /// from the browser straight into the load's buffer): the same as [`ChunkedLoad::push`]
+    /// of those bytes, one copy of them less.
+    pub fn push_with(&mut self, len: usize, fill: impl FnOnce(&mut [u8])) -> LoadProgress {
+        match &mut self.reading {
+            Reading::Streamed { log, kept } => {
+                let room = log.room(len);
+                fill(room);
+                self.received += len;
+                self.hash.write(room);
+                if self.expected <= KEPT_TEXT_BYTES {
+                    kept.extend_from_slice(room);
+                }
+                log.feed_filled();
+                self.progress()
+            }
+            Reading::Whole(bytes) => {
+                let start = bytes.len();
+                bytes.resize(start + len, 0);
+                fill(&mut bytes[start..]);
+                self.received += len;
+                self.hash.write(&bytes[start..]);
+                self.progress()
+            }
+            Reading::Starting => {
+                let mut chunk = vec![0; len];
+                fill(&mut chunk);
+                self.push(&chunk)
+            }
+        }
+    }
+
     /// Bytes read so far, of how many.
     pub fn progress(&self) -> LoadProgress {
         LoadProgress {

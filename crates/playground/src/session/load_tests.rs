@@ -87,3 +87,38 @@ fn inputs_appended_then_removed_keep_the_others_events_and_originals() {
     let counts: Vec<usize> = session.inputs().iter().map(|i| i.events).collect();
     assert_eq!(counts, [1000, 1]);
 }
+
+/// [`load_in_chunks`] with each chunk written in place ([`ChunkedLoad::push_with`]).
+fn load_filled_in_place(session: &mut Session, text: &str, piece: usize) -> AddOutcome {
+    let mut load = ChunkedLoad::new(1, "input.json", text.len(), false);
+    for part in text.as_bytes().chunks(piece) {
+        load.push_with(part.len(), |room| room.copy_from_slice(part));
+    }
+    load.finish(session)
+}
+
+#[test]
+fn chunks_written_in_place_read_as_chunks_given() {
+    let (small, _) = log_file(7, 200);
+    let (large, _) = log_file(8, 1000);
+    let cut = &large[..large.len() / 2];
+    let lines = r#"{"source":"aws.s3","detail-type":"X","detail":{}}
+{"source":"aws.ec2","detail-type":"Y","detail":{"a":1}}"#;
+    // (text, chunk size): a kept small log, a large one, one cut short (a problem with its
+    // line:column), an input that is not a log file (collected whole).
+    let cases = [
+        (small.as_str(), 997),
+        (large.as_str(), 64 * 1024),
+        (cut, 4096),
+        (lines, 7),
+    ];
+    for (text, piece) in cases {
+        let mut given = Session::default();
+        let given_outcome = load_in_chunks(&mut given, 1, "input.json", text, piece);
+        let mut filled = Session::default();
+        let filled_outcome = load_filled_in_place(&mut filled, text, piece);
+        assert_eq!(filled_outcome, given_outcome, "{piece}");
+        assert_eq!(contents(&filled), contents(&given), "{piece}");
+        assert!(filled.event_count() > 0, "{piece}");
+    }
+}

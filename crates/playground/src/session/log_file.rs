@@ -63,20 +63,31 @@ impl StreamedLog {
 
     /// The next chunk of the file's text.
     pub fn feed(&mut self, chunk: &[u8]) {
-        self.read(Some(chunk));
+        self.read(Step::Chunk(chunk));
+    }
+
+    /// Room for the next chunk, `len` bytes to be written in place, then read by
+    /// [`StreamedLog::feed_filled`] (see [`LogFileChunks::room`]).
+    pub fn room(&mut self, len: usize) -> &mut [u8] {
+        self.chunks.room(len)
+    }
+
+    /// Reads the chunk written into [`StreamedLog::room`].
+    pub fn feed_filled(&mut self) {
+        self.read(Step::Filled);
     }
 
     /// The text ended.
     pub fn finish(&mut self) {
-        self.read(None);
+        self.read(Step::End);
         if self.left_out {
             self.problems
                 .push(over_the_cap(&self.name, "the rest of this input was"));
         }
     }
 
-    /// Reads the next chunk, or the end of the text (`None`).
-    fn read(&mut self, chunk: Option<&[u8]>) {
+    /// Reads the next chunk, or the end of the text.
+    fn read(&mut self, step: Step<'_>) {
         let StreamedLog {
             chunks,
             store,
@@ -100,11 +111,22 @@ impl StreamedLog {
             input: *input,
             name,
         };
-        let _ = match chunk {
-            Some(chunk) => chunks.feed(chunk, &mut taker),
-            None => chunks.finish(&mut taker),
+        let _ = match step {
+            Step::Chunk(chunk) => chunks.feed(chunk, &mut taker),
+            Step::Filled => chunks.feed_filled(&mut taker),
+            Step::End => chunks.finish(&mut taker),
         };
     }
+}
+
+/// What [`StreamedLog::read`] reads.
+enum Step<'c> {
+    /// A chunk of the text.
+    Chunk(&'c [u8]),
+    /// The chunk written into [`StreamedLog::room`].
+    Filled,
+    /// The end of the text.
+    End,
 }
 
 /// Takes a log file's records into the load's store: each record is read by the store first
