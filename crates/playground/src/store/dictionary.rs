@@ -39,6 +39,11 @@ pub(crate) struct Dictionary {
     slots: Vec<u64>,
 }
 
+/// The hash a dictionary keeps of tagged bytes (32 bits).
+pub(crate) fn value_hash(tagged: &[u8]) -> u64 {
+    hash_bytes(tagged) & 0xffff_ffff
+}
+
 /// The tagged bytes of a scalar (`None` for objects and arrays).
 pub(crate) fn tagged(value: &Value, out: &mut Vec<u8>) -> bool {
     out.clear();
@@ -118,11 +123,32 @@ impl Dictionary {
         tagged: &[u8],
         at: impl FnOnce() -> Option<usize>,
     ) -> u32 {
+        self.intern_hashed(texts, events, event_span, tagged, value_hash(tagged), at)
+    }
+
+    /// The slot where a value of hash `hash` ([`value_hash`]) is looked for first, read and
+    /// nothing else. A load reads the slots of an event's values first, then interns them:
+    /// most slot reads miss the cache (ids, request ids and times are new in every event, and
+    /// their tables are megabytes), and reads that do not wait for each other overlap.
+    pub(crate) fn first_slot(&self, hash: u64) -> u64 {
+        let mask = self.slots.len().wrapping_sub(1);
+        self.slots.get(hash as usize & mask).copied().unwrap_or(0)
+    }
+
+    /// [`Dictionary::intern_at`] of a value whose [`value_hash`] is `hash`.
+    pub(crate) fn intern_hashed(
+        &mut self,
+        texts: &mut ByteArena,
+        events: &ByteArena,
+        event_span: Span,
+        tagged: &[u8],
+        hash: u64,
+        at: impl FnOnce() -> Option<usize>,
+    ) -> u32 {
         if (self.spans.len() + 1) * 4 > self.slots.len() * 3 {
             self.grow();
         }
         let mask = self.slots.len() - 1;
-        let hash = hash_bytes(tagged) & 0xffff_ffff;
         let mut slot = hash as usize & mask;
         loop {
             match self.slots[slot] {

@@ -13,9 +13,9 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::chunked::{ByteArena, ChunkedVec, Span};
-use super::dictionary::{Dictionary, tagged};
+use super::dictionary::{Dictionary, tagged, value_hash};
 use super::hash::{FastBuild, same_bytes};
-use super::tape::{Op, Tape};
+use super::tape::{Op, Tape, Text};
 
 /// Flag on an occurrence: it came from inside an array of objects or a nested array.
 pub(crate) const IN_ARRAY: u32 = 1 << 31;
@@ -85,8 +85,23 @@ impl Default for Paths {
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     tagged: Vec<u8>,
-    /// The open objects and arrays of [`Paths::add_tape`]: path, flags, whether an array.
+    /// The open objects and arrays of [`Paths::add_tapes`]: path, flags, whether an array.
     stack: Vec<(u32, u32, bool)>,
+    /// The event's scalars found by [`Paths::add_tapes`], interned after the walk.
+    scalars: Vec<Found>,
+    /// What the first slots read (kept, so the reads are not optimised away).
+    slots_read: u64,
+}
+
+/// A scalar of the event being indexed: its path and flags, which part's tape it is on, its
+/// text there and its [`value_hash`].
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    node: u32,
+    flags: u32,
+    part: usize,
+    text: Text,
+    hash: u64,
 }
 
 /// Where indexing one event writes: new values' texts, and the event's own JSON (already
@@ -169,11 +184,12 @@ impl Paths {
         // Per open object or array: its path, the flags of the way to it, whether an array.
         let stack = &mut target.scratch.stack;
         stack.clear();
+        target.scratch.scalars.clear();
         let mut time = None;
         let mut at_time = false;
         // The path and flags of the next value.
         let mut next = (0u32, 0u32);
-        for &(tape, base) in parts {
+        for (part, &(tape, _)) in parts.iter().enumerate() {
             for op in &tape.ops {
                 if let (Some(&(node, flags, true)), false) = (stack.last(), *op == Op::Close) {
                     let inner = match op {
@@ -207,20 +223,35 @@ impl Paths {
                         if node == 0 {
                             continue;
                         }
-                        let column = &mut self.nodes[node as usize].column;
-                        let at = || text.in_json.then_some(base + text.start as usize);
-                        let id = column.dictionary.intern_at(
-                            target.texts,
-                            target.events,
-                            target.json,
-                            tagged,
-                            at,
-                        );
-                        column.events.push(index);
-                        column.values.push(id | flags);
+                        let hash = value_hash(tagged);
+                        let dictionary = &self.nodes[node as usize].column.dictionary;
+                        target.scratch.slots_read ^= dictionary.first_slot(hash);
+                        target.scratch.scalars.push(Found {
+                            node,
+                            flags,
+                            part,
+                            text,
+                            hash,
+                        });
                     }
                 }
             }
+        }
+        for found in target.scratch.scalars.drain(..) {
+            let (tape, base) = parts[found.part];
+            let column = &mut self.nodes[found.node as usize].column;
+            let text = found.text;
+            let at = || text.in_json.then_some(base + text.start as usize);
+            let id = column.dictionary.intern_hashed(
+                target.texts,
+                target.events,
+                target.json,
+                tape.text(text),
+                found.hash,
+                at,
+            );
+            column.events.push(index);
+            column.values.push(id | found.flags);
         }
         time
     }
