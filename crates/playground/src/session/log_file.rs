@@ -149,7 +149,7 @@ impl RecordSink for Taker<'_> {
     }
 
     fn item(&mut self, item: RawItem<'_>) -> ControlFlow<()> {
-        let event = match item {
+        let mut event = match item {
             RawItem::Event(event) => event,
             RawItem::Problem(problem) => {
                 self.problems.push(problem_line(&problem));
@@ -166,7 +166,7 @@ impl RecordSink for Taker<'_> {
                 self.note_messages.insert(note.code, note.message.clone());
             }
         }
-        let meta = meta_of(self.name, &event);
+        let meta = meta_of(self.name, &mut event);
         // The event is the head, the record and `}`: the store has read the record already.
         let is_head_and_record =
             !event.head.is_empty() && std::ptr::eq(event.body.as_ref(), event.record);
@@ -186,12 +186,12 @@ impl RecordSink for Taker<'_> {
     }
 }
 
-/// What an event's row shows besides the event.
-fn meta_of(name: &str, event: &RawEvent<'_>) -> EventMeta {
+/// What an event's row shows besides the event (its `derived` list is taken, not copied).
+fn meta_of(name: &str, event: &mut RawEvent<'_>) -> EventMeta {
     EventMeta {
         origin: EventMeta::origin_text(name, event.shape, event.index, Some(event.position.line)),
         notes: event.notes.iter().map(|n| n.code).collect(),
-        derived: event.derived.clone(),
+        derived: std::mem::take(&mut event.derived),
     }
 }
 

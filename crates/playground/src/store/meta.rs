@@ -34,8 +34,15 @@ impl EventMeta {
     /// The origin text the app shows: `trail.json (CloudTrail log file, event 3, line 12)`;
     /// `index` is 0-based.
     pub fn origin_text(input: &str, shape: Shape, index: usize, line: Option<usize>) -> String {
-        let line = line.map(|l| format!(", line {l}")).unwrap_or_default();
-        format!("{input} ({}, event {}{line})", shape.label(), index + 1)
+        use std::fmt::Write;
+        // One string written in place: a load writes one per event.
+        let mut text = String::with_capacity(input.len() + 48);
+        let _ = write!(text, "{input} ({}, event {}", shape.label(), index + 1);
+        if let Some(line) = line {
+            let _ = write!(text, ", line {line}");
+        }
+        text.push(')');
+        text
     }
 }
 
