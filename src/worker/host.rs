@@ -78,6 +78,7 @@ pub fn worker_main() {
     });
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
+    super::warm_up::soon();
 }
 
 fn handle(request: Request, texts: Vec<String>, file: Option<File>) {

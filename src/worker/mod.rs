@@ -5,4 +5,5 @@ pub mod host;
 pub mod idb;
 pub mod protocol;
 mod reader;
+mod warm_up;
 pub mod wiring;

@@ -24,21 +24,17 @@ const READER_SCRIPT: &str = "./eventpen-reader.js";
 /// Chunks a job may read ahead of the one being converted.
 const AHEAD: u32 = 2;
 
-/// The first chunks are small: V8 runs new wasm in its baseline tier and swaps in optimised
-/// code only at a function's next call, so the loops that walk a chunk run their whole first
-/// chunk slowly (measured: a first 4 MiB chunk took 108 ms, later ones 42 ms). Then
-/// [`CHUNK_BYTES`] each: large enough to read at memory speed, small enough that a Cancel or
-/// a query waits at most a few tens of milliseconds.
-const FIRST_CHUNKS: [f64; 2] = [256.0 * 1024.0, 1024.0 * 1024.0];
+/// Bytes per chunk: large enough to read at memory speed, small enough that a Cancel or a
+/// query waits at most a few tens of milliseconds. (Smaller first chunks did not help V8's
+/// tier-up, which is compiled in the background on a clock of its own: see `warm_up`.)
 const CHUNK_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
 
 /// The byte ranges a blob of `size` bytes is read in, in order.
 fn chunk_ranges(size: f64) -> Vec<(f64, f64)> {
     let mut ranges = Vec::new();
     let mut start = 0.0;
-    let mut sizes = FIRST_CHUNKS.iter().copied();
     while start < size {
-        let end = (start + sizes.next().unwrap_or(CHUNK_BYTES)).min(size);
+        let end = (start + CHUNK_BYTES).min(size);
         ranges.push((start, end));
         start = end;
     }
@@ -224,6 +220,12 @@ impl Drop for ReadJob {
             m.waiting.remove(&self.job);
         });
     }
+}
+
+/// Starts the reader worker ahead of the first load (its script takes a few tens of
+/// milliseconds to start, which the first chunk would otherwise wait for).
+pub(super) fn prepare() {
+    let _ = reader();
 }
 
 /// The reader worker, started on first use; `None` when it cannot be (or has failed).
