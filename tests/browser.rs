@@ -80,9 +80,11 @@ async fn staged_content_appears_after_its_frames() {
         (shown("now"), shown("one"), shown("two"))
     };
     // Yew renders in a microtask after `render`.
-    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::UNDEFINED))
-        .await
-        .unwrap();
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(
+        &wasm_bindgen::JsValue::UNDEFINED,
+    ))
+    .await
+    .unwrap();
     assert_eq!(state(), (true, false, false));
     next_frame().await;
     assert_eq!(state(), (true, false, false), "drawn inside the frame");
@@ -93,6 +95,9 @@ async fn staged_content_appears_after_its_frames() {
         next_frame().await;
         seen.push(state());
     }
-    assert!(seen.iter().all(|s| s.1 || !s.2), "the second stage came first: {seen:?}");
+    assert!(
+        seen.iter().all(|s| s.1 || !s.2),
+        "the second stage came first: {seen:?}"
+    );
     assert_eq!(seen.last(), Some(&(true, true, true)), "{seen:?}");
 }
