@@ -221,11 +221,11 @@ where
     S: FnMut(RawItem<'a>) -> ControlFlow<()> + ?Sized,
 {
     let fields = fields.or_else(|| envelope_fields(body));
-    let fast = fields.and_then(|record| {
-        let plain = !is_eventbridge_event(&record)
-            && is_cloudtrail_record(&record)
+    let fast = fields.as_ref().and_then(|record| {
+        let plain = !is_eventbridge_event(record)
+            && is_cloudtrail_record(record)
             && record.field("eventID").is_some();
-        plain.then(|| envelope_of(&record, Completeness::Required).ok())?
+        plain.then(|| envelope_of(record, Completeness::Required).ok())?
     });
     let Some(envelope) = fast else {
         return emit_slow(name, body, at, events, sink);
