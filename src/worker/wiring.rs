@@ -114,6 +114,11 @@ thread_local! {
     static LAST_QUERY: RefCell<Option<Query>> = const { RefCell::new(None) };
     /// Inputs the worker has been given (or is loading).
     static KNOWN: RefCell<BTreeSet<u32>> = const { RefCell::new(BTreeSet::new()) };
+    /// The frame a worker event waits for (see [`after_paint`]).
+    static HELD_FRAME: RefCell<Option<gloo::render::AnimationFrame>> = const { RefCell::new(None) };
+    /// The timer after that frame (kept: dropping it would cancel it).
+    static HELD_TIMER: RefCell<Option<gloo::timers::callback::Timeout>> =
+        const { RefCell::new(None) };
     /// Typed pattern text not yet in the state (see [`type_pattern`]), with its fallback timer.
     static TYPED: RefCell<Option<(String, gloo::timers::callback::Timeout)>> =
         const { RefCell::new(None) };
@@ -344,10 +349,23 @@ fn route(
             client::send(&Request::Adopt { pairs });
         }
         Reply::Facets(facets) => view.dispatch(WorkerEvent::Facets(facets)),
-        Reply::Preview(preview) => view.dispatch(WorkerEvent::Preview(preview)),
+        Reply::Preview(preview) => after_paint(view, WorkerEvent::Preview(preview)),
         Reply::StoreFailed { message } => notify(message),
         Reply::Texts(texts) => view.dispatch(WorkerEvent::Texts(texts)),
     }
+}
+
+/// Dispatch `event` just after the next frame is painted, not in the task it arrived in: the
+/// target-input preview follows every answer whose matches changed, and drawing it between the
+/// answer and the paint held the results' frame back (a task of its own before the frame).
+/// A newer event replaces one whose frame has not come yet.
+fn after_paint(view: &UseReducerDispatcher<WorkerView>, event: WorkerEvent) {
+    let view = view.clone();
+    let frame = gloo::render::request_animation_frame(move |_| {
+        let timer = gloo::timers::callback::Timeout::new(0, move || view.dispatch(event));
+        HELD_TIMER.with_borrow_mut(|held| *held = Some(timer));
+    });
+    HELD_FRAME.with_borrow_mut(|held| *held = Some(frame));
 }
 
 /// Give the worker the inputs it lacks and tell it which to keep; cancel loads of removed ones.

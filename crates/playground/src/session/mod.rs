@@ -83,6 +83,8 @@ pub struct Session {
     breakdown_index: PerEvents<BreakdownIndex>,
     /// Each event's timeline bucket (`None`: no event has a time).
     timeline_layout: PerEvents<Option<TimelineLayout>>,
+    /// Events parsed for the rows explained lately, by position (at most a window's worth).
+    parsed: PerEvents<RefCell<HashMap<usize, serde_json::Value>>>,
 }
 
 /// Something derived from the loaded events alone, kept across keystrokes and built again only
