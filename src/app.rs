@@ -319,7 +319,8 @@ pub fn App() -> Html {
                     <ChartsPanel on={*charts_on} on_toggle={on_charts}
                         timeline={charts.timeline.clone()} breakdown={charts.breakdown.clone()} range={*range}
                         {on_range}
-                        pattern={builder.pattern.clone()} stale={builder.stale} on_replace={on_replace.clone()} />
+                        pattern={builder.pattern.clone()} stale={builder.stale} on_replace={on_replace.clone()}
+                        loaded={event_count} />
                     <Results answer={answer.clone()}
                         filter={state.filter} on_filter={handlers.on_filter.clone()}
                         selected={state.selected} on_select={handlers.on_select.clone()}

@@ -20,6 +20,7 @@ pub mod rule_settings_form;
 pub mod selected_event;
 pub mod share_dialog;
 pub mod sql_export;
+pub mod staged;
 pub mod target_input_panel;
 pub mod virtual_list;
 pub mod virtual_rows;

@@ -7,6 +7,7 @@
 //! pattern editor re-draws just the fields whose pressed state changed — quick with 10,000 events.
 use super::facet_field::FacetFieldView;
 use crate::builder::{self, pretty, toggle_exact};
+use crate::components::staged::Staged;
 use crate::components::virtual_list::VirtualList;
 use crate::derived::ByPtr;
 use serde_json::{Map, Value};
@@ -145,8 +146,11 @@ pub fn Facets(props: &FacetsProps) -> Html {
                     <input type="search" value={(*query).clone()} {oninput} placeholder="eventName, RunInstances, t2.micro…"
                         spellcheck="false" autocomplete="off" />
                 </label>
-                <VirtualList label="Fields" class="facet-list" total={matching.len()} row_px={64.0}
-                    row={field_row} loaded={(0, matching.len())} generation={generation} />
+                // Drawn after the lists a load's first answer brings (see Staged).
+                <Staged>
+                    <VirtualList label="Fields" class="facet-list" total={matching.len()} row_px={64.0}
+                        row={field_row} loaded={(0, matching.len())} generation={generation} />
+                </Staged>
             }
         </section>
     }

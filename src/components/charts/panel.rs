@@ -4,6 +4,7 @@ use super::backtest::BacktestPanel;
 use super::breakdown::BreakdownChart;
 use super::timeline::TimelineChart;
 use super::wiring::TimelineView;
+use crate::components::staged::Staged;
 use crate::derived::ByPtr;
 use eventpen_playground::breakdown::Breakdown;
 use eventpen_playground::timeline::TimeRange;
@@ -32,6 +33,9 @@ pub struct ChartsPanelProps {
     pub stale: bool,
     /// Called with a new pattern text.
     pub on_replace: Callback<String>,
+    /// How many events are loaded: when it changes (a load, a clear) the charts are drawn anew,
+    /// in stages after the lists (see [`Staged`]).
+    pub loaded: usize,
 }
 
 /// Switch, timeline and breakdown.
@@ -46,12 +50,18 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
             <button type="button" class="small charts-switch" aria-pressed={props.on.to_string()} onclick={toggle}>
                 { "Charts" }
             </button>
+            // Drawn a frame and two after other events arrive (a load's first answer), not in
+            // that answer's task.
             if let Some(view) = &props.timeline {
-                <TimelineChart view={view.clone()} range={props.range} on_range={props.on_range.clone()} />
+                <Staged key={format!("timeline-{}", props.loaded)}>
+                    <TimelineChart view={view.clone()} range={props.range} on_range={props.on_range.clone()} />
+                </Staged>
             }
             if let Some(breakdown) = &props.breakdown {
-                <BreakdownChart breakdown={breakdown.clone()} pattern={props.pattern.clone()}
-                    stale={props.stale} ranged={props.range.is_some()} on_replace={props.on_replace.clone()} />
+                <Staged key={format!("breakdown-{}", props.loaded)} frames={2}>
+                    <BreakdownChart breakdown={breakdown.clone()} pattern={props.pattern.clone()}
+                        stale={props.stale} ranged={props.range.is_some()} on_replace={props.on_replace.clone()} />
+                </Staged>
             }
             if props.on {
                 <BacktestPanel pattern={props.pattern.clone()} stale={props.stale} on_replace={props.on_replace.clone()} />
