@@ -1,11 +1,11 @@
 //! The App's side of the worker: one reducer holding what the worker last answered (the
 //! current answer, the facets, loads in progress), the effect that keeps the worker's inputs
 //! equal to the state's, and the effect that asks again whenever what the page shows changes.
-use super::after_paint::{Slot, after_paint};
 use super::client;
 use super::inputs::{KNOWN, sync_inputs};
 pub use super::inputs::{add_pasted, cancel, load_files};
 use super::protocol::{Answer, KeptTexts, Query, Reply, Request};
+use crate::after_paint::{Held, after_paint};
 use crate::state::{Action, EventFile, Notice, NoticeKind, State};
 use eventpen_playground::Facets;
 use eventpen_playground::session::{AddOutcome, FacetsView, InputSummary, RowsPage};
@@ -115,9 +115,9 @@ thread_local! {
     /// The last query sent, less its revision.
     static LAST_QUERY: RefCell<Option<Query>> = const { RefCell::new(None) };
     /// The target-input preview, drawn after the paint of the answer it follows.
-    static PREVIEW_HELD: RefCell<Slot> = RefCell::new(Slot::default());
+    static PREVIEW_HELD: Rc<RefCell<Held>> = Rc::default();
     /// Typed text the state takes after the paint of its results (see [`type_pattern`]).
-    static TYPED_HELD: RefCell<Slot> = RefCell::new(Slot::default());
+    static TYPED_HELD: Rc<RefCell<Held>> = Rc::default();
     /// Typed pattern text not yet in the state (see [`type_pattern`]), with its fallback timer.
     static TYPED: RefCell<Option<(String, gloo::timers::callback::Timeout)>> =
         const { RefCell::new(None) };
