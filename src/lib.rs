@@ -5,6 +5,7 @@
 //! pure modules (`state`, `share`, `examples`, …) are tested natively.
 #![forbid(unsafe_code)]
 
+pub mod after_paint;
 pub mod app;
 pub mod clipboard;
 pub mod components;

@@ -7,8 +7,7 @@
 //!
 //! Only the first mount waits: once drawn, the content updates with every answer in the same
 //! render as the rest (typing over loaded events is never staged).
-use gloo::render::{AnimationFrame, request_animation_frame};
-use gloo::timers::callback::Timeout;
+use crate::after_paint::{Held, after_frames};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -23,14 +22,6 @@ pub struct StagedProps {
     pub children: Html,
 }
 
-/// What a waiting [`Staged`] holds: never read, only dropped (on unmount), which cancels the
-/// pending frame or task.
-#[allow(dead_code)]
-enum Wait {
-    Frame(AnimationFrame),
-    Task(Timeout),
-}
-
 /// Draws `children` once `frames` frames have been painted since it was mounted.
 #[component]
 pub fn Staged(props: &StagedProps) -> Html {
@@ -38,9 +29,10 @@ pub fn Staged(props: &StagedProps) -> Html {
     {
         let (shown, frames) = (shown.clone(), props.frames);
         use_effect_with((), move |_| {
-            let wait = Rc::new(RefCell::new(None));
-            after_frames(frames, wait.clone(), move || shown.set(true));
-            move || drop(wait.borrow_mut().take())
+            let held = Rc::new(RefCell::new(Held::default()));
+            after_frames(frames, held.clone(), move || shown.set(true));
+            // Unmounted first: the wait is cancelled.
+            move || drop(held.take())
         });
     }
     if *shown {
@@ -48,21 +40,4 @@ pub fn Staged(props: &StagedProps) -> Html {
     } else {
         Html::default()
     }
-}
-
-/// Calls `then` in a task of its own once `frames` animation frames have run (and so been
-/// painted), keeping the pending frame or task in `wait`. A frame callback runs just before the
-/// browser styles and lays out that frame: drawing there would add to that frame's work, so the
-/// drawing is posted as a task that runs after it.
-fn after_frames(frames: u32, wait: Rc<RefCell<Option<Wait>>>, then: impl FnOnce() + 'static) {
-    let slot = wait.clone();
-    let frame = request_animation_frame(move |_| {
-        if frames > 1 {
-            after_frames(frames - 1, slot, then);
-        } else {
-            let task = Timeout::new(0, then);
-            slot.borrow_mut().replace(Wait::Task(task));
-        }
-    });
-    wait.borrow_mut().replace(Wait::Frame(frame));
 }

@@ -3,7 +3,6 @@
 //! every reply is posted back as JSON. Files are read here in chunks, so a 100 MB load never
 //! blocks the page and can be cancelled between two chunks.
 use super::protocol::{Answer, KeptTexts, Query, Reply, Request};
-use eventpen_playground::session::RowsPage;
 use eventpen_playground::session::{AddOutcome, ChunkedLoad, Session};
 use eventpen_playground::timeline::TimeRange;
 use std::cell::RefCell;
@@ -20,6 +19,10 @@ struct Host {
     last_query: Option<Query>,
     /// The events version and range the page last received facets (and inputs) for.
     facets_sent: Option<(u32, Option<TimeRange>)>,
+    /// The Events list's window and the events version the page last received its rows for
+    /// (they show no verdicts: a pattern edit leaves them as they were, and they are neither
+    /// built nor sent again).
+    events_sent: Option<((usize, usize), u32)>,
     /// The events version and positions of the preview the page last received.
     preview_sent: Option<(u32, Vec<usize>)>,
     /// Loads the page cancelled.
@@ -34,8 +37,6 @@ struct Host {
 
 thread_local! {
     static HOST: RefCell<Host> = RefCell::new(Host::default());
-    /// The Events list's window as last sent (answers repeat it only when it changed).
-    static EVENTS_SENT: RefCell<Option<RowsPage>> = const { RefCell::new(None) };
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -186,13 +187,6 @@ fn answer_again() {
 /// charts) is not one long task with the facets panel and the completion catalog.
 fn post_answer(mut answer: Answer) {
     let facets = answer.facets.take();
-    EVENTS_SENT.with_borrow_mut(|sent| {
-        if *sent == answer.events {
-            answer.events = None;
-        } else {
-            sent.clone_from(&answer.events);
-        }
-    });
     post(&Reply::Answer(Box::new(answer)));
     if let Some(facets) = facets {
         post(&Reply::Facets(Box::new(facets)));
@@ -227,20 +221,25 @@ fn answer(host: &mut Host, query: Query) -> Answer {
     host.facets_sent = Some(facets_key);
     let (offset, count) = query.results;
     let results = session.rows(query.filter, query.range, offset, count);
-    let (offset, count) = query.events;
-    let mut events = session.event_list_rows(offset, count);
-    // The Events list shows no verdicts: without them its window stays the same as the pattern
-    // changes, and is not sent again (see `post_answer`).
-    for row in &mut events.rows {
-        row.verdict = None;
-    }
+    let events_key = (query.events, session.events_version());
+    let events = (host.events_sent != Some(events_key)).then(|| {
+        let (offset, count) = query.events;
+        let mut events = session.event_list_rows(offset, count);
+        // The Events list shows no verdicts: without them its window stays the same as the
+        // pattern changes.
+        for row in &mut events.rows {
+            row.verdict = None;
+        }
+        events
+    });
+    host.events_sent = Some(events_key);
     let answer = Answer {
         rev: query.rev,
         pattern: query.pattern.clone(),
         inputs,
         evaluation: session.evaluate(query.range, query.charts),
         results,
-        events: Some(events),
+        events,
         details: query
             .details
             .iter()

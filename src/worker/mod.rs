@@ -3,6 +3,7 @@
 pub mod client;
 pub mod host;
 pub mod idb;
+pub mod inputs;
 pub mod protocol;
 mod reader;
 mod warm_up;

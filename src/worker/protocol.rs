@@ -103,9 +103,9 @@ pub struct Answer {
     pub evaluation: EvaluationView,
     /// The Results list's window.
     pub results: RowsPage,
-    /// The Events list's window, when it differs from the one the worker sent last (it shows
-    /// no verdicts: an edit of the pattern leaves it as it was, and at 60 rows it was a third
-    /// of every keystroke's answer).
+    /// The Events list's window, when the window asked for or the events changed since the
+    /// worker last sent it (it shows no verdicts: an edit of the pattern leaves it as it was,
+    /// and at 60 rows it was a third of every keystroke's answer).
     pub events: Option<RowsPage>,
     /// The events asked for in full.
     pub details: Vec<EventDetail>,

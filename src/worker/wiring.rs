@@ -2,12 +2,14 @@
 //! current answer, the facets, loads in progress), the effect that keeps the worker's inputs
 //! equal to the state's, and the effect that asks again whenever what the page shows changes.
 use super::client;
+use super::inputs::{KNOWN, sync_inputs};
+pub use super::inputs::{add_pasted, cancel, load_files};
 use super::protocol::{Answer, KeptTexts, Query, Reply, Request};
-use crate::state::{Action, EventFile, Notice, NoticeKind, PASTED, State};
+use crate::after_paint::{Held, after_paint};
+use crate::state::{Action, EventFile, Notice, NoticeKind, State};
 use eventpen_playground::Facets;
 use eventpen_playground::session::{AddOutcome, FacetsView, InputSummary, RowsPage};
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -112,8 +114,10 @@ thread_local! {
     static LATEST_REV: Cell<u64> = const { Cell::new(0) };
     /// The last query sent, less its revision.
     static LAST_QUERY: RefCell<Option<Query>> = const { RefCell::new(None) };
-    /// Inputs the worker has been given (or is loading).
-    static KNOWN: RefCell<BTreeSet<u32>> = const { RefCell::new(BTreeSet::new()) };
+    /// The target-input preview, drawn after the paint of the answer it follows.
+    static PREVIEW_HELD: Rc<RefCell<Held>> = Rc::default();
+    /// Typed text the state takes after the paint of its results (see [`type_pattern`]).
+    static TYPED_HELD: Rc<RefCell<Held>> = Rc::default();
     /// Typed pattern text not yet in the state (see [`type_pattern`]), with its fallback timer.
     static TYPED: RefCell<Option<(String, gloo::timers::callback::Timeout)>> =
         const { RefCell::new(None) };
@@ -123,11 +127,13 @@ thread_local! {
 const TYPED_WAIT_MS: u32 = 120;
 
 /// The user typed `text`: the worker was asked already (`query_pattern`, as the editor took the
-/// edit); the state takes the text when the answer arrives, so the page renders the edit and
-/// its results once, in one frame, instead of rendering (and painting) the edit first while
-/// the answer waits behind that frame. Without an answer in [`TYPED_WAIT_MS`] (a load keeps
-/// the worker busy) the state takes it anyway. Any other action takes it first
-/// ([`flush_typed`]), so edits stay in order.
+/// edit); the state takes the text only after the answer's results are painted, so what
+/// follows the text alone (the builder, the exports, the facets' and events' picks, the
+/// editor's local check) is drawn in a render of its own after that paint, not in the render
+/// the results wait for (it was half of that render). The editor's marks and counts are put
+/// on after the paint too, so they come from that second render, for the text shown. Without
+/// an answer in [`TYPED_WAIT_MS`] (a load keeps the worker busy) the state takes it anyway.
+/// Any other action takes it first ([`flush_typed`]), so edits stay in order.
 pub fn type_pattern(text: String, dispatch: &UseReducerDispatcher<State>) {
     query_pattern(text.clone());
     let later = dispatch.clone();
@@ -156,55 +162,6 @@ pub fn ask_texts(ids: Vec<u32>) -> u64 {
     });
     client::send(&Request::Texts { rev, ids });
     rev
-}
-
-/// Hand `files` to the worker to read (in chunks, with progress), adding each to the state.
-pub fn load_files(files: Vec<web_sys::File>, dispatch: &UseReducerDispatcher<State>) {
-    let mut added = Vec::new();
-    for file in files {
-        let entry = EventFile {
-            id: crate::state::next_input_id(),
-            name: file.name(),
-            size: file.size() as usize,
-            text: None,
-        };
-        KNOWN.with_borrow_mut(|known| known.insert(entry.id));
-        client::send_file(
-            &Request::LoadFile {
-                id: entry.id,
-                sample: false,
-            },
-            &file,
-        );
-        added.push(entry);
-    }
-    dispatch.dispatch(Action::AddFiles(added));
-}
-
-/// Hand a large pasted text to the worker as an input of its own (the page keeps its name and
-/// size only).
-pub fn add_pasted(text: String, dispatch: &UseReducerDispatcher<State>) {
-    let entry = EventFile {
-        id: crate::state::next_input_id(),
-        name: PASTED.to_string(),
-        size: text.len(),
-        text: None,
-    };
-    KNOWN.with_borrow_mut(|known| known.insert(entry.id));
-    let inputs = vec![(entry.id, entry.name.clone(), false)];
-    client::send_texts(
-        &Request::AddTexts {
-            inputs,
-            persist: true,
-        },
-        &[&text],
-    );
-    dispatch.dispatch(Action::AddFiles(vec![entry]));
-}
-
-/// Stop a load under way.
-pub fn cancel(id: u32) {
-    client::send(&Request::Cancel { id });
 }
 
 /// Start the worker, route its replies, and keep its inputs equal to the state's; with
@@ -290,11 +247,13 @@ fn route(
                 &(answer.memory as f64).into(),
             );
             if answer.rev >= LATEST_REV.with(Cell::get) {
-                // The typed text and its results in one render.
-                if typed_text().is_some_and(|text| text == answer.pattern) {
-                    flush_typed(state);
-                }
+                // The results first; the typed text right after their paint.
+                let typed = typed_text().is_some_and(|text| text == answer.pattern);
                 view.dispatch(WorkerEvent::Answer(answer));
+                if typed {
+                    let state = state.clone();
+                    after_paint(&TYPED_HELD, move || flush_typed(&state));
+                }
             } else if let Some(events) = answer.events {
                 view.dispatch(WorkerEvent::Events(Box::new(events)));
             }
@@ -344,69 +303,15 @@ fn route(
             client::send(&Request::Adopt { pairs });
         }
         Reply::Facets(facets) => view.dispatch(WorkerEvent::Facets(facets)),
-        Reply::Preview(preview) => view.dispatch(WorkerEvent::Preview(preview)),
+        // Not between the answer and its paint: a render of its own after it (the preview
+        // follows every answer whose matches changed).
+        Reply::Preview(preview) => {
+            let view = view.clone();
+            after_paint(&PREVIEW_HELD, move || {
+                view.dispatch(WorkerEvent::Preview(preview))
+            });
+        }
         Reply::StoreFailed { message } => notify(message),
         Reply::Texts(texts) => view.dispatch(WorkerEvent::Texts(texts)),
     }
-}
-
-/// Give the worker the inputs it lacks and tell it which to keep; cancel loads of removed ones.
-fn sync_inputs(text: &Rc<str>, files: &[EventFile], pasted: &mut Option<(Rc<str>, u32)>) {
-    let mut current: Vec<u32> = Vec::with_capacity(files.len() + 1);
-    let mut to_add: Vec<(u32, String, Rc<str>)> = Vec::new();
-    if !text.trim().is_empty() {
-        let id = match pasted.as_ref() {
-            // The same text still loaded in the worker (text that was removed and comes back,
-            // e.g. restored samples, is sent again).
-            Some((known, id))
-                if **known == **text && KNOWN.with_borrow(|loaded| loaded.contains(id)) =>
-            {
-                *id
-            }
-            _ => {
-                let id = crate::state::next_input_id();
-                *pasted = Some((text.clone(), id));
-                to_add.push((id, PASTED.to_string(), text.clone()));
-                id
-            }
-        };
-        current.push(id);
-    }
-    for file in files {
-        current.push(file.id);
-        let known = KNOWN.with_borrow(|known| known.contains(&file.id));
-        if let (false, Some(text)) = (known, &file.text) {
-            to_add.push((file.id, file.name.clone(), text.clone()));
-        }
-    }
-    let gone: Vec<u32> = KNOWN.with_borrow(|known| {
-        known
-            .iter()
-            .filter(|id| !current.contains(id))
-            .copied()
-            .collect()
-    });
-    for id in gone {
-        KNOWN.with_borrow_mut(|known| known.remove(&id));
-        cancel(id);
-    }
-    client::send(&Request::Retain {
-        ids: current.clone(),
-    });
-    if to_add.is_empty() {
-        return;
-    }
-    KNOWN.with_borrow_mut(|known| known.extend(to_add.iter().map(|(id, ..)| *id)));
-    let texts: Vec<&str> = to_add.iter().map(|(_, _, text)| &**text).collect();
-    let inputs = to_add
-        .iter()
-        .map(|(id, name, _)| (*id, name.clone(), false))
-        .collect();
-    client::send_texts(
-        &Request::AddTexts {
-            inputs,
-            persist: false,
-        },
-        &texts,
-    );
 }

@@ -39,13 +39,15 @@ async function instrument(context) {
   await recordLongTasks(context);
   await context.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (e) => { window.__pageWasm = e.detail.wasm; });
-    // The size of the worker's last reply (its JSON text, or its bytes), for the trace mode.
+    // The size of the worker's last answer to a query (its JSON text, or its bytes), for the
+    // trace mode: not the replies that follow it (the preview, the facets).
     const Native = window.Worker;
     window.Worker = class extends Native {
       constructor(...args) {
         super(...args);
         this.addEventListener('message', (e) => {
           const data = e.data ?? {};
+          if (data.json !== undefined && !data.json.startsWith('{"Answer"')) return;
           window.__replyBytes = data.json?.length ?? data.bytes?.byteLength ?? 0;
         });
       }

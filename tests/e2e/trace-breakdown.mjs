@@ -4,8 +4,9 @@
 // trace's complete events ('X') on the page's main thread and the worker's thread, and for each
 // round adds up the self time of every event class inside the round's window:
 //   page: script (the editor, Yew, serde), style, layout, paint (pre-paint, paint, layerize,
-//   commit), gc; worker: script (evaluate + serialise), gc; plus the worker's task span, the
-//   message hops (edit → worker task start, worker task end → page) and the answer's size.
+//   commit), gc; worker: script (evaluate + serialise), gc; plus the edit's own task (from the
+//   edit to its end), the worker's task span, the message hops (edit → worker task start,
+//   worker task end → page) and the answer's size.
 // Printed as medians over the rounds. Not a test: it asserts nothing.
 
 /** Trace categories: the timeline, User Timing marks, V8's GC and script events. */
@@ -46,10 +47,21 @@ function selfTimes(events, from, to) {
   return totals;
 }
 
-/** The top-level tasks of a thread (`ThreadControllerImpl::RunTask` and the like) in [from, to]. */
+/**
+ * The top-level tasks of a thread in [from, to]. Chromium records each task twice, as `RunTask`
+ * and as `ThreadControllerImpl::RunTask` nested in it: only the outermost is kept (counting both
+ * doubled the worker's busy time).
+ */
 function tasks(events, from, to) {
-  return events.filter((e) => (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask')
-    && e.ts + e.dur >= from && e.ts <= to && e.dur > 0);
+  const all = events.filter((e) => (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask')
+    && e.ts + e.dur >= from && e.ts <= to && e.dur > 0).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const outer = [];
+  for (const t of all) {
+    const last = outer.at(-1);
+    if (last && t.ts >= last.ts && t.ts + t.dur <= last.ts + last.dur) continue;
+    outer.push(t);
+  }
+  return outer;
 }
 
 const median = (xs) => {
@@ -93,6 +105,8 @@ export function breakdown(trace, answerBytes) {
     const last = workerTasks.at(-1);
     const pageTasks = tasks(byThread.get(page) ?? [], from, to).filter((t) => t.dur > 50);
     const answerTask = last && pageTasks.find((t) => t.ts >= last.ts + last.dur);
+    // The task the edit ran in (the editor's update, up to the query sent and the editor drawn).
+    const editTask = tasks(byThread.get(page) ?? [], from - 5000, from).find((t) => t.ts <= from && t.ts + t.dur > from);
     rounds.push({
       total: (to - from) / 1000,
       page_script: (pageSelf.script ?? 0) / 1000,
@@ -100,6 +114,7 @@ export function breakdown(trace, answerBytes) {
       page_layout: (pageSelf.layout ?? 0) / 1000,
       page_paint: (pageSelf.paint ?? 0) / 1000,
       page_gc: (pageSelf.gc ?? 0) / 1000,
+      edit_task: editTask ? (editTask.ts + editTask.dur - from) / 1000 : NaN,
       edit_to_worker: first ? (first.ts - from) / 1000 : NaN,
       worker_busy: workerTasks.reduce((s, t) => s + t.dur, 0) / 1000,
       worker_gc: (workerSelf.gc ?? 0) / 1000,

@@ -189,11 +189,11 @@ impl Breakdown {
             .zip(counts.into_iter().zip(paths))
             .zip(missing)
             .map(|((&dimension, (counts, paths)), missing)| {
-                let ranked = counts
+                let ranked: Vec<_> = counts
                     .into_iter()
                     .map(|((place, value), count)| ((paths[place], text(value)), count))
                     .collect();
-                DimensionCounts::ranked(dimension, ranked, missing, top)
+                DimensionCounts::ranked(dimension, ranked.len(), ranked, missing, top)
             })
             .collect();
         Breakdown {
@@ -204,15 +204,17 @@ impl Breakdown {
 }
 
 impl DimensionCounts {
-    /// A dimension's counts from every (path, value) counted: the `top` most common (ties by
-    /// value, then path), how many distinct, and how many events had none.
+    /// A dimension's counts from the (path, value)s counted that may be among the `top` most
+    /// common (every one, or at least those counted as often as the `top`-th): the `top` most
+    /// common (ties by value, then path), with how many were `distinct` and how many events
+    /// had none.
     fn ranked(
         dimension: Dimension,
+        distinct: usize,
         mut sorted: Vec<((&'static [&'static str], &str), usize)>,
         missing: usize,
         top: usize,
     ) -> DimensionCounts {
-        let distinct = sorted.len();
         type Counted<'a> = ((&'static [&'static str], &'a str), usize);
         let order =
             |(a, x): &Counted, (b, y): &Counted| y.cmp(x).then(a.1.cmp(b.1)).then(a.0.cmp(b.0));
@@ -300,33 +302,53 @@ impl BreakdownIndex {
             Scalar::Str(text) => text,
             _ => "",
         };
+        // The matched events once, for the six passes below (each was a walk of the bitset).
+        let matched_events: Vec<u32> = matched.ones_iter().map(|i| i as u32).collect();
         let dimensions = DIMENSIONS
             .iter()
             .zip(&self.dimensions)
             .map(|(&dimension, indexed)| {
-                let mut counts = vec![0usize; indexed.values.len()];
-                for i in matched.ones_iter() {
-                    if let Some(count) = indexed
-                        .codes
-                        .get(i)
-                        .and_then(|&c| counts.get_mut(c as usize))
-                    {
+                let mut counts = vec![0u32; indexed.values.len()];
+                // The codes counted at least once, in the order first seen: the ranking reads
+                // these, not every value of the dimension (tens of thousands of source IPs).
+                let mut seen: Vec<u32> = Vec::new();
+                for &i in &matched_events {
+                    let code = indexed.codes.get(i as usize).copied().unwrap_or(NONE);
+                    if let Some(count) = counts.get_mut(code as usize) {
+                        if *count == 0 {
+                            seen.push(code);
+                        }
                         *count += 1;
                     }
                 }
-                let found: usize = counts.iter().sum();
+                let count_of = |code: u32| counts[code as usize] as usize;
+                let found: usize = seen.iter().map(|&c| count_of(c)).sum();
+                // Only values counted at least as often as the `top`-th most common can be
+                // among the top: their texts are looked up and compared, no others'.
+                let least = top_count(seen.iter().map(|&c| count_of(c)).collect(), top);
                 let paths = dimension.paths();
-                let ranked = counts
-                    .into_iter()
-                    .zip(&indexed.values)
-                    .filter(|(count, _)| *count > 0)
-                    .map(|(count, &(place, id))| ((paths[usize::from(place)], text(id)), count))
+                let candidates = seen
+                    .iter()
+                    .filter(|&&c| count_of(c) >= least)
+                    .map(|&c| {
+                        let (place, id) = indexed.values[c as usize];
+                        ((paths[usize::from(place)], text(id)), count_of(c))
+                    })
                     .collect();
-                DimensionCounts::ranked(dimension, ranked, events - found, top)
+                DimensionCounts::ranked(dimension, seen.len(), candidates, events - found, top)
             })
             .collect();
         Breakdown { events, dimensions }
     }
+}
+
+/// The `top`-th largest of `counts` (0 when there are at most `top`: every count qualifies).
+fn top_count(mut counts: Vec<usize>, top: usize) -> usize {
+    if top == 0 || counts.len() <= top {
+        return 0;
+    }
+    let (_, nth, _) = counts.select_nth_unstable_by(top - 1, |a, b| b.cmp(a));
+    *nth
 }
 
 #[cfg(test)]
@@ -366,16 +388,37 @@ mod tests {
             (&[(OTHER, "x", 4), (IP, "x", 4), (IP, "y", 9)], 0, &[]),
         ];
         for (counted, top, expected) in cases {
-            let counted = counted.iter().map(|&(p, v, n)| ((p, v), n)).collect();
-            let ranked = DimensionCounts::ranked(Dimension::SourceIp, counted, 0, top);
+            let counted: Vec<_> = counted.iter().map(|&(p, v, n)| ((p, v), n)).collect();
+            let distinct = counted.len();
+            let ranked = DimensionCounts::ranked(Dimension::SourceIp, distinct, counted, 0, top);
             let values: Vec<&str> = ranked.top.iter().map(|t| t.value.as_str()).collect();
             assert_eq!(values, expected, "top {top}");
         }
         let same_value = vec![((OTHER, "x"), 4), ((IP, "x"), 4)];
-        let ranked = DimensionCounts::ranked(Dimension::SourceIp, same_value, 0, 1);
+        let ranked = DimensionCounts::ranked(Dimension::SourceIp, 2, same_value, 0, 1);
         assert_eq!(
             (ranked.top[0].path.clone(), ranked.distinct),
             (vec!["detail".to_string(), "other".to_string()], 2)
         );
+    }
+
+    #[test]
+    fn top_count_is_the_least_count_that_can_still_be_in_the_top() {
+        // (counts, top, least count a value needs)
+        let cases: [(&[usize], usize, usize); 6] = [
+            (&[], 5, 0),
+            (&[3, 1], 5, 0),
+            (&[3, 1, 2], 3, 0),
+            (&[1, 4, 1, 2, 9], 2, 4),
+            (&[1, 1, 1, 1, 1, 1], 3, 1),
+            (&[7, 2], 0, 0),
+        ];
+        for (counts, top, least) in cases {
+            assert_eq!(
+                top_count(counts.to_vec(), top),
+                least,
+                "{counts:?} top {top}"
+            );
+        }
     }
 }

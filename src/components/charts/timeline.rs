@@ -68,6 +68,7 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
     let cursor = use_state(|| None::<usize>);
     let anchor = use_state(|| None::<usize>);
     let zone = use_memo((), |_| zone_name());
+    let table_open = use_state(|| false);
     let plot = use_node_ref();
     let matches_only = props.matches_only;
     let (heading_id, summary_id) = (
@@ -339,7 +340,7 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
             </div>
             <p class="chart-status" role="status" aria-live="polite">{ status }</p>
             <p id={summary_id} class="chart-summary">{ summary }</p>
-            { table(timeline, &labels, matches_only) }
+            { table(timeline, &labels, matches_only, &table_open) }
         </section>
     }
 }
@@ -383,12 +384,32 @@ fn bucket_labels(start: i64, size: i64, count: usize) -> Vec<BucketLabels> {
         .collect()
 }
 
-/// The chart as a table, for screen readers and for reading exact numbers.
-fn table(timeline: &Timeline, labels: &[BucketLabels], matches_only: bool) -> Html {
+/// The chart as a table, for screen readers and for reading exact numbers. Drawn only while
+/// it is open: closed, its rows were a hundred nodes to diff and update on every keystroke
+/// that nobody could see (the summary's click opens it at once; the toggle event keeps it in
+/// step with the element however it was opened).
+fn table(
+    timeline: &Timeline,
+    labels: &[BucketLabels],
+    matches_only: bool,
+    open: &UseStateHandle<bool>,
+) -> Html {
     let size = timeline.bucket_seconds;
+    let onclick = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: Element = e.target_unchecked_into();
+            open.set(details.has_attribute("open"));
+        })
+    };
     html! {
-        <details class="chart-table">
-            <summary>{ "Timeline as a table" }</summary>
+        <details class="chart-table" {ontoggle}>
+            <summary {onclick}>{ "Timeline as a table" }</summary>
+            if **open {
             <table>
                 <caption>{ format!("Events per {}", bucket_words(size)) }</caption>
                 <thead><tr>
@@ -406,6 +427,7 @@ fn table(timeline: &Timeline, labels: &[BucketLabels], matches_only: bool) -> Ht
                     }) }
                 </tbody>
             </table>
+            }
         </details>
     }
 }

@@ -129,6 +129,15 @@ impl Bitset {
             .sum()
     }
 
+    /// How many bits are set both here and in `other` (`|self & other|`), 64 at a time.
+    pub fn count_and(&self, other: &Bitset) -> usize {
+        self.words
+            .iter()
+            .zip(&other.words)
+            .map(|(a, b)| (a & b).count_ones() as usize)
+            .sum()
+    }
+
     /// Bytes held.
     pub fn heap_bytes(&self) -> usize {
         self.words.capacity() * 8

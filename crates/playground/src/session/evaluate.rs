@@ -1,5 +1,6 @@
 //! The pattern side of a session: set the text, keep the verdicts current, and answer one
 //! evaluation (counts, verdict bits, advice, timeline, breakdown, preview) for a time range.
+use super::facts::FactsIndex;
 use super::views::{Advice, EvaluationView, FacetsView};
 use super::{PatternState, Session};
 use crate::breakdown::BreakdownIndex;
@@ -115,10 +116,8 @@ impl Session {
             stale: self.pattern.stale,
             listed,
             tips,
-            read_only_matched: bits.is_some_and(|bits| {
-                bits.ones_iter()
-                    .any(|i| self.store.has_note(i, "read-only"))
-            }),
+            read_only_matched: bits
+                .is_some_and(|bits| self.with_facts(|facts| facts.any_noted_read_only(bits))),
             account: self.account.clone(),
             region: self.region.clone(),
             change: timeline_and_change.as_ref().and_then(|(_, c)| *c),
@@ -165,8 +164,6 @@ impl Session {
         }
     }
 
-    /// The editor's list (errors, then warnings the events do not disprove) and the tips that
-    /// need the events, from the evaluation core.
     /// `f` of the timeline layout of the current events (worked out again only when they
     /// change); `None` when no event has a time.
     fn with_timeline_layout<T>(&self, f: impl FnOnce(&TimelineLayout) -> T) -> Option<T> {
@@ -177,6 +174,14 @@ impl Session {
         )
     }
 
+    /// `f` of the per-event facts of the current events (built again only when they change).
+    fn with_facts<T>(&self, f: impl FnOnce(&FactsIndex) -> T) -> T {
+        self.facts
+            .with(self.events_version, || FactsIndex::of_store(&self.store), f)
+    }
+
+    /// The editor's list (errors, then warnings the events do not disprove) and the tips that
+    /// need the events, from the evaluation core.
     fn advice(&self) -> (Vec<Advice>, Vec<Advice>) {
         let (Some(checked), false) = (&self.pattern.checked, self.pattern.text.trim().is_empty())
         else {
@@ -187,7 +192,7 @@ impl Session {
             .bits
             .as_ref()
             .filter(|_| !self.pattern.stale)
-            .map(|bits| crate::matched_facts_in(&self.store, bits));
+            .map(|bits| self.with_facts(|facts| facts.facts(bits)));
         let index = (!self.store.is_empty()).then_some(&self.facets);
         let all = crate::diagnostics(text, checked, index, facts.as_ref());
         let (tips, listed): (Vec<&Diagnostic>, Vec<&Diagnostic>) =

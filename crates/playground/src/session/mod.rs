@@ -20,6 +20,7 @@
 //! assert_eq!(page.rows[0].title, "PutObject");
 //! ```
 mod evaluate;
+mod facts;
 mod inputs;
 mod load;
 mod log_file;
@@ -83,6 +84,11 @@ pub struct Session {
     breakdown_index: PerEvents<BreakdownIndex>,
     /// Each event's timeline bucket (`None`: no event has a time).
     timeline_layout: PerEvents<Option<TimelineLayout>>,
+    /// Which events are read-only, failed calls, noted read-only (what the tips count among
+    /// the matched events).
+    facts: PerEvents<facts::FactsIndex>,
+    /// Events parsed for the rows explained lately, by position (at most a window's worth).
+    parsed: PerEvents<RefCell<HashMap<usize, serde_json::Value>>>,
 }
 
 /// Something derived from the loaded events alone, kept across keystrokes and built again only

@@ -81,9 +81,9 @@ impl Session {
         let verdict = self.bits.as_ref().map(|v| v.get(index));
         let reasons = match (verdict, &self.pattern.last_valid) {
             (Some(false), Some(pattern)) if explain => self
-                .store
-                .event(index)
-                .map(|event| crate::reasons::failed_reasons(pattern, &event))
+                .with_parsed(index, |event| {
+                    crate::reasons::failed_reasons(pattern, event)
+                })
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
@@ -119,6 +119,24 @@ impl Session {
             reasons,
             notes,
         }
+    }
+
+    /// `f` of event `index` parsed, from the events parsed for earlier windows when it is
+    /// there: a window's rows stay the same as the pattern changes (the whole list, or the
+    /// same matches), and parsing them again was most of each keystroke's explaining.
+    fn with_parsed<R>(&self, index: usize, f: impl FnOnce(&Value) -> R) -> Option<R> {
+        self.parsed
+            .with(self.events_version, Default::default, |parsed| {
+                let mut parsed = parsed.borrow_mut();
+                if !parsed.contains_key(&index) {
+                    let event = self.store.event(index)?;
+                    if parsed.len() >= MAX_WINDOW {
+                        parsed.clear();
+                    }
+                    parsed.insert(index, event);
+                }
+                parsed.get(&index).map(f)
+            })
     }
 
     /// Event `index` in full, with which fields the pattern read passed or failed.
