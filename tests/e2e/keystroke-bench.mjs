@@ -12,7 +12,10 @@
 // setting, where a keystroke's time goes (trace-breakdown.mjs: page script/style/layout/paint,
 // the worker's busy time, the message hops, the answer's size). PROFILE=1 records a V8 CPU
 // profile of the page's main thread over the typing rounds and prints the functions that took
-// its script time (self and total, ms per keystroke; build with names to see wasm functions).
+// its script time (self and total, ms per keystroke; PROFILE_TOP=n lists more; build with names
+// to see wasm functions). TIMES=1 prints every round's time, sorted: the figure is quantised by
+// frames (a round starts just after a frame, so a result drawn in the first frame reads about
+// 16 ms however fast it was, and one that misses it about 33 ms).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -92,6 +95,10 @@ async function typeRounds(page) {
     };
     const summary = () => document.querySelector('.summary');
     const out = [];
+    // A user types into a focused editor. Unfocused, CodeMirror reads the page's selection on
+    // every update (it does not own it), which forces a style and layout pass: about 4 ms per
+    // edit that a typing user never pays.
+    area.cmView?.focus();
     setText(patterns[1]);
     await new Promise((r) => setTimeout(r, 1000));
     window.__longest = 0;
@@ -152,10 +159,11 @@ try {
         await cdp.send('Profiler.start');
       }
       const times = (await typeRounds(page)).sort((a, b) => a - b);
+      if (process.env.TIMES) console.error(`times ${size} ${charts}:`, times.map((t) => t.toFixed(1)).join(" "));
       if (cdp) {
         const { profile } = await cdp.send('Profiler.stop');
         if (process.env.TRACE_DIR) writeFileSync(path.join(process.env.TRACE_DIR, `profile-${size}-${charts}.cpuprofile`), JSON.stringify(profile));
-        const { self, total } = profileBreakdown(profile, ROUNDS);
+        const { self, total } = profileBreakdown(profile, ROUNDS, Number(process.env.PROFILE_TOP ?? 25));
         console.error(`page CPU profile, ${size} events, charts ${charts}: self`);
         console.table(self);
         console.error('total (inclusive)');
