@@ -7,4 +7,5 @@ pub mod breakdown;
 pub mod panel;
 pub mod time_labels;
 pub mod timeline;
+pub mod timeline_table;
 pub mod wiring;

@@ -4,6 +4,7 @@
 //! range that filters the results, facets and breakdown. After an edit the buckets whose
 //! verdicts changed flash, next to "+12 / −340".
 use super::time_labels::{label, span, zone_name};
+use super::timeline_table::{bucket_labels, bucket_words, table};
 use super::wiring::TimelineView;
 use crate::derived::ByPtr;
 use eventpen_playground::timeline::{Bucket, TimeRange, Timeline};
@@ -34,23 +35,6 @@ pub struct TimelineChartProps {
     /// Only matches were counted (a backtest report): no "not matched" in words or legend.
     #[prop_or_default]
     pub matches_only: bool,
-}
-
-/// A bucket-size in words: "15 minutes", "hour", "day".
-fn bucket_words(seconds: i64) -> String {
-    match seconds {
-        s if s % 86_400 == 0 => plural(s / 86_400, "day"),
-        s if s % 3_600 == 0 => plural(s / 3_600, "hour"),
-        s => plural(s / 60, "minute"),
-    }
-}
-
-fn plural(n: i64, unit: &str) -> String {
-    if n == 1 {
-        unit.to_string()
-    } else {
-        format!("{n} {unit}s")
-    }
 }
 
 fn counts(bucket: &Bucket, matches_only: bool) -> String {
@@ -359,75 +343,4 @@ fn sum(timeline: &Timeline, range: TimeRange) -> Bucket {
             added: s.added + x.added,
             removed: s.removed + x.removed,
         })
-}
-
-/// A bucket's times in words: its span (hover text) and its start (table), local and UTC.
-struct BucketLabels {
-    local_span: String,
-    utc_span: String,
-    local_start: String,
-    utc_start: String,
-}
-
-/// The words of `count` buckets of `size` seconds from `start`.
-fn bucket_labels(start: i64, size: i64, count: usize) -> Vec<BucketLabels> {
-    (0..count as i64)
-        .map(|i| {
-            let from = start + i * size;
-            BucketLabels {
-                local_span: span(from, from + size, size, false),
-                utc_span: span(from, from + size, size, true),
-                local_start: label(from, size, false),
-                utc_start: label(from, size, true),
-            }
-        })
-        .collect()
-}
-
-/// The chart as a table, for screen readers and for reading exact numbers. Drawn only while
-/// it is open: closed, its rows were a hundred nodes to diff and update on every keystroke
-/// that nobody could see (the summary's click opens it at once; the toggle event keeps it in
-/// step with the element however it was opened).
-fn table(
-    timeline: &Timeline,
-    labels: &[BucketLabels],
-    matches_only: bool,
-    open: &UseStateHandle<bool>,
-) -> Html {
-    let size = timeline.bucket_seconds;
-    let onclick = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let details: Element = e.target_unchecked_into();
-            open.set(details.has_attribute("open"));
-        })
-    };
-    html! {
-        <details class="chart-table" {ontoggle}>
-            <summary {onclick}>{ "Timeline as a table" }</summary>
-            if **open {
-            <table>
-                <caption>{ format!("Events per {}", bucket_words(size)) }</caption>
-                <thead><tr>
-                    <th scope="col">{ "From (local)" }</th><th scope="col">{ "From (UTC)" }</th>
-                    <th scope="col">{ "Matched" }</th>
-                    if !matches_only { <th scope="col">{ "Not matched" }</th> }
-                </tr></thead>
-                <tbody>
-                    { for timeline.buckets.iter().zip(labels).filter(|(b, _)| b.total() > 0).map(|(b, words)| {
-                        html! { <tr>
-                            <th scope="row">{ words.local_start.clone() }</th><td>{ words.utc_start.clone() }</td>
-                            <td>{ b.matched }</td>
-                            if !matches_only { <td>{ b.not_matched }</td> }
-                        </tr> }
-                    }) }
-                </tbody>
-            </table>
-            }
-        </details>
-    }
 }
