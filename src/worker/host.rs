@@ -19,6 +19,8 @@ struct Host {
     last_query: Option<Query>,
     /// The events version and range the page last received facets (and inputs) for.
     facets_sent: Option<(u32, Option<TimeRange>)>,
+    /// Facets to compute and send after the answer being posted, for this range.
+    facets_due: Option<Option<TimeRange>>,
     /// The Events list's window and the events version the page last received its rows for
     /// (they show no verdicts: a pattern edit leaves them as they were, and they are neither
     /// built nor sent again).
@@ -182,12 +184,17 @@ fn answer_again() {
     }
 }
 
-/// Post an answer, and its facets (when they changed) as a message of their own: the page
-/// decodes and draws each in its own task, so the first answer after a load (results, lists,
-/// charts) is not one long task with the facets panel and the completion catalog.
-fn post_answer(mut answer: Answer) {
-    let facets = answer.facets.take();
+/// Post an answer, then its facets (when the events or the range changed) as a message of
+/// their own, computed only after the answer is on its way: the page draws the results (and,
+/// after a load, "N events loaded") without waiting for the facets to be counted, and decodes
+/// and draws each in its own task, so the first answer after a load is not one long task with
+/// the facets panel and the completion catalog.
+fn post_answer(answer: Answer) {
     post(&Reply::Answer(Box::new(answer)));
+    let facets = HOST.with_borrow_mut(|h| {
+        let range = h.facets_due.take()?;
+        Some(h.session.facets(range))
+    });
     if let Some(facets) = facets {
         post(&Reply::Facets(Box::new(facets)));
     }
@@ -215,7 +222,9 @@ fn answer(host: &mut Host, query: Query) -> Answer {
     let session = &mut host.session;
     session.set_pattern(&query.pattern);
     let facets_key = (session.events_version(), query.range);
-    let facets = (host.facets_sent != Some(facets_key)).then(|| session.facets(query.range));
+    if host.facets_sent != Some(facets_key) {
+        host.facets_due = Some(query.range);
+    }
     let inputs = (host.facets_sent.map(|(version, _)| version) != Some(facets_key.0))
         .then(|| session.inputs());
     host.facets_sent = Some(facets_key);
@@ -245,7 +254,6 @@ fn answer(host: &mut Host, query: Query) -> Answer {
             .iter()
             .filter_map(|i| session.event(*i))
             .collect(),
-        facets,
         score: query.marks.as_ref().map(|m| session.challenge_score(m)),
         memory: wasm_memory_bytes(),
     };

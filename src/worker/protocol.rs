@@ -109,9 +109,6 @@ pub struct Answer {
     pub events: Option<RowsPage>,
     /// The events asked for in full.
     pub details: Vec<EventDetail>,
-    /// The facets, when the events or the range changed since the last answer (the worker
-    /// takes them out and sends them as [`Reply::Facets`], right after the answer).
-    pub facets: Option<FacetsView>,
     /// The challenge score.
     pub score: Option<Score>,
     /// The worker's WebAssembly memory, in bytes.
@@ -144,8 +141,9 @@ pub enum Reply {
     },
     /// The answer to a query.
     Answer(Box<Answer>),
-    /// The facets and field paths of the events (in range), sent after the answer they
-    /// changed with.
+    /// The facets and field paths of the events (in range), when the events or the range
+    /// changed: computed and sent after the answer, which is drawn without waiting for them
+    /// (at 100,000 events they read every field of every event).
     Facets(Box<FacetsView>),
     /// The first matched events with their positions (the target-input preview), sent after
     /// the answer they changed with.

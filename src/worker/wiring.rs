@@ -70,10 +70,6 @@ impl Reducible for WorkerView {
         let mut next = (*self).clone();
         match event {
             WorkerEvent::Answer(mut answer) => {
-                if let Some(FacetsView { facets, paths }) = answer.facets.take() {
-                    next.facets = Rc::new(facets);
-                    next.paths = Rc::new(paths);
-                }
                 if let Some(inputs) = answer.inputs.take() {
                     next.inputs = Rc::new(inputs);
                 }
