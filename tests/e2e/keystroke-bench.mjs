@@ -1,7 +1,8 @@
 // In-browser benchmark (`make bench-app`, after `make dist`): for 1,000 / 10,000 / 100,000 /
 // 200,000 generated CloudTrail events (eventpen-gen, the repo's generator) it measures
 // - load: the file picked (its change event) → "N events loaded" on screen (MutationObserver), its
-//   time and MB/s, and the longest main-thread task meanwhile (PerformanceObserver `longtask`);
+//   time and MB/s (MB = 10^6 bytes), and the longest main-thread task meanwhile (PerformanceObserver
+//   `longtask`);
 // - keystroke → results: the pattern alternated between two texts with different match counts,
 //   timed from the input event to the results summary changing (MutationObserver) plus the next
 //   animation frame (the paint); median, p90 and the longest main-thread task while typing. The
@@ -138,7 +139,9 @@ try {
   for (const size of SIZES) {
     const file = path.join(dir, `trail-${size}.json`);
     execFileSync(GEN, ['--events', String(size), '--format', 'cloudtrail', '-o', file]);
-    const megabytes = statSync(file).size / (1024 * 1024);
+    // MB = 10^6 bytes, the unit of the issue's "≥ 100 MB/s" (earlier versions of this bench
+    // divided by 2^20 and printed MiB under the same names: 4.9% lower).
+    const megabytes = statSync(file).size / 1e6;
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     await instrument(context);
     const page = await openPage(env, { context });
@@ -191,7 +194,7 @@ try {
         page: window.__pageWasm?.memory?.buffer?.byteLength ?? NaN,
         js: performance.memory?.usedJSHeapSize ?? NaN,
       }));
-      const mb = (bytes) => +(bytes / (1024 * 1024)).toFixed(0);
+      const mb = (bytes) => +(bytes / 1e6).toFixed(0);
       rows.push({
         events: size,
         input_mb: +megabytes.toFixed(1),
