@@ -91,10 +91,11 @@ pub(super) fn over_the_cap(name: &str, what: &str) -> ProblemLine {
     }
 }
 
-/// A hash of the bytes, eight at a time (the store's hash): enough to notice the same file
-/// loaded twice (with name and size); byte-at-a-time FNV was a tenth of a 100 MB load.
+/// A hash of the bytes, the same as a streamed load computes ([`crate::store::BytesHasher`]):
+/// enough to notice the same file loaded twice (with name and size); byte-at-a-time FNV was a
+/// tenth of a 100 MB load.
 pub fn content_hash(bytes: &[u8]) -> u64 {
-    crate::store::hash_bytes(bytes)
+    crate::store::content_hash(bytes)
 }
 
 impl Session {

@@ -68,7 +68,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use serde_json::Value;
 
 pub(crate) use dictionary::{Arenas, scalar};
-pub use hash::BytesHasher;
+pub use hash::{BytesHasher, content_hash};
 pub(crate) use hash::{FastBuild, hash_bytes};
 pub use memory::StoreMemory;
 pub use meta::EventMeta;
