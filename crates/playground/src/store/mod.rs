@@ -68,8 +68,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use serde_json::Value;
 
 pub(crate) use dictionary::{Arenas, scalar};
+pub(crate) use hash::FastBuild;
 pub use hash::{BytesHasher, content_hash};
-pub(crate) use hash::{FastBuild, hash_bytes};
 pub use memory::StoreMemory;
 pub use meta::EventMeta;
 pub(crate) use paths::{IN_ARRAY, Paths, VALUE_ID, VIA_ARRAY};
