@@ -35,6 +35,10 @@ struct Host {
     pending: Vec<super::idb::StoredInput>,
     /// Storing failed once: the page was told, and nothing more is stored.
     store_failed: bool,
+    /// The events version the charts were last computed for (see [`answer`]).
+    charted: Option<u32>,
+    /// The answer just built left its charts out: they follow in an answer of their own.
+    charts_due: bool,
 }
 
 thread_local! {
@@ -191,6 +195,16 @@ fn answer_again() {
 /// the facets panel and the completion catalog.
 fn post_answer(answer: Answer) {
     post(&Reply::Answer(Box::new(answer)));
+    let charted = HOST.with_borrow_mut(|h| {
+        if !std::mem::take(&mut h.charts_due) {
+            return None;
+        }
+        let query = h.last_query.clone()?;
+        Some(self::answer(h, query))
+    });
+    if let Some(charted) = charted {
+        post(&Reply::Answer(Box::new(charted)));
+    }
     let facets = HOST.with_borrow_mut(|h| {
         let range = h.facets_due.take()?;
         Some(h.session.facets(range))
@@ -218,8 +232,19 @@ fn changed_preview(host: &mut Host) -> Option<Vec<(usize, serde_json::Value)>> {
     Some(host.session.preview())
 }
 
+/// The answer to `query`. The first with the charts on for a set of events (after a load, or
+/// the charts turned on) leaves them out, and [`post_answer`] sends a second with them right
+/// after: their per-event-set layouts (each event's time bucket, the breakdown's index, the
+/// matched facts) are built on that first evaluation, and the results and "N events loaded"
+/// need not wait for them (the page draws the charts a frame or two after the lists anyway).
 fn answer(host: &mut Host, query: Query) -> Answer {
     let session = &mut host.session;
+    let version = session.events_version();
+    let charts = query.charts && host.charted == Some(version);
+    if query.charts && !charts {
+        host.charted = Some(version);
+        host.charts_due = true;
+    }
     session.set_pattern(&query.pattern);
     let facets_key = (session.events_version(), query.range);
     if host.facets_sent != Some(facets_key) {
@@ -246,7 +271,7 @@ fn answer(host: &mut Host, query: Query) -> Answer {
         rev: query.rev,
         pattern: query.pattern.clone(),
         inputs,
-        evaluation: session.evaluate(query.range, query.charts),
+        evaluation: session.evaluate(query.range, charts),
         results,
         events,
         details: query
