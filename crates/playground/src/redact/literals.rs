@@ -11,7 +11,7 @@
 
 use super::mapper::Mapper;
 use super::scan::{Context, scan};
-use eventpen_pattern::model::{AnythingBut, Operator};
+use serde_json::{Map, Value};
 
 /// Operators whose value is a partial value: what they spell out is kept.
 pub(crate) const LITERAL_OPERATORS: [&str; 3] = ["prefix", "suffix", "wildcard"];
@@ -37,19 +37,15 @@ pub(crate) struct Literals {
 }
 
 impl Literals {
-    /// Collect from the pattern text (nothing when it is not a valid pattern).
+    /// Collect from the pattern text (nothing when it is not JSON). Read from the JSON, not
+    /// from the checked pattern: redacting can make a valid pattern invalid (an account after
+    /// a wildcard redacted to `111111111111` is a repeating sequence AWS calls too complex), and
+    /// the fragments must be the same when that redacted pattern is redacted again.
     pub(crate) fn of_pattern(pattern: &str) -> Literals {
-        let texts: Vec<String> = eventpen_pattern::check(pattern)
-            .model
-            .map(|model| {
-                model
-                    .leaves()
-                    .iter()
-                    .flat_map(|leaf| &leaf.conditions)
-                    .flat_map(|c| partial_values(&c.operator))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut texts = Vec::new();
+        if let Ok(value) = serde_json::from_str::<Value>(pattern) {
+            partial_values(&value, &mut texts);
+        }
         let kept: Vec<String> = texts
             .iter()
             .map(|text| scan(text, Context::PatternLiteral, &mut Mapper::blanking(), &[]))
@@ -103,19 +99,49 @@ impl Literals {
     }
 }
 
-/// The partial values a condition spells out: prefixes, suffixes and wildcards, also inside
-/// `anything-but` and with `equals-ignore-case`.
-fn partial_values(operator: &Operator) -> Vec<String> {
-    match operator {
-        Operator::Prefix { value, .. }
-        | Operator::Suffix { value, .. }
-        | Operator::Wildcard(value) => vec![value.clone()],
-        Operator::AnythingBut(
-            AnythingBut::Prefix(values)
-            | AnythingBut::Suffix(values)
-            | AnythingBut::Wildcard(values),
-        ) => values.clone(),
-        _ => Vec::new(),
+/// The partial values a pattern spells out, into `out`: the string values of `prefix`,
+/// `suffix` and `wildcard` in the operator objects of its value arrays, also inside
+/// `anything-but` (one or a list) and with `equals-ignore-case`. Keys of objects outside value
+/// arrays are field names (a field may be called `prefix`).
+fn partial_values(value: &Value, out: &mut Vec<String>) {
+    let Value::Object(fields) = value else {
+        return;
+    };
+    for (key, value) in fields {
+        match (key.as_str(), value) {
+            // `$or` holds patterns, not values.
+            ("$or", Value::Array(branches)) => {
+                branches.iter().for_each(|b| partial_values(b, out));
+            }
+            (_, Value::Array(items)) => items
+                .iter()
+                .filter_map(Value::as_object)
+                .for_each(|operator| operator_values(operator, out)),
+            _ => partial_values(value, out),
+        }
+    }
+}
+
+/// The partial values of one operator object (`{"prefix": "x"}`, `{"anything-but":
+/// {"suffix": ["a", "b"]}}`, `{"prefix": {"equals-ignore-case": "x"}}`).
+fn operator_values(operator: &Map<String, Value>, out: &mut Vec<String>) {
+    for (key, value) in operator {
+        if LITERAL_OPERATORS.contains(&key.as_str()) {
+            match value {
+                Value::String(text) => out.push(text.clone()),
+                Value::Object(inner) => {
+                    if let Some(Value::String(text)) = inner.get("equals-ignore-case") {
+                        out.push(text.clone());
+                    }
+                }
+                Value::Array(texts) => {
+                    out.extend(texts.iter().filter_map(Value::as_str).map(String::from));
+                }
+                _ => {}
+            }
+        } else if let ("anything-but", Value::Object(inner)) = (key.as_str(), value) {
+            operator_values(inner, out);
+        }
     }
 }
 
