@@ -135,14 +135,7 @@ fn stream_text<R: BufRead>(
 /// Whether decoded text starts like `{"Records": [` (after an optional BOM and whitespace).
 pub(crate) fn starts_like_log_file(head: &[u8]) -> bool {
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
-    let mut rest = head.trim_ascii_start();
-    for expected in [&b"{"[..], b"\"Records\"", b":", b"["] {
-        match rest.strip_prefix(expected) {
-            Some(after) => rest = after.trim_ascii_start(),
-            None => return false,
-        }
-    }
-    true
+    matches!(records_prefix(head), Prefix::Complete(_))
 }
 
 /// Whether text starts with a document's `{"Records": [` (whitespace allowed between).
