@@ -141,27 +141,12 @@ impl TimelineLayout {
         }
     }
 
-    /// The timeline of these verdicts (and of the change from `before`, when given).
-    pub fn count(&self, now: &[bool], before: Option<&[bool]>) -> Timeline {
-        let mut timeline = self.empty();
-        for (i, (&bucket, &matched)) in self.bucket_of.iter().zip(now).enumerate() {
-            let before = before.and_then(|b| b.get(i).copied());
-            let counted = match timeline.buckets.get_mut(bucket as usize) {
-                Some(counted) => counted,
-                None => &mut timeline.untimed,
-            };
-            counted.count(matched, before);
-        }
-        timeline
-    }
-}
-
-impl TimelineLayout {
-    /// The same as [`TimelineLayout::count`] from bitsets: each bucket starts with all its events
-    /// not matched, then only the matched events and those the edit changed are visited (at
-    /// 100,000 events a keystroke touched every event three times: the verdicts as bools, the
-    /// timeline and the change). `before` of another length is ignored.
-    pub fn count_bits(&self, now: &Bitset, before: Option<&Bitset>) -> Timeline {
+    /// The timeline of these verdicts (and of the change from `before`, when given; `before`
+    /// of another length is ignored). Each bucket starts with all its events not matched, then
+    /// only the matched events and those the edit changed are visited (at 100,000 events a
+    /// keystroke touched every event three times: the verdicts as bools, the timeline and the
+    /// change).
+    pub fn count(&self, now: &Bitset, before: Option<&Bitset>) -> Timeline {
         let mut timeline = self.empty();
         for (slot, &total) in self.totals.iter().enumerate() {
             bucket_at(&mut timeline, slot).not_matched = total;
@@ -214,19 +199,6 @@ impl Bucket {
     pub fn total(&self) -> usize {
         self.matched + self.not_matched
     }
-
-    fn count(&mut self, now: bool, before: Option<bool>) {
-        if now {
-            self.matched += 1;
-        } else {
-            self.not_matched += 1;
-        }
-        match (before, now) {
-            (Some(false), true) => self.added += 1,
-            (Some(true), false) => self.removed += 1,
-            _ => {}
-        }
-    }
 }
 
 /// An inclusive-exclusive range of seconds: `start <= t < end`.
@@ -260,8 +232,9 @@ pub struct Timeline {
 
 impl Timeline {
     /// Counts per bucket from each event's time (see [`parse_time`]), its verdict now and,
-    /// when given, its verdict before the last edit. `None` when no event has a time.
-    pub fn build(times: &[Option<i64>], now: &[bool], before: Option<&[bool]>) -> Option<Timeline> {
+    /// when given, its verdict before the last edit (one bit per event). `None` when no event
+    /// has a time.
+    pub fn build(times: &[Option<i64>], now: &Bitset, before: Option<&Bitset>) -> Option<Timeline> {
         Some(TimelineLayout::of(times)?.count(now, before))
     }
 
@@ -299,16 +272,4 @@ impl Timeline {
     pub fn peak(&self) -> usize {
         self.buckets.iter().map(Bucket::total).max().unwrap_or(0)
     }
-}
-
-/// How many events an edit added to and removed from the matches (`+12 / −340`).
-pub fn change(before: &[bool], now: &[bool]) -> (usize, usize) {
-    before
-        .iter()
-        .zip(now)
-        .fold((0, 0), |(added, removed), (b, n)| match (b, n) {
-            (false, true) => (added + 1, removed),
-            (true, false) => (added, removed + 1),
-            _ => (added, removed),
-        })
 }

@@ -90,7 +90,7 @@ impl Session {
         let (listed, tips) = self.advice();
         let timeline_and_change = bits.filter(|_| charts).and_then(|now| {
             let before = self.previous.as_ref().filter(|b| b.len() == now.len());
-            let timeline = self.with_timeline_layout(|layout| layout.count_bits(now, before))?;
+            let timeline = self.with_timeline_layout(|layout| layout.count(now, before))?;
             let change =
                 before.map(|b| (now.count_and_not(b), b.count_and_not(now), self.generation));
             Some((timeline, change))
