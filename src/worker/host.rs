@@ -179,13 +179,15 @@ fn handle(request: Request, texts: Vec<String>, file: Option<File>) {
 
 /// Answer the last query again (the events changed under it).
 fn answer_again() {
-    let answer = HOST.with_borrow_mut(|h| {
-        let query = h.last_query.clone()?;
-        Some(answer(h, query))
-    });
-    if let Some(answer) = answer {
+    if let Some(answer) = HOST.with_borrow_mut(answer_last) {
         post_answer(answer);
     }
+}
+
+/// The answer to the last query, if there was one.
+fn answer_last(host: &mut Host) -> Option<Answer> {
+    let query = host.last_query.clone()?;
+    Some(answer(host, query))
 }
 
 /// Post an answer, then its facets (when the events or the range changed) as a message of
@@ -195,12 +197,13 @@ fn answer_again() {
 /// the facets panel and the completion catalog.
 fn post_answer(answer: Answer) {
     post(&Reply::Answer(Box::new(answer)));
+    // The charts the answer just posted left out (see `answer`), in an answer of their own.
     let charted = HOST.with_borrow_mut(|h| {
-        if !std::mem::take(&mut h.charts_due) {
-            return None;
+        if std::mem::take(&mut h.charts_due) {
+            answer_last(h)
+        } else {
+            None
         }
-        let query = h.last_query.clone()?;
-        Some(self::answer(h, query))
     });
     if let Some(charted) = charted {
         post(&Reply::Answer(Box::new(charted)));

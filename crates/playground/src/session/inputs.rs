@@ -91,13 +91,6 @@ pub(super) fn over_the_cap(name: &str, what: &str) -> ProblemLine {
     }
 }
 
-/// A hash of the bytes, the same as a streamed load computes ([`crate::store::BytesHasher`]):
-/// enough to notice the same file loaded twice (with name and size); byte-at-a-time FNV was a
-/// tenth of a 100 MB load.
-pub fn content_hash(bytes: &[u8]) -> u64 {
-    crate::store::content_hash(bytes)
-}
-
 impl Session {
     /// Ingest `bytes` (any shape ingest reads, gzip included) as input `id`. The same name,
     /// size and content as a loaded input is not added twice.
@@ -146,7 +139,8 @@ impl Session {
 
     /// Ingest one input without rebuilding the derived data.
     fn ingest_input(&mut self, id: u32, name: &str, bytes: Vec<u8>, sample: bool) -> AddOutcome {
-        let hash = content_hash(&bytes);
+        // As a streamed load hashes its chunks: the same file pasted or picked is one input.
+        let hash = crate::store::content_hash(&bytes);
         if let Some(name) = self.duplicate_of(name, bytes.len(), hash) {
             return AddOutcome::Duplicate { name };
         }
