@@ -118,13 +118,14 @@ enum Chunk {
     ReaderGone,
 }
 
-/// The reader worker and what it sent that no job has taken yet.
+/// The reader worker, and its handlers (kept alive with it).
 struct Reader {
     worker: Worker,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
+/// What the reader sent that no job has taken yet, and who waits for it.
 #[derive(Default)]
 struct Mailbox {
     /// Chunks arrived, by job, in order.
@@ -160,14 +161,15 @@ impl ReadJob {
         for &(start, end) in chunks {
             ranges.push(&js_sys::Array::of2(&start.into(), &end.into()));
         }
-        let message = js_sys::Object::new();
-        let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&message, &key.into(), value);
-        let sent = set("job", &job.into())
-            .and_then(|_| set("blob", blob))
-            .and_then(|_| set("chunks", &ranges))
-            .and_then(|_| set("ahead", &AHEAD.into()))
-            .and_then(|_| worker.post_message(&message));
-        if sent.is_err() {
+        let message = job_message(
+            job,
+            &[
+                ("blob", blob.into()),
+                ("chunks", ranges.into()),
+                ("ahead", AHEAD.into()),
+            ],
+        );
+        if worker.post_message(&message).is_err() {
             MAILBOX.with_borrow_mut(|m| m.arrived.remove(&job));
             return None;
         }
@@ -199,17 +201,23 @@ impl ReadJob {
 
     /// Sends the reader `{job, …fields}`.
     fn tell(&self, fields: &[(&str, JsValue)]) {
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"job".into(), &self.job.into());
-        for (key, value) in fields {
-            let _ = js_sys::Reflect::set(&message, &(*key).into(), value);
-        }
+        let message = job_message(self.job, fields);
         READER.with_borrow(|r| {
             if let Some(reader) = r {
                 let _ = reader.worker.post_message(&message);
             }
         });
     }
+}
+
+/// The message `{job, …fields}` for the reader.
+fn job_message(job: u32, fields: &[(&str, JsValue)]) -> js_sys::Object {
+    let message = js_sys::Object::new();
+    for (key, value) in [("job", job.into())].iter().chain(fields) {
+        // Setting a plain object's own property does not fail.
+        let _ = js_sys::Reflect::set(&message, &(*key).into(), value);
+    }
+    message
 }
 
 impl Drop for ReadJob {

@@ -37,6 +37,28 @@ function minimalChange(old, next) {
 }
 
 /**
+ * Run `run` once the next frame is painted: its animation frame, then a timer (a timer alone
+ * can fire before the frame). Calls while one waits join it (`run` reads the latest pending
+ * data). `wait` holds the frame and timer, for `cancelWait`.
+ */
+function afterPaint(wait, run) {
+  if (wait.frame) return;
+  wait.frame = requestAnimationFrame(() => {
+    wait.timer = setTimeout(() => {
+      wait.frame = null;
+      wait.timer = null;
+      run();
+    }, 0);
+  });
+}
+
+/** Stop what `afterPaint` holds in `wait`. */
+function cancelWait(wait) {
+  cancelAnimationFrame(wait.frame);
+  clearTimeout(wait.timer);
+}
+
+/**
  * Create an editor in `parent`. Options: `id` (of the editable element), `labelledBy`,
  * `describedBy`, `placeholder`, `value`, `onChange(text)`, `onHistory(redo)` (optional: without
  * it CodeMirror keeps its own), `onFix(text)`, `completion` (bool), `onEdit(text)` (optional:
@@ -45,8 +67,8 @@ function minimalChange(old, next) {
  */
 function create(parent, options) {
   const state = {
-    catalog: null, diagnostics: [], pendingMarks: null, marksFrame: null, marksTimer: null, marksKey: '', marksDoc: null,
-    pendingCounts: null, countsFrame: null, countsTimer: null,
+    catalog: null, diagnostics: [], pendingMarks: null, marksKey: '', marksDoc: null, marksWait: {},
+    pendingCounts: null, countsWait: {},
   };
   const history = options.onHistory
     ? [
@@ -150,16 +172,9 @@ function create(parent, options) {
      */
     setDiagnostics(list) {
       state.pendingMarks = { list, doc: view.state.doc };
-      if (state.marksFrame) return;
-      // After the next frame is painted (a timer alone fired before it: at 100,000 events
-      // the marks' layout of the page held the results' paint back by 5 ms).
-      state.marksFrame = requestAnimationFrame(() => {
-        state.marksTimer = setTimeout(() => {
-          state.marksFrame = null;
-          state.marksTimer = null;
-          applyMarks();
-        }, 0);
-      });
+      // After the next frame is painted: at 100,000 events the marks' layout of the page held
+      // the results' paint back by 5 ms.
+      afterPaint(state.marksWait, applyMarks);
     },
     /** The field catalog as JSON (`{ events, fields: [{ path, events, values: [[value, count]] }] }`). */
     setCatalog(text) {
@@ -178,13 +193,9 @@ function create(parent, options) {
      */
     setClauseCounts(list) {
       state.pendingCounts = { list, doc: view.state.doc };
-      if (state.countsFrame) return;
-      state.countsFrame = requestAnimationFrame(() => {
-        state.countsTimer = setTimeout(() => {
-          state.countsFrame = null;
-          const { list: next, doc } = state.pendingCounts;
-          if (view.state.doc === doc) view.dispatch({ effects: setClauseCounts.of(next) });
-        }, 0);
+      afterPaint(state.countsWait, () => {
+        const { list: next, doc } = state.pendingCounts;
+        if (view.state.doc === doc) view.dispatch({ effects: setClauseCounts.of(next) });
       });
     },
     /** Select `from..to` (UTF-16), scroll it into view and focus the editor. */
@@ -198,10 +209,8 @@ function create(parent, options) {
     },
     focus() { view.focus(); },
     destroy() {
-      cancelAnimationFrame(state.marksFrame);
-      clearTimeout(state.marksTimer);
-      cancelAnimationFrame(state.countsFrame);
-      clearTimeout(state.countsTimer);
+      cancelWait(state.marksWait);
+      cancelWait(state.countsWait);
       view.destroy();
     },
   };
