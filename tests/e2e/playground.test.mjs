@@ -80,7 +80,9 @@ test('an invalid pattern raises an alert naming the place, and keeps the text', 
   await screenshot(page, 'invalid-pattern');
 
   await setPattern(page, '{"source": ["aws.ec2"');
-  await alert.waitFor();
+  // The previous alert stays until the new text's check is drawn (after its answer's paint):
+  // wait for the new one, not for any alert.
+  await alert.filter({ hasText: /Line 1:\d+/ }).waitFor();
   assert.match(await alert.textContent(), /Line 1:\d+/);
   assert.deepEqual(page.problems, []);
 });
