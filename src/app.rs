@@ -109,7 +109,7 @@ pub fn App() -> Html {
         let score = answer.as_ref()?.score.clone()?;
         Some((score, (*hidden).clone()))
     });
-    let charts = use_charts(&answer, *charts_on);
+    let charts = use_charts(&worker.charts, *charts_on);
     let builder = use_builder_pattern(
         checked.value.clone().zip(checked.model.clone()),
         state.pattern.trim().is_empty(),

@@ -35,10 +35,6 @@ struct Host {
     pending: Vec<super::idb::StoredInput>,
     /// Storing failed once: the page was told, and nothing more is stored.
     store_failed: bool,
-    /// The events version the charts were last computed for (see [`answer`]).
-    charted: Option<u32>,
-    /// The answer just built left its charts out: they follow in an answer of their own.
-    charts_due: bool,
 }
 
 thread_local! {
@@ -179,34 +175,30 @@ fn handle(request: Request, texts: Vec<String>, file: Option<File>) {
 
 /// Answer the last query again (the events changed under it).
 fn answer_again() {
-    if let Some(answer) = HOST.with_borrow_mut(answer_last) {
-        post_answer(answer);
+    let again = HOST.with_borrow_mut(|h| {
+        let query = h.last_query.clone()?;
+        Some(answer(h, query))
+    });
+    if let Some(again) = again {
+        post_answer(again);
     }
 }
 
-/// The answer to the last query, if there was one.
-fn answer_last(host: &mut Host) -> Option<Answer> {
-    let query = host.last_query.clone()?;
-    Some(answer(host, query))
-}
-
-/// Post an answer, then its facets (when the events or the range changed) as a message of
-/// their own, computed only after the answer is on its way: the page draws the results (and,
-/// after a load, "N events loaded") without waiting for the facets to be counted, and decodes
-/// and draws each in its own task, so the first answer after a load is not one long task with
-/// the facets panel and the completion catalog.
+/// Post an answer, then its charts (with the charts on) and its facets (when the events or
+/// the range changed) as messages of their own, each computed only after what comes before it
+/// is on its way: the page draws the results (and, after a load, "N events loaded") without
+/// waiting for the charts or the facets to be counted, and decodes and draws each in its own
+/// task, so the first answer after a load is not one long task with the charts, the facets
+/// panel and the completion catalog.
 fn post_answer(answer: Answer) {
+    let rev = answer.rev;
     post(&Reply::Answer(Box::new(answer)));
-    // The charts the answer just posted left out (see `answer`), in an answer of their own.
-    let charted = HOST.with_borrow_mut(|h| {
-        if std::mem::take(&mut h.charts_due) {
-            answer_last(h)
-        } else {
-            None
-        }
+    let charts = HOST.with_borrow(|h| {
+        let query = h.last_query.as_ref().filter(|q| q.charts)?;
+        Some(h.session.charts(query.range).map(Box::new))
     });
-    if let Some(charted) = charted {
-        post(&Reply::Answer(Box::new(charted)));
+    if let Some(charts) = charts {
+        post(&Reply::Charts { rev, charts });
     }
     let facets = HOST.with_borrow_mut(|h| {
         let range = h.facets_due.take()?;
@@ -235,19 +227,9 @@ fn changed_preview(host: &mut Host) -> Option<Vec<(usize, serde_json::Value)>> {
     Some(host.session.preview())
 }
 
-/// The answer to `query`. The first with the charts on for a set of events (after a load, or
-/// the charts turned on) leaves them out, and [`post_answer`] sends a second with them right
-/// after: their per-event-set layouts (each event's time bucket, the breakdown's index, the
-/// matched facts) are built on that first evaluation, and the results and "N events loaded"
-/// need not wait for them (the page draws the charts a frame or two after the lists anyway).
+/// The answer to `query`, less its charts (see [`post_answer`]).
 fn answer(host: &mut Host, query: Query) -> Answer {
     let session = &mut host.session;
-    let version = session.events_version();
-    let charts = query.charts && host.charted == Some(version);
-    if query.charts && !charts {
-        host.charted = Some(version);
-        host.charts_due = true;
-    }
     session.set_pattern(&query.pattern);
     let facets_key = (session.events_version(), query.range);
     if host.facets_sent != Some(facets_key) {
@@ -274,7 +256,7 @@ fn answer(host: &mut Host, query: Query) -> Answer {
         rev: query.rev,
         pattern: query.pattern.clone(),
         inputs,
-        evaluation: session.evaluate(query.range, charts),
+        evaluation: session.evaluate(query.range),
         results,
         events,
         details: query

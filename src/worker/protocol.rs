@@ -4,7 +4,8 @@
 //! beside the JSON as their own JavaScript values, never escaped into it.
 use eventpen_playground::challenge::Score;
 use eventpen_playground::session::{
-    AddOutcome, EvaluationView, EventDetail, FacetsView, InputSummary, ListFilter, RowsPage,
+    AddOutcome, ChartsView, EvaluationView, EventDetail, FacetsView, InputSummary, ListFilter,
+    RowsPage,
 };
 use eventpen_playground::timeline::TimeRange;
 use serde::{Deserialize, Serialize};
@@ -99,7 +100,7 @@ pub struct Answer {
     pub pattern: String,
     /// The loaded inputs, when they changed since the last answer.
     pub inputs: Option<Vec<InputSummary>>,
-    /// Counts, verdict bits, advice, charts.
+    /// Counts, advice, per-clause counts (the charts follow in [`Reply::Charts`]).
     pub evaluation: EvaluationView,
     /// The Results list's window.
     pub results: RowsPage,
@@ -141,6 +142,14 @@ pub enum Reply {
     },
     /// The answer to a query.
     Answer(Box<Answer>),
+    /// The charts of the answer just sent (with the charts on): computed after it is posted,
+    /// so the results are drawn without waiting for them.
+    Charts {
+        /// The query's revision.
+        rev: u64,
+        /// The timeline and breakdown (`None`: no verdicts, nothing to chart).
+        charts: Option<Box<ChartsView>>,
+    },
     /// The facets and field paths of the events (in range), when the events or the range
     /// changed: computed and sent after the answer, which is drawn without waiting for them
     /// (at 100,000 events they read every field of every event).
@@ -213,6 +222,19 @@ mod tests {
         });
         let text = serde_json::to_string(&texts).expect("replies serialise");
         assert_eq!(serde_json::from_str::<Reply>(&text).ok(), Some(texts));
+        let charts = Reply::Charts {
+            rev: 9,
+            charts: Some(Box::new(ChartsView {
+                timeline: None,
+                change: Some((1, 2, 3)),
+                breakdown: eventpen_playground::breakdown::Breakdown {
+                    events: 0,
+                    dimensions: Vec::new(),
+                },
+            })),
+        };
+        let text = serde_json::to_string(&charts).expect("replies serialise");
+        assert_eq!(serde_json::from_str::<Reply>(&text).ok(), Some(charts));
         let preview = Reply::Preview(vec![(4, serde_json::json!({"source": "aws.kms"}))]);
         let text = serde_json::to_string(&preview).expect("replies serialise");
         assert_eq!(serde_json::from_str::<Reply>(&text).ok(), Some(preview));

@@ -1,9 +1,10 @@
 //! What the App needs to host the charts, kept out of app.rs: the worker computes the timeline
 //! (with what the last edit changed) and the breakdown of the matched events in the selected
-//! range; this turns its answer into the charts' props, once per answer.
+//! range, and sends them after each answer; this turns them into the charts' props, once per
+//! reply.
 use crate::derived::ByPtr;
-use crate::worker::protocol::Answer;
 use eventpen_playground::breakdown::Breakdown;
+use eventpen_playground::session::ChartsView;
 use eventpen_playground::timeline::Timeline;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -26,25 +27,19 @@ pub struct Charts {
     pub breakdown: Option<ByPtr<Breakdown>>,
 }
 
-/// The charts of the worker's latest answer (nothing while the charts are off: the worker then
-/// computes none).
+/// The charts of the worker's latest charts reply, while the charts are on.
 #[hook]
-pub fn use_charts(answer: &Option<ByPtr<Answer>>, on: bool) -> Rc<Charts> {
-    use_memo((answer.clone(), on), |(answer, on)| {
-        let evaluation = answer
-            .as_ref()
-            .map(|a| &a.evaluation)
-            .filter(|e| *on && e.has_verdicts);
+pub fn use_charts(view: &Option<Rc<ChartsView>>, on: bool) -> Rc<Charts> {
+    use_memo((view.clone().map(ByPtr), on), |(view, on)| {
+        let view = view.as_ref().filter(|_| *on);
         Charts {
-            timeline: evaluation.map(|e| {
+            timeline: view.map(|v| {
                 ByPtr(Rc::new(TimelineView {
-                    timeline: e.timeline.clone(),
-                    change: e.change,
+                    timeline: v.0.timeline.clone(),
+                    change: v.0.change,
                 }))
             }),
-            breakdown: evaluation
-                .and_then(|e| e.breakdown.clone())
-                .map(|b| ByPtr(Rc::new(b))),
+            breakdown: view.map(|v| ByPtr(Rc::new(v.0.breakdown.clone()))),
         }
     })
 }

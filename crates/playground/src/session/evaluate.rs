@@ -1,7 +1,7 @@
 //! The pattern side of a session: set the text, keep the verdicts current, and answer one
-//! evaluation (counts, verdict bits, advice, timeline, breakdown, preview) for a time range.
+//! evaluation (counts, advice), its charts (timeline, breakdown) and preview for a time range.
 use super::facts::FactsIndex;
-use super::views::{Advice, EvaluationView, FacetsView};
+use super::views::{Advice, ChartsView, EvaluationView, FacetsView};
 use super::{PatternState, Session};
 use crate::breakdown::BreakdownIndex;
 use crate::columns::Bitset;
@@ -75,9 +75,9 @@ impl Session {
         move |i| range.is_none_or(|r| r.contains(self.times.get(i).copied().flatten()))
     }
 
-    /// Everything to show about the current pattern, for the events in `range`; the timeline
-    /// and breakdown only when `charts` is on (they are the costliest part).
-    pub fn evaluate(&self, range: Option<TimeRange>, charts: bool) -> EvaluationView {
+    /// Everything to show about the current pattern, for the events in `range`, less the
+    /// charts ([`Session::charts`]: the costliest part, sent after it).
+    pub fn evaluate(&self, range: Option<TimeRange>) -> EvaluationView {
         let total = self.store.len();
         let in_range = self.in_range(range);
         let bits = self.bits.as_ref();
@@ -88,26 +88,6 @@ impl Session {
             kept.fold((0, 0), |(n, m), i| (n + 1, m + usize::from(matched_at(i))))
         });
         let (listed, tips) = self.advice();
-        let timeline_and_change = bits.filter(|_| charts).and_then(|now| {
-            let before = self.previous.as_ref().filter(|b| b.len() == now.len());
-            let timeline = self.with_timeline_layout(|layout| layout.count(now, before))?;
-            let change =
-                before.map(|b| (now.count_and_not(b), b.count_and_not(now), self.generation));
-            Some((timeline, change))
-        });
-        let breakdown = bits.filter(|_| charts).map(|bits| {
-            let mut counted = bits.clone();
-            if range.is_some() {
-                for i in bits.ones_iter().filter(|&i| !in_range(i)) {
-                    counted.set(i, false);
-                }
-            }
-            self.breakdown_index.with(
-                self.events_version,
-                || BreakdownIndex::of_store(&self.store),
-                |index| index.breakdown(&self.store, &counted, TOP_VALUES),
-            )
-        });
         EvaluationView {
             total,
             matched,
@@ -120,11 +100,37 @@ impl Session {
                 .is_some_and(|bits| self.with_facts(|facts| facts.any_noted_read_only(bits))),
             account: self.account.clone(),
             region: self.region.clone(),
-            change: timeline_and_change.as_ref().and_then(|(_, c)| *c),
-            timeline: timeline_and_change.map(|(t, _)| t),
-            breakdown,
             clause_counts: self.clause_counts.clone(),
         }
+    }
+
+    /// The timeline (all events, matched or not, with what the last edit changed) and the
+    /// breakdown of the matched events in `range`; `None` without verdicts.
+    pub fn charts(&self, range: Option<TimeRange>) -> Option<ChartsView> {
+        let now = self.bits.as_ref()?;
+        let before = self.previous.as_ref().filter(|b| b.len() == now.len());
+        let timeline = self.with_timeline_layout(|layout| layout.count(now, before));
+        let change = timeline
+            .as_ref()
+            .and(before)
+            .map(|b| (now.count_and_not(b), b.count_and_not(now), self.generation));
+        let mut counted = now.clone();
+        if range.is_some() {
+            let in_range = self.in_range(range);
+            for i in now.ones_iter().filter(|&i| !in_range(i)) {
+                counted.set(i, false);
+            }
+        }
+        let breakdown = self.breakdown_index.with(
+            self.events_version,
+            || BreakdownIndex::of_store(&self.store),
+            |index| index.breakdown(&self.store, &counted, TOP_VALUES),
+        );
+        Some(ChartsView {
+            timeline,
+            change,
+            breakdown,
+        })
     }
 
     /// Where the first matched events are (the target-input preview's), in order: the page is

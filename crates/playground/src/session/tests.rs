@@ -55,8 +55,9 @@ fn counts_and_bits_follow_the_pattern() {
     let mut session = loaded();
     for (pattern, matched, has, stale, bits) in cases {
         session.set_pattern(pattern);
-        let view = session.evaluate(None, true);
+        let view = session.evaluate(None);
         assert_eq!((view.total, view.matched), (3, matched), "{pattern}");
+        assert_eq!(session.charts(None).is_some(), has, "{pattern}");
         assert_eq!((view.has_verdicts, view.stale), (has, stale), "{pattern}");
         assert_eq!(verdict_words(&session), bits, "{pattern}");
     }
@@ -66,8 +67,9 @@ fn counts_and_bits_follow_the_pattern() {
 fn a_broken_text_first_has_no_verdicts_and_an_error() {
     let mut session = loaded();
     session.set_pattern(r#"{"source": "aws.ec2"}"#);
-    let view = session.evaluate(None, true);
+    let view = session.evaluate(None);
     assert!(!view.has_verdicts);
+    assert_eq!(session.charts(None), None);
     let codes: Vec<&str> = view.listed.iter().map(|a| a.code.as_str()).collect();
     assert_eq!(codes, ["scalar-leaf"]);
 }
@@ -153,7 +155,7 @@ fn non_matching_rows_say_why_and_details_mark_fields() {
 fn derived_facts_of_the_workspace() {
     let mut session = loaded();
     session.set_pattern(r#"{"region": ["eu-west-1"]}"#);
-    let view = session.evaluate(None, true);
+    let view = session.evaluate(None);
     assert_eq!(view.account.as_deref(), Some("1"));
     assert_eq!(view.region.as_deref(), Some("eu-west-1"));
     assert!(view.read_only_matched);
@@ -163,22 +165,20 @@ fn derived_facts_of_the_workspace() {
         preview.iter().map(|(i, _)| *i).collect::<Vec<_>>(),
         session.preview_indices()
     );
-    let timeline = view.timeline.expect("two events have a time");
+    let charts = session.charts(None).expect("there are verdicts");
+    let timeline = charts.timeline.expect("two events have a time");
     assert_eq!(timeline.untimed.matched, 1);
-    let breakdown = view.breakdown.expect("there are verdicts");
-    assert!(!breakdown.dimensions.is_empty());
+    assert!(!charts.breakdown.dimensions.is_empty());
 }
 
 #[test]
 fn the_change_mark_counts_what_an_edit_added_and_removed() {
     let mut session = loaded();
     session.set_pattern(r#"{"source": ["aws.ec2"]}"#);
-    assert_eq!(session.evaluate(None, true).change, None);
+    let change = |session: &Session| session.charts(None).and_then(|c| c.change);
+    assert_eq!(change(&session), None);
     session.set_pattern(r#"{"region": ["eu-west-1"]}"#);
-    let (added, removed, _) = session
-        .evaluate(None, true)
-        .change
-        .expect("an edit changed the matches");
+    let (added, removed, _) = change(&session).expect("an edit changed the matches");
     assert_eq!((added, removed), (1, 1));
 }
 
@@ -190,10 +190,7 @@ fn range_counts_and_facets_in_range() {
         start: 1_714_564_800,
         end: 1_714_572_000,
     };
-    assert_eq!(
-        session.evaluate(Some(noon_to_two), true).in_range,
-        Some((2, 2))
-    );
+    assert_eq!(session.evaluate(Some(noon_to_two)).in_range, Some((2, 2)));
     let facets = session.facets(Some(noon_to_two)).facets;
     assert_eq!(facets.event_count(), 2);
     assert!(
@@ -286,7 +283,7 @@ fn a_log_file_streams_in_and_reads_like_the_same_records_ingested_whole() {
     ] {
         streamed.set_pattern(pattern);
         whole.set_pattern(pattern);
-        let (a, b) = (streamed.evaluate(None, true), whole.evaluate(None, true));
+        let (a, b) = (streamed.evaluate(None), whole.evaluate(None));
         assert_eq!(
             (a.total, a.matched, verdict_words(&streamed)),
             (b.total, b.matched, verdict_words(&whole)),
@@ -316,8 +313,7 @@ type BreakdownCase = (
 fn the_breakdown_follows_the_pattern_and_the_events_it_indexes() {
     let mut session = loaded();
     let region_counts = |session: &Session| -> Vec<(String, usize)> {
-        let view = session.evaluate(None, true);
-        let breakdown = view.breakdown.expect("there are verdicts");
+        let breakdown = session.charts(None).expect("there are verdicts").breakdown;
         breakdown.dimensions[3]
             .top
             .iter()

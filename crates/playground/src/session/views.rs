@@ -103,17 +103,23 @@ pub struct EvaluationView {
     pub account: Option<String>,
     /// See `account`.
     pub region: Option<String>,
-    /// Matched and not matched per time bucket (`None`: no verdicts or no timed event).
+    /// Per leaf of the pattern as written: the byte span of its list and how many events
+    /// satisfy it (the editor shows them inline); empty while the text is not valid.
+    #[serde(default)]
+    pub clause_counts: Vec<(usize, usize, usize)>,
+}
+
+/// The charts of the current verdicts ([`super::Session::charts`]): apart from
+/// [`EvaluationView`], so the results can be sent and drawn before they are counted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChartsView {
+    /// Matched and not matched per time bucket (`None`: no event has a time).
     pub timeline: Option<Timeline>,
     /// Events added to and removed from the matches by the last pattern change, and a number
     /// that changes with every change.
     pub change: Option<(usize, usize, u32)>,
     /// The matched events' top values (in range).
-    pub breakdown: Option<Breakdown>,
-    /// Per leaf of the pattern as written: the byte span of its list and how many events
-    /// satisfy it (the editor shows them inline); empty while the text is not valid.
-    #[serde(default)]
-    pub clause_counts: Vec<(usize, usize, usize)>,
+    pub breakdown: Breakdown,
 }
 
 /// One event as a list row shows it.
