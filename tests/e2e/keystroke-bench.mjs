@@ -5,8 +5,10 @@
 //   `longtask`);
 // - keystroke → results: the pattern alternated between two texts with different match counts
 //   (each edit changes only the part that differs, as typing does), timed from the edit to the
-//   results summary changing (MutationObserver) plus the next animation frame (the paint);
-//   median, p90 and the longest main-thread task while typing. The keystrokes fall at points
+//   results summary changing (MutationObserver) plus the next animation frame's callback (the
+//   frame that draws them; its paint comes after the callback); median, p90 and the longest
+//   main-thread task while typing; and `painted`, to the first task after that frame (its
+//   paint and commit done: the results on screen but for the compositor). The keystrokes fall at points
 //   spread evenly over a frame, as a user's do (PHASE=start puts each just after a frame starts,
 //   as earlier versions of this bench did);
 // - keystroke → charts (charts on): the same, to the timeline's summary changing (the charts
@@ -116,31 +118,43 @@ async function typeRounds(page) {
     setText(patterns[1]);
     await new Promise((r) => setTimeout(r, 1000));
     window.__longest = 0;
-    // When the text of what `find` returns changes, and then the next frame (before its paint).
+    // When the text of what `find` returns changes: the next frame's callback (before that
+    // frame's paint), and the first task after that frame (painted and committed): a
+    // user-blocking task posted from the frame callback runs after the frame's rendering and
+    // before the page's own timers and messages queued meanwhile.
+    const afterFrame = (f) => (globalThis.scheduler?.postTask
+      ? scheduler.postTask(f, { priority: 'user-blocking' }) : setTimeout(f, 0));
     const changed = (find) => {
       const before = find()?.textContent;
       return new Promise((resolve) => {
         const obs = new MutationObserver(() => {
-          if (find()?.textContent !== before) { obs.disconnect(); requestAnimationFrame(() => resolve(performance.now())); }
+          if (find()?.textContent === before) return;
+          obs.disconnect();
+          requestAnimationFrame(() => {
+            const frame = performance.now();
+            afterFrame(() => resolve({ frame, painted: performance.now() }));
+          });
         });
         obs.observe(document.body, { subtree: true, childList: true, characterData: true });
-        setTimeout(() => { obs.disconnect(); resolve(NaN); }, 30000);
+        setTimeout(() => { obs.disconnect(); resolve({ frame: NaN, painted: NaN }); }, 30000);
       });
     };
     // The charts follow the results (the worker counts them after posting the results, the
     // page draws them after the results' paint): their own figure, from the timeline's summary.
     const timeline = () => document.querySelector('.timeline .chart-summary');
-    const out = { results: [], charts: [] };
+    const out = { results: [], painted: [], charts: [] };
     for (let r = 0; r < rounds; r++) {
       const next = patterns[r % 2];
       const done = changed(summary);
-      const charted = timeline() ? changed(timeline) : Promise.resolve(NaN);
+      const charted = timeline() ? changed(timeline) : Promise.resolve({ frame: NaN });
       performance.mark(`key-${r}`);
       const t0 = performance.now();
       setText(next);
-      out.results.push((await done) - t0);
+      const results = await done;
+      out.results.push(results.frame - t0);
+      out.painted.push(results.painted - t0);
       performance.mark(`key-${r}-done`);
-      out.charts.push((await charted) - t0);
+      out.charts.push((await charted).frame - t0);
       await new Promise((r) => setTimeout(r, 50));
       // The next keystroke at a point of the frame: spread evenly over it (a user's keys come at
       // any point of a frame), or just after a frame starts (PHASE=start: the most time to be
@@ -191,6 +205,7 @@ try {
       }
       const typed = await typeRounds(page);
       const times = typed.results.sort((a, b) => a - b);
+      const paintedTimes = typed.painted.sort((a, b) => a - b);
       const chartTimes = typed.charts.filter((t) => !Number.isNaN(t)).sort((a, b) => a - b);
       if (process.env.TIMES) {
         console.error(`times ${size} ${charts}:`, times.map((t) => t.toFixed(1)).join(' '));
@@ -231,6 +246,7 @@ try {
         load_longest_task_ms: loadLongest,
         key_median_ms: +times[Math.floor(times.length / 2)].toFixed(1),
         key_p90_ms: +times[Math.floor(times.length * 0.9)].toFixed(1),
+        painted_median_ms: +paintedTimes[Math.floor(paintedTimes.length / 2)].toFixed(1),
         charts_median_ms: chartTimes.length ? +chartTimes[Math.floor(chartTimes.length / 2)].toFixed(1) : '-',
         typing_longest_task_ms: typingLongest,
         worker_wasm_mb: mb(memory.worker),
