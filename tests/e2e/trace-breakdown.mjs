@@ -5,8 +5,10 @@
 // round adds up the self time of every event class inside the round's window:
 //   page: script (the editor, Yew, serde), style, layout, paint (pre-paint, paint, layerize,
 //   commit), gc; worker: script (evaluate + serialise), gc; plus the edit's own task (from the
-//   edit to its end), the worker's task span, the message hops (edit → worker task start,
-//   worker task end → page) and the answer's size.
+//   edit to its end), the worker's busy time (the answer, then its charts, facets, preview),
+//   edit → worker task start, worker task start → the page's answer task (the worker's work
+//   for the results and the message hop), that task, and the answer's size. A round's window
+//   ends when the results are painted (the bench's `painted`).
 // Printed as medians over the rounds. Not a test: it asserts nothing.
 
 /** Trace categories: the timeline, User Timing marks, V8's GC and script events. */
@@ -102,9 +104,14 @@ export function breakdown(trace, answerBytes) {
     const workerSelf = selfTimes(workerEvents, from, to);
     const workerTasks = tasks(workerEvents, from, to).filter((t) => t.dur > 50);
     const first = workerTasks[0];
-    const last = workerTasks.at(-1);
-    const pageTasks = tasks(byThread.get(page) ?? [], from, to).filter((t) => t.dur > 50);
-    const answerTask = last && pageTasks.find((t) => t.ts >= last.ts + last.dur);
+    const pageEvents = byThread.get(page) ?? [];
+    const pageTasks = tasks(pageEvents, from, to).filter((t) => t.dur > 50);
+    // The answer is the worker's first message of the round (the charts, facets and preview
+    // follow it, from the same worker task): the first page task after the worker started that
+    // handles a message.
+    const handlesMessage = (t) => pageEvents.some((e) => e.name === 'HandlePostMessage'
+      && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
+    const answerTask = first && pageTasks.find((t) => t.ts >= first.ts && handlesMessage(t));
     // The task the edit ran in (the editor's update, up to the query sent and the editor drawn).
     const editTask = tasks(byThread.get(page) ?? [], from - 5000, from).find((t) => t.ts <= from && t.ts + t.dur > from);
     rounds.push({
@@ -118,7 +125,7 @@ export function breakdown(trace, answerBytes) {
       edit_to_worker: first ? (first.ts - from) / 1000 : NaN,
       worker_busy: workerTasks.reduce((s, t) => s + t.dur, 0) / 1000,
       worker_gc: (workerSelf.gc ?? 0) / 1000,
-      worker_to_page: last && answerTask ? (answerTask.ts - last.ts - last.dur) / 1000 : NaN,
+      worker_to_answer: first && answerTask ? (answerTask.ts - first.ts) / 1000 : NaN,
       answer_task: answerTask ? answerTask.dur / 1000 : NaN,
       after_answer_task: answerTask ? (to - answerTask.ts - answerTask.dur) / 1000 : NaN,
     });
