@@ -568,7 +568,10 @@ impl State {
 }
 
 /// Whether typing `new` after `old` should start a new undo step. A step is a run of word
-/// characters typed (or deleted) one at a time, so undo goes back a word at a time, as editors do.
+/// characters typed (or deleted) at one place, so undo goes back a word at a time, as editors
+/// do. Typed text reaches the state once per painted answer (see
+/// `worker::wiring::type_pattern`), so a fast typist's two or three characters can come as one
+/// change: a run of word characters continuing a word is still the same step.
 fn starts_new_undo_step(old: &str, new: &str) -> bool {
     let (longer, shorter) = if new.len() > old.len() {
         (new, old)
@@ -584,15 +587,19 @@ fn starts_new_undo_step(old: &str, new: &str) -> bool {
     while !longer.is_char_boundary(prefix) {
         prefix -= 1;
     }
-    let Some(changed) = longer[prefix..].chars().next() else {
-        return true;
-    };
-    let width = changed.len_utf8();
-    let single_char =
-        longer.len() - shorter.len() == width && longer[prefix + width..] == shorter[prefix..];
-    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let end = prefix + (longer.len() - shorter.len());
+    // Only an insertion (or a deletion) at one place, of word characters only.
+    let one_run = end > prefix
+        && longer.is_char_boundary(end)
+        && longer[end..] == shorter[prefix..]
+        && longer[prefix..end].chars().all(is_word);
     let continues_word = longer[..prefix].chars().next_back().is_some_and(is_word);
-    !(single_char && is_word(changed) && continues_word)
+    !(one_run && continues_word)
+}
+
+/// A character of a word, for undo steps (JSON names and values: letters, digits, `-`, `_`).
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
 }
 
 #[cfg(test)]

@@ -46,6 +46,18 @@ fn typing_a_word_is_one_undo_step() {
 }
 
 #[test]
+fn typing_a_word_fast_is_still_one_undo_step() {
+    let typed = ["{\"", "{\"so", "{\"sour", "{\"source"];
+    let actions: Vec<Action> = typed
+        .iter()
+        .map(|t| Action::TypePattern(t.to_string()))
+        .collect();
+    let state = reduce(State::default(), &actions);
+    let undone = reduce((*state).clone(), &[Action::Undo]);
+    assert_eq!(undone.pattern, "{\"", "back to before the word");
+}
+
+#[test]
 fn undo_step_boundaries() {
     let cases: &[(&str, &str, bool)] = &[
         ("ab", "abc", false),
@@ -59,6 +71,14 @@ fn undo_step_boundaries() {
         ("a", "aé", false),
         ("abc", "aXbc", false),
         ("abc", "abc", true),
+        // Two or three characters at once (a fast typist's, between two painted answers).
+        ("ab", "abcd", false),
+        ("abcd", "ab", false),
+        ("aa", "aaaa", false),
+        ("ab", "ab c", true),
+        ("ab", "abc,", true),
+        ("ab", "XabYZ", true),
+        ("\"Decrypt\"", "\"Decrypt\", \"AssumeRole\"", true),
     ];
     for &(old, new, want) in cases {
         assert_eq!(starts_new_undo_step(old, new), want, "{old:?} -> {new:?}");
