@@ -77,7 +77,9 @@ impl Reducible for WorkerView {
         let mut next = (*self).clone();
         match event {
             WorkerEvent::Answer(mut answer, charted) => {
-                if !charted {
+                // Charts of other events (a load, a removal: the inputs changed) are not shown
+                // while the new ones are counted.
+                if !charted || answer.inputs.is_some() {
                     next.charts = None;
                 }
                 if let Some(inputs) = answer.inputs.take() {
@@ -334,5 +336,49 @@ fn route(
         }
         Reply::StoreFailed { message } => notify(message),
         Reply::Texts(texts) => view.dispatch(WorkerEvent::Texts(texts)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use eventpen_playground::breakdown::Breakdown;
+
+    fn charts(events: usize) -> Option<Box<ChartsView>> {
+        Some(Box::new(ChartsView {
+            timeline: None,
+            change: None,
+            breakdown: Breakdown {
+                events,
+                dimensions: Vec::new(),
+            },
+        }))
+    }
+
+    fn shown(view: &WorkerView) -> Option<usize> {
+        view.charts.as_ref().map(|c| c.breakdown.events)
+    }
+
+    #[test]
+    fn charts_stay_until_their_successors_and_go_with_the_events_or_the_switch() {
+        let view = Rc::new(WorkerView::default()).reduce(WorkerEvent::Charts(charts(3)));
+        assert_eq!(shown(&view), Some(3));
+        // An answer with the charts on: the last charts stay until the answer's own arrive.
+        let view = view.reduce(WorkerEvent::Answer(Box::default(), true));
+        assert_eq!(shown(&view), Some(3));
+        let view = view.reduce(WorkerEvent::Charts(charts(5)));
+        assert_eq!(shown(&view), Some(5));
+        // Other events (the answer lists the inputs anew): no charts of the old ones meanwhile.
+        let reloaded = Answer {
+            inputs: Some(Vec::new()),
+            ..Answer::default()
+        };
+        let view = view.reduce(WorkerEvent::Answer(Box::new(reloaded), true));
+        assert_eq!(shown(&view), None);
+        // The charts turned off: none kept to show old counts when they come back on.
+        let view = view
+            .reduce(WorkerEvent::Charts(charts(7)))
+            .reduce(WorkerEvent::Answer(Box::default(), false));
+        assert_eq!(shown(&view), None);
     }
 }
