@@ -2,7 +2,7 @@
 //!
 //! A [`Session`] owns every loaded input and its events, the pattern text and its verdicts, and
 //! answers the questions the UI asks: how far a load got, what the pattern matched (counts,
-//! verdict bits, tips, timeline, breakdown, facets), which rows a window of a filtered list
+//! tips, facets; the timeline and breakdown apart, in [`Session::charts`]), which rows a window of a filtered list
 //! holds, and one event in full with its explanation. The UI thread keeps only these answers,
 //! never every event, so a 100,000-event workspace costs it a screenful of rows.
 //!
@@ -14,8 +14,10 @@
 //! {"source": "aws.s3", "detail-type": "X", "detail": {"eventName": "PutObject"}}"#;
 //! session.add_text(1, "events.jsonl", text.as_bytes(), false);
 //! session.set_pattern(r#"{"source": ["aws.ec2"]}"#);
-//! let evaluation = session.evaluate(None, true);
+//! let evaluation = session.evaluate(None);
 //! assert_eq!((evaluation.matched, evaluation.total), (1, 2));
+//! let charts = session.charts(None).expect("a valid pattern has verdicts to chart");
+//! assert_eq!(charts.breakdown.events, 1);
 //! let page = session.rows(ListFilter::NotMatched, None, 0, 10);
 //! assert_eq!(page.rows[0].title, "PutObject");
 //! ```
