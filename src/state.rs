@@ -10,6 +10,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 mod history;
+use history::starts_new_undo_step;
 pub use history::{History, UNDO_DEPTH};
 
 /// The name of the pasted-text input, as problems and the share link call it.
@@ -565,41 +566,6 @@ impl State {
         }
         state
     }
-}
-
-/// Whether typing `new` after `old` should start a new undo step. A step is a run of word
-/// characters typed (or deleted) at one place, so undo goes back a word at a time, as editors
-/// do. Typed text reaches the state once per painted answer (see
-/// `worker::wiring::type_pattern`), so a fast typist's two or three characters can come as one
-/// change: a run of word characters continuing a word is still the same step.
-fn starts_new_undo_step(old: &str, new: &str) -> bool {
-    let (longer, shorter) = if new.len() > old.len() {
-        (new, old)
-    } else {
-        (old, new)
-    };
-    let mut prefix = longer
-        .bytes()
-        .zip(shorter.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
-    // Two different characters can share leading UTF-8 bytes: step back to a boundary.
-    while !longer.is_char_boundary(prefix) {
-        prefix -= 1;
-    }
-    let end = prefix + (longer.len() - shorter.len());
-    // Only an insertion (or a deletion) at one place, of word characters only.
-    let one_run = end > prefix
-        && longer.is_char_boundary(end)
-        && longer[end..] == shorter[prefix..]
-        && longer[prefix..end].chars().all(is_word);
-    let continues_word = longer[..prefix].chars().next_back().is_some_and(is_word);
-    !(one_run && continues_word)
-}
-
-/// A character of a word, for undo steps (JSON names and values: letters, digits, `-`, `_`).
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '-' || c == '_'
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //!
 //! A [`Session`] owns every loaded input and its events, the pattern text and its verdicts, and
 //! answers the questions the UI asks: how far a load got, what the pattern matched (counts,
-//! tips, facets; the timeline and breakdown apart, in [`Session::charts`]), which rows a window of a filtered list
-//! holds, and one event in full with its explanation. The UI thread keeps only these answers,
+//! tips, facets; the timeline and breakdown apart, in [`Session::charts`]), which rows a
+//! window of a filtered list holds, and one event in full with its explanation. The UI thread keeps only these answers,
 //! never every event, so a 100,000-event workspace costs it a screenful of rows.
 //!
 //! ```
